@@ -1,0 +1,56 @@
+// Finds Spanish phone numbers (with or without +34/0034) and international numbers written with a leading "+".
+import { NOT_INSIDE_TOKEN_AFTER, NOT_INSIDE_TOKEN_BEFORE, type PiiMatch } from "./pii-match";
+
+const SEPARATOR = "[ \\u00A0.\\-]";
+const SPANISH_PHONE = new RegExp(
+  String.raw`${NOT_INSIDE_TOKEN_BEFORE}(?<!\+)((?:\+|00)34${SEPARATOR}?)?([6789](?:${SEPARATOR}?\d){8})${NOT_INSIDE_TOKEN_AFTER}`,
+  "gu",
+);
+// "+44 20 7946 0958", "+14155552671", "+1 (415) 555-2671": a country code, then 7–14 more digits.
+const INTERNATIONAL_PHONE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_+])\+[1-9]\d*(?:${SEPARATOR}?\(?\d+\)?)*${NOT_INSIDE_TOKEN_AFTER}`,
+  "gu",
+);
+
+const AMOUNT_AFTER = /^\s?(?:€|\$|%|euros?\b|EUR\b)/iu;
+
+// How Spaniards group the nine digits: 612 345 678, 91 234 56 78, 912 34 56 78, 612 34 56 78, 612345678.
+const SPANISH_GROUPINGS = ["9", "3-3-3", "2-3-2-2", "3-2-2-2", "2-2-2-3"];
+
+function groupsOf(digitsWithSeparators: string): { lengths: string; separators: Set<string> } {
+  const groups = digitsWithSeparators.split(/[^\d]+/).filter(Boolean);
+  const separators = new Set(digitsWithSeparators.match(/[^\d]/g) ?? []);
+  return { lengths: groups.map((g) => g.length).join("-"), separators };
+}
+
+function isSpanishPhone(prefix: string | undefined, national: string): boolean {
+  const { lengths, separators } = groupsOf(national);
+  if (separators.size > 1 || !SPANISH_GROUPINGS.includes(lengths)) return false;
+  if (prefix) return true;
+  // Unprefixed, "612.345.678" is a thousands-grouped quantity and "700 000 000" a round figure, not a phone.
+  if (lengths === "3-3-3" && separators.has(".")) return false;
+  return !/0{3}\D?0{3}$/.test(national);
+}
+
+function isInternationalPhone(candidate: string): boolean {
+  const digits = candidate.replace(/\D/g, "");
+  if (digits.length < 8 || digits.length > 15) return false;
+  // "+1.234.567" is a signed quantity with thousands separators, not a number to dial.
+  const groups = candidate.slice(1).split(/[^\d]+/).filter(Boolean);
+  const thousandsLike = candidate.includes(".") && groups.slice(1).every((g) => g.length === 3);
+  return !thousandsLike;
+}
+
+export function findPhones(text: string): PiiMatch[] {
+  const found: PiiMatch[] = [];
+  for (const m of text.matchAll(SPANISH_PHONE)) {
+    const end = m.index + m[0].length;
+    // "612345678 €" is an amount; a phone is never followed by a currency or a percent sign.
+    if (AMOUNT_AFTER.test(text.slice(end, end + 8))) continue;
+    if (isSpanishPhone(m[1], m[2] ?? "")) found.push({ type: "phone", start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(INTERNATIONAL_PHONE)) {
+    if (isInternationalPhone(m[0])) found.push({ type: "phone", start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
