@@ -1,0 +1,58 @@
+// Normalises item text for the exact-duplicate check and measures trigram similarity for near duplicates.
+import { createHash } from "node:crypto";
+
+/**
+ * The form two texts share when they are "the same" for duplicate detection: NFC, lower-case, accents
+ * kept (in these languages "més"/"mes" or "año"/"ano" are different words), punctuation removed,
+ * whitespace collapsed.
+ */
+export function normaliseForDuplicates(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/\p{P}+/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
+export interface FingerprintedFields {
+  instruction: string;
+  context?: string | null;
+  response: string;
+}
+
+/** Hex sha256 of the normalised fields; equal fingerprints mean an exact duplicate. */
+export function itemFingerprint(item: FingerprintedFields): string {
+  // A JSON array keeps field boundaries unambiguous ("ab" + "c" never collides with "a" + "bc").
+  const normalised = [item.instruction, item.context ?? "", item.response].map(normaliseForDuplicates);
+  return createHash("sha256").update(JSON.stringify(normalised), "utf8").digest("hex");
+}
+
+/**
+ * The set of trigrams of `text` as PostgreSQL's pg_trgm builds it: the text is lower-cased and split into
+ * words at every character that is not a letter or digit; each word is padded with two spaces before and
+ * one after ("gat" → "  gat ") and contributes all of its three-character substrings.
+ */
+export function trigramsOf(text: string): Set<string> {
+  const trigrams = new Set<string>();
+  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (word === "") continue;
+    const padded = [" ", " ", ...word, " "];
+    for (let i = 0; i + 3 <= padded.length; i++) trigrams.add(padded.slice(i, i + 3).join(""));
+  }
+  return trigrams;
+}
+
+/**
+ * Trigram Jaccard similarity, the same definition as pg_trgm's `similarity(a, b)`: shared trigrams divided
+ * by distinct trigrams of both texts, 0 when either text has none. Lets callers and tests check the
+ * database's near-duplicate threshold without a database.
+ */
+export function textSimilarity(a: string, b: string): number {
+  const left = trigramsOf(a);
+  const right = trigramsOf(b);
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const trigram of left) if (right.has(trigram)) shared++;
+  return shared / (left.size + right.size - shared);
+}
