@@ -1,0 +1,111 @@
+// Runs every quality check that needs no database on one item draft: language, PII and shape.
+import { identifyLanguage, type DetectedLanguage } from "./language";
+import { findPii } from "./pii";
+import {
+  isBlocking,
+  type CheckedField,
+  type FieldReport,
+  type QualityProblem,
+  type QualityReport,
+} from "./quality-report";
+import { checkShape, countCharacters } from "./shape-rules";
+import type { ItemCategory, ItemLanguage } from "@/lib/items/vocabulary";
+
+export {
+  withProblems,
+  type FieldReport,
+  type ProblemCode,
+  type QualityProblem,
+  type QualityReport,
+} from "./quality-report";
+
+/**
+ * A mismatch only blocks when the detector is at least this sure; below it, es/ca/gl are too easy to confuse
+ * on short or mixed text to stop someone from submitting.
+ */
+export const LANGUAGE_MISMATCH_MIN_CONFIDENCE = 0.8;
+/** Fields with fewer letters than this (a name, a number, "Sí") say too little about their language. */
+export const LANGUAGE_CHECK_MIN_LETTERS = 20;
+
+export interface ItemDraftForCheck {
+  language: ItemLanguage;
+  category: ItemCategory;
+  instruction: string;
+  context?: string | null;
+  response: string;
+  sourceUrl?: string | null;
+  sourceLicense?: string | null;
+}
+
+export interface QualityOverrides {
+  languageJustification?: string | null;
+  piiDeclaredFictional?: boolean;
+}
+
+export interface QualityCheckDeps {
+  identifyLanguage?: (text: string) => { language: DetectedLanguage; confidence: number };
+}
+
+function countLetters(text: string): number {
+  return text.match(/\p{L}/gu)?.length ?? 0;
+}
+
+function languageProblem(
+  field: CheckedField,
+  text: string,
+  report: FieldReport,
+  expected: ItemLanguage,
+  justified: boolean,
+): QualityProblem[] {
+  const { language, confidence } = report.language;
+  const confidentMismatch =
+    language !== expected &&
+    confidence >= LANGUAGE_MISMATCH_MIN_CONFIDENCE &&
+    countLetters(text) >= LANGUAGE_CHECK_MIN_LETTERS;
+  if (!confidentMismatch) return [];
+  return [
+    {
+      code: "language_mismatch",
+      field,
+      severity: "block",
+      overridable: true,
+      overridden: justified,
+      params: { detected: language, expected, confidence: Math.round(confidence * 1000) / 1000 },
+    },
+  ];
+}
+
+function piiProblem(field: CheckedField, report: FieldReport, declaredFictional: boolean): QualityProblem[] {
+  if (report.pii.length === 0) return [];
+  const types = [...new Set(report.pii.map((m) => m.type))].sort().join(",");
+  return [
+    {
+      code: "pii_found",
+      field,
+      severity: "block",
+      overridable: true,
+      overridden: declaredFictional,
+      params: { types, count: report.pii.length },
+    },
+  ];
+}
+
+export function checkItem(item: ItemDraftForCheck, overrides: QualityOverrides = {}, deps: QualityCheckDeps = {}): QualityReport {
+  const detect = deps.identifyLanguage ?? identifyLanguage;
+  const justified = (overrides.languageJustification?.trim() ?? "") !== "";
+  const declaredFictional = overrides.piiDeclaredFictional === true;
+  const texts: [CheckedField, string][] = [["instruction", item.instruction]];
+  if (item.context && item.context.trim() !== "") texts.push(["context", item.context]);
+  texts.push(["response", item.response]);
+
+  const fields: QualityReport["fields"] = {};
+  const problems: QualityProblem[] = [];
+  for (const [field, text] of texts) {
+    const report: FieldReport = { language: detect(text), pii: findPii(text), length: countCharacters(text) };
+    fields[field] = report;
+    problems.push(...languageProblem(field, text, report, item.language, justified));
+    problems.push(...piiProblem(field, report, declaredFictional));
+  }
+  problems.push(...checkShape(item));
+  return { fields, problems, blocked: isBlocking(problems) };
+}

@@ -1,0 +1,159 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  checkItem,
+  LANGUAGE_CHECK_MIN_LETTERS,
+  LANGUAGE_MISMATCH_MIN_CONFIDENCE,
+  withProblems,
+  type ItemDraftForCheck,
+  type QualityProblem,
+} from "@/lib/quality/check-item";
+import { identifyLanguage, type DetectedLanguage } from "@/lib/quality/language";
+
+/** A stand-in detector: every field reads as `language` with `confidence`, and each call is recorded. */
+function fakeDetector(language: DetectedLanguage, confidence: number) {
+  const seen: string[] = [];
+  const identify = (text: string) => {
+    seen.push(text);
+    return { language, confidence };
+  };
+  return { identify, seen };
+}
+
+const CATALAN_ITEM: ItemDraftForCheck = {
+  language: "ca",
+  category: "open_qa",
+  instruction: "Quina és la muntanya més alta de Catalunya?",
+  context: null,
+  response: "La muntanya més alta de Catalunya és la Pica d'Estats, amb 3.143 metres d'altitud.",
+};
+
+function problemCodes(problems: QualityProblem[]): string[] {
+  return problems.map((p) => `${p.field}:${p.code}`);
+}
+
+describe("checkItem composition (fake detector)", () => {
+  test("a clean item has a report per given field and is not blocked", () => {
+    const detector = fakeDetector("ca", 0.97);
+    const report = checkItem(CATALAN_ITEM, {}, { identifyLanguage: detector.identify });
+    assert.deepEqual(Object.keys(report.fields).sort(), ["instruction", "response"]);
+    assert.deepEqual(report.fields.instruction, {
+      language: { language: "ca", confidence: 0.97 },
+      pii: [],
+      length: CATALAN_ITEM.instruction.length,
+    });
+    assert.deepEqual(report.problems, []);
+    assert.equal(report.blocked, false);
+    assert.deepEqual(detector.seen, [CATALAN_ITEM.instruction, CATALAN_ITEM.response]);
+  });
+
+  test("a confident mismatch blocks, with detected, expected and confidence", () => {
+    const report = checkItem(CATALAN_ITEM, {}, { identifyLanguage: fakeDetector("es", 0.93).identify });
+    assert.deepEqual(report.problems, [
+      { code: "language_mismatch", field: "instruction", severity: "block", overridable: true, overridden: false, params: { detected: "es", expected: "ca", confidence: 0.93 } },
+      { code: "language_mismatch", field: "response", severity: "block", overridable: true, overridden: false, params: { detected: "es", expected: "ca", confidence: 0.93 } },
+    ]);
+    assert.equal(report.blocked, true);
+  });
+
+  test("an unconfident mismatch, or one on a field with few letters, is not a problem", () => {
+    const unsure = checkItem(CATALAN_ITEM, {}, { identifyLanguage: fakeDetector("gl", LANGUAGE_MISMATCH_MIN_CONFIDENCE - 0.01).identify });
+    assert.deepEqual(unsure.problems, []);
+    const sure = fakeDetector("other", 0.99).identify;
+    const shortResponse = "3.143 m, Pica";
+    assert.ok(shortResponse.replace(/[^\p{L}]/gu, "").length < LANGUAGE_CHECK_MIN_LETTERS);
+    const report = checkItem({ ...CATALAN_ITEM, category: "closed_qa", context: "x".repeat(120), response: shortResponse }, {}, { identifyLanguage: sure });
+    assert.deepEqual(problemCodes(report.problems.filter((p) => p.code === "language_mismatch")), ["instruction:language_mismatch", "context:language_mismatch"]);
+  });
+
+  test("a justification overrides the mismatch and unblocks, a blank one does not", () => {
+    const detector = fakeDetector("es", 0.95).identify;
+    const justified = checkItem(CATALAN_ITEM, { languageJustification: "Cita literal d'un text en castellà." }, { identifyLanguage: detector });
+    assert.ok(justified.problems.length > 0 && justified.problems.every((p) => p.overridden));
+    assert.equal(justified.blocked, false);
+    const blank = checkItem(CATALAN_ITEM, { languageJustification: "   " }, { identifyLanguage: detector });
+    assert.equal(blank.blocked, true);
+  });
+
+  test("PII blocks unless declared fictional, and the report lists the matches per field", () => {
+    const withPii = {
+      ...CATALAN_ITEM,
+      response: "Pots escriure a info@muntanya.cat o trucar al 612 345 678; el DNI del guia és 12345678Z.",
+    };
+    const detector = fakeDetector("ca", 0.9).identify;
+    const report = checkItem(withPii, {}, { identifyLanguage: detector });
+    assert.deepEqual(report.fields.response?.pii.map((m) => m.type), ["email", "phone", "dni"]);
+    assert.deepEqual(report.problems, [
+      { code: "pii_found", field: "response", severity: "block", overridable: true, overridden: false, params: { types: "dni,email,phone", count: 3 } },
+    ]);
+    assert.equal(report.blocked, true);
+    const fictional = checkItem(withPii, { piiDeclaredFictional: true }, { identifyLanguage: detector });
+    assert.equal(fictional.problems[0]?.overridden, true);
+    assert.equal(fictional.blocked, false);
+  });
+
+  test("shape problems block and no override lifts them", () => {
+    const report = checkItem(
+      { ...CATALAN_ITEM, category: "summarization", instruction: "Resumeix" },
+      { languageJustification: "motiu", piiDeclaredFictional: true },
+      { identifyLanguage: fakeDetector("ca", 0.99).identify },
+    );
+    assert.deepEqual(problemCodes(report.problems), ["instruction:too_short", "context:context_required"]);
+    assert.equal(report.blocked, true);
+  });
+
+  test("a context, when given, is checked like the other fields", () => {
+    const detector = fakeDetector("ca", 0.9);
+    const context = "La Pica d'Estats és al Pallars Sobirà. Contacte del refugi: refugi@vallferrera.cat. ".repeat(2);
+    const report = checkItem({ ...CATALAN_ITEM, category: "closed_qa", context }, {}, { identifyLanguage: detector.identify });
+    assert.equal(detector.seen.length, 3);
+    assert.equal(report.fields.context?.length, context.trim().length);
+    assert.deepEqual(problemCodes(report.problems), ["context:pii_found"]);
+  });
+});
+
+describe("withProblems", () => {
+  const clean = checkItem(CATALAN_ITEM, {}, { identifyLanguage: fakeDetector("ca", 0.9).identify });
+  const duplicate: QualityProblem = { code: "exact_duplicate", field: "item", severity: "block", overridable: false, overridden: false, params: { itemId: "it_1" } };
+  const nearDuplicate: QualityProblem = { code: "near_duplicate", field: "item", severity: "warn", overridable: false, overridden: false, params: { itemId: "it_2", similarity: 0.82 } };
+
+  test("appends problems and recomputes blocked", () => {
+    const warned = withProblems(clean, [nearDuplicate]);
+    assert.equal(warned.blocked, false);
+    assert.deepEqual(warned.problems, [nearDuplicate]);
+    const blocked = withProblems(warned, [duplicate]);
+    assert.equal(blocked.blocked, true);
+    assert.deepEqual(blocked.problems, [nearDuplicate, duplicate]);
+  });
+  test("does not change the report it was given", () => {
+    withProblems(clean, [duplicate]);
+    assert.deepEqual(clean.problems, []);
+    assert.equal(clean.blocked, false);
+  });
+});
+
+describe("checkItem with the real language identifier", () => {
+  const basque =
+    "Euskal Herriko mendirik altuena Hiru Errege Mahaia da, Nafarroako Erresuma zaharreko mugan dagoena. " +
+    "Mendizale askok udan igotzen dute, eta gailurretik Pirinioetako bailara guztiak ikusten dira.";
+
+  test("uses identifyLanguage by default for every field", () => {
+    const item: ItemDraftForCheck = { language: "eu", category: "open_qa", instruction: "Zein da Euskal Herriko mendirik altuena?", response: basque };
+    const report = checkItem(item);
+    assert.deepEqual(report.fields.instruction?.language, identifyLanguage(item.instruction));
+    assert.deepEqual(report.fields.response?.language, identifyLanguage(basque));
+  });
+  test("a long Basque response in a Spanish item is a blocking mismatch", () => {
+    const item: ItemDraftForCheck = {
+      language: "es",
+      category: "open_qa",
+      instruction: "¿Cuál es la montaña más alta del País Vasco y Navarra?",
+      response: basque,
+    };
+    const report = checkItem(item);
+    const mismatch = report.problems.find((p) => p.code === "language_mismatch" && p.field === "response");
+    assert.ok(mismatch, JSON.stringify(report.fields.response?.language));
+    assert.equal(mismatch.params.detected, "eu");
+    assert.equal(report.blocked, true);
+  });
+});
