@@ -13,8 +13,9 @@ const IBAN_LENGTH_BY_COUNTRY: Readonly<Record<string, number>> = {
   VA: 22, VG: 24, XK: 20, YE: 30,
 };
 
-const IBAN_START = /(?<![\p{L}\p{N}_])([A-Z]{2})\d{2}/gu;
-const ALPHANUMERIC = /[A-Z0-9]/;
+// Letters may come lower-cased when pasted from a form; they are validated upper-cased.
+const IBAN_START = /(?<![\p{L}\p{N}_])([A-Za-z]{2})\d{2}/gu;
+const ALPHANUMERIC = /[A-Za-z0-9]/;
 
 export function isValidIban(compact: string): boolean {
   const expected = IBAN_LENGTH_BY_COUNTRY[compact.slice(0, 2)];
@@ -54,10 +55,10 @@ function readIban(text: string, start: number, length: number): { compact: strin
 export function findIbans(text: string): PiiMatch[] {
   const found: PiiMatch[] = [];
   for (const m of text.matchAll(IBAN_START)) {
-    const length = IBAN_LENGTH_BY_COUNTRY[m[1] ?? ""];
+    const length = IBAN_LENGTH_BY_COUNTRY[(m[1] ?? "").toUpperCase()];
     if (length === undefined) continue;
     const read = readIban(text, m.index, length);
-    if (read && isValidIban(read.compact)) found.push({ type: "iban", start: m.index, end: read.end });
+    if (read && isValidIban(read.compact.toUpperCase())) found.push({ type: "iban", start: m.index, end: read.end });
   }
   return found;
 }

@@ -6,6 +6,8 @@ const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 const IPV4 = new RegExp(String.raw`(?<![\p{L}\p{N}_.])(?<!\p{N}\.)(?:${OCTET}\.){3}${OCTET}(?![\p{L}\p{N}_]|\.\p{N})`, "gu");
 const IPV4_ONLY = new RegExp(String.raw`^(?:${OCTET}\.){3}${OCTET}$`);
 const IPV6_CANDIDATE = /(?<![\p{L}\p{N}_:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\p{L}\p{N}_:]|\.\p{N})/gu;
+// "versión 1.2.3.4", "v1.0.0.2": a version number with four small parts is not an address.
+const VERSION_BEFORE = /(?:\bv|versi[oó]n?|versió|bertsioa|release|build)\s*$/iu;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
 
 /** Counts the 16-bit groups of one side of "::", or -1 when a group is malformed. */
@@ -34,7 +36,10 @@ export function isValidIpv6(candidate: string): boolean {
 
 export function findIpAddresses(text: string): PiiMatch[] {
   const found: PiiMatch[] = [];
-  for (const m of text.matchAll(IPV4)) found.push({ type: "ip", start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(IPV4)) {
+    if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    found.push({ type: "ip", start: m.index, end: m.index + m[0].length });
+  }
   for (const m of text.matchAll(IPV6_CANDIDATE)) {
     if (isValidIpv6(m[0])) found.push({ type: "ip", start: m.index, end: m.index + m[0].length });
   }

@@ -3,9 +3,10 @@ import { NOT_INSIDE_TOKEN_AFTER, NOT_INSIDE_TOKEN_BEFORE, type PiiMatch } from "
 
 const SEPARATOR = "[ \\u00A0.\\-]";
 const SPANISH_PHONE = new RegExp(
-  String.raw`${NOT_INSIDE_TOKEN_BEFORE}(?<!\+)((?:\+|00)34${SEPARATOR}?)?([6789](?:${SEPARATOR}?\d){8})${NOT_INSIDE_TOKEN_AFTER}`,
+  String.raw`${NOT_INSIDE_TOKEN_BEFORE}(?<!\+)(\(?(?:\+|00)34\)?${SEPARATOR}?)?(\(?[6789]\d{1,2}\)?(?:${SEPARATOR}?\d){6,7})${NOT_INSIDE_TOKEN_AFTER}`,
   "gu",
 );
+// The area code may sit in brackets: "(91) 234 56 78", "(+34) 612 345 678".
 // "+44 20 7946 0958", "+14155552671", "+1 (415) 555-2671": a country code, then 7–14 more digits.
 const INTERNATIONAL_PHONE = new RegExp(
   String.raw`(?<![\p{L}\p{N}_+])\+[1-9]\d*(?:${SEPARATOR}?\(?\d+\)?)*${NOT_INSIDE_TOKEN_AFTER}`,
@@ -23,8 +24,13 @@ function groupsOf(digitsWithSeparators: string): { lengths: string; separators: 
   return { lengths: groups.map((g) => g.length).join("-"), separators };
 }
 
+function hasBalancedBrackets(part: string): boolean {
+  return !/[()]/.test(part) || /^\([^()]+\)[^()]*$/.test(part);
+}
+
 function isSpanishPhone(prefix: string | undefined, national: string): boolean {
-  const { lengths, separators } = groupsOf(national);
+  if (!hasBalancedBrackets(prefix ?? "") || !hasBalancedBrackets(national)) return false;
+  const { lengths, separators } = groupsOf(national.replace(/[()]/g, ""));
   if (separators.size > 1 || !SPANISH_GROUPINGS.includes(lengths)) return false;
   if (prefix) return true;
   // Unprefixed, "612.345.678" is a thousands-grouped quantity and "700 000 000" a round figure, not a phone.

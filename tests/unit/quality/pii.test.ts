@@ -36,6 +36,8 @@ describe("Spanish and international phone numbers", () => {
     assertFinds("Chame ao 91.234.56.78 pola mañá.", "phone", "91.234.56.78");
     assertFinds("Mi número es 699123456.", "phone", "699123456");
     assertFinds("Oficina: 93 456 78 90 (de 9 a 14 h).", "phone", "93 456 78 90");
+    assertFinds("Llama al (91) 234 56 78 por la mañana.", "phone", "(91) 234 56 78");
+    assertFinds("Fax (+34) 612 345 678.", "phone", "(+34) 612 345 678");
   });
   test("international numbers in E.164 and spaced forms", () => {
     assertFinds("La oficina de Londres atiende en el +44 20 7946 0958.", "phone", "+44 20 7946 0958");
@@ -74,6 +76,7 @@ describe("IBAN", () => {
     assertFinds("Compte: ES9121000418450200051332.", "iban", "ES9121000418450200051332");
     assertFinds("The UK account is GB82WEST12345698765432.", "iban", "GB82WEST12345698765432");
     assertFinds("Kontua: DE89370400440532013000 da.", "iban", "DE89370400440532013000");
+    assertFinds("Copiat del formulari: es91 2100 0418 4502 0005 1332.", "iban", "es91 2100 0418 4502 0005 1332");
     assertFinds("IBAN FR14 2004 1010 0505 0001 3M02 606 do fornecedor", "iban", "FR14 2004 1010 0505 0001 3M02 606");
   });
   test("a following word in capitals is not swallowed", () => {
@@ -134,6 +137,7 @@ describe("near misses that must not be flagged", () => {
     "Bilbok 1.000.000 biztanle inguru ditu eskualde osoan.",
     "Madrid tiene 3.305.408 habitantes según el padrón.",
     "Instala la versión 1.2.3 del paquete, o la 10.4.",
+    "Actualitza el firmware a la versió 1.2.3.4 abans de dilluns.",
     "O tren sae ás 14:35 e chega ás 18:05.",
     "El codi postal de Girona és el 17001.",
     "Gernikako bonbardaketa 1937an gertatu zen.",
