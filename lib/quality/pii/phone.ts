@@ -8,8 +8,10 @@ const SPANISH_PHONE = new RegExp(
 );
 // The area code may sit in brackets: "(91) 234 56 78", "(+34) 612 345 678".
 // "+44 20 7946 0958", "+14155552671", "+1 (415) 555-2671": a country code, then 7–14 more digits.
+// Every group after the first starts with a separator or a bracket, so a long digit run cannot be split in
+// exponentially many ways when the match fails.
 const INTERNATIONAL_PHONE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_+])\+[1-9]\d*(?:${SEPARATOR}?\(?\d+\)?)*${NOT_INSIDE_TOKEN_AFTER}`,
+  String.raw`(?<![\p{L}\p{N}_+])\+[1-9]\d*(?:${SEPARATOR}?\(\d+\)|${SEPARATOR}\d+)*${NOT_INSIDE_TOKEN_AFTER}`,
   "gu",
 );
 
