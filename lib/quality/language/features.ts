@@ -1,0 +1,41 @@
+// Turns text into the features the language model scores: character n-grams inside words, and whole words.
+
+/** Longest character n-gram; words are padded with a space on each side so prefixes and suffixes count. */
+export const MAX_NGRAM = 5;
+/** Words are kept apart from n-grams by a prefix that no normalised text contains. */
+export const WORD_PREFIX = "#";
+
+/**
+ * Lower-cased words of letters only. Apostrophes stay inside words (Catalan "l'home", French "d'un") and the
+ * Catalan middle dot of "l·l" stays too: both are among the strongest hints there are.
+ */
+export function wordsOf(text: string): string[] {
+  const normalised = text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[ŀ]/g, "l·")
+    .replace(/[.•∙⋅]/g, (dot, offset: number, whole: string) =>
+      // "l.l" written with a full stop between two l's is the common typing of "l·l".
+      dot === "." && whole[offset - 1] === "l" && whole[offset + 1] === "l" ? "·" : dot === "." ? " " : "·");
+  const words: string[] = [];
+  for (const raw of normalised.split(/[^\p{L}'·]+/u)) {
+    const word = raw.replace(/^['·]+|['·]+$/g, "");
+    if (word) words.push(word);
+  }
+  return words;
+}
+
+/** Calls `visit` once per feature occurrence (so repeated n-grams weigh as often as they occur). */
+export function forEachFeature(words: readonly string[], visit: (feature: string) => void): void {
+  for (const word of words) {
+    visit(WORD_PREFIX + word);
+    const padded = ` ${word} `;
+    for (let n = 1; n <= MAX_NGRAM; n++) {
+      for (let i = 0; i + n <= padded.length; i++) {
+        const gram = padded.slice(i, i + n);
+        if (gram !== " ") visit(gram);
+      }
+    }
+  }
+}

@@ -1,0 +1,17 @@
+// The languages the identifier tells apart: the four escriba collects, and the neighbours it must reject as "other".
+import type { ItemLanguage } from "../../items/vocabulary";
+
+export type DetectedLanguage = ItemLanguage | "other";
+
+/**
+ * The model scores each of these separately; neighbours are kept apart in the model (rather than one "other"
+ * class) because Portuguese, Occitan or Italian each resemble a different target language.
+ */
+export const MODEL_LANGUAGES = ["es", "ca", "eu", "gl", "pt", "fr", "it", "en", "de", "oc"] as const;
+export type ModelLanguage = (typeof MODEL_LANGUAGES)[number];
+
+const TARGETS: ReadonlySet<string> = new Set<ItemLanguage>(["es", "ca", "eu", "gl"]);
+
+export function toDetected(language: ModelLanguage): DetectedLanguage {
+  return TARGETS.has(language) ? (language as ItemLanguage) : "other";
+}

@@ -1,0 +1,73 @@
+// Decodes a language model file and scores text against every model language with it.
+import { forEachFeature, wordsOf } from "./features";
+import { MODEL_LANGUAGES, type ModelLanguage } from "./languages";
+
+/** The committed model file, as written by scripts/language-model/build.ts. */
+export interface LanguageModelFile {
+  version: number;
+  languages: string[];
+  /** Nats per unit of cost. */
+  step: number;
+  /** Multiplies summed log-likelihoods before the softmax, fitted on the development set. */
+  temperature: number;
+  /** Features, one per line, in the order of `costs`. */
+  features: string;
+  /** Base64 of one byte per feature and language: how much less likely the feature is in that language than
+   *  in the language where it is likeliest (0 = likeliest). Relative costs keep the file small and lose nothing
+   *  for ranking, because a constant per feature cancels out between languages. */
+  costs: string;
+}
+
+export interface LoadedModel {
+  index: Map<string, number>;
+  costs: Uint8Array;
+  step: number;
+  temperature: number;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  if (typeof Buffer !== "undefined") return new Uint8Array(Buffer.from(text, "base64"));
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function decodeModel(file: LanguageModelFile): LoadedModel {
+  if (file.languages.join() !== MODEL_LANGUAGES.join()) {
+    throw new Error("language model file was built for other languages; rebuild it with scripts/language-model/build.ts");
+  }
+  const index = new Map<string, number>();
+  file.features.split("\n").forEach((feature, i) => index.set(feature, i));
+  return { index, costs: decodeBase64(file.costs), step: file.step, temperature: file.temperature };
+}
+
+export interface LanguageScores {
+  /** Posterior probability per model language, in MODEL_LANGUAGES order. */
+  probabilities: number[];
+  /** Letters in the text: how much evidence the probabilities rest on. */
+  letters: number;
+}
+
+export function scoreLanguages(model: LoadedModel, text: string, temperature = model.temperature): LanguageScores {
+  const count = MODEL_LANGUAGES.length;
+  const totals = new Float64Array(count);
+  const words = wordsOf(text);
+  let letters = 0;
+  for (const word of words) letters += word.length;
+  forEachFeature(words, (feature) => {
+    const i = model.index.get(feature);
+    if (i === undefined) return;
+    const base = i * count;
+    for (let l = 0; l < count; l++) totals[l]! += model.costs[base + l]!;
+  });
+  let best = Infinity;
+  for (const total of totals) best = Math.min(best, total);
+  const weights = Array.from(totals, (total) => Math.exp(-(total - best) * model.step * temperature));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return { probabilities: weights.map((w) => w / sum), letters };
+}
+
+export function modelLanguageAt(position: number): ModelLanguage {
+  return MODEL_LANGUAGES[position] ?? "en";
+}

@@ -1,0 +1,41 @@
+// Prints per-class accuracy, overall accuracy and the confusion matrix of the identifier on the evaluation set,
+// and the same for cld3 (cld3-asm) when it is installed, for comparison.
+//
+// Run: node --import tsx scripts/language-model/evaluate.ts [path/to/eval.jsonl]
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { identifyLanguage } from "../../lib/quality/language";
+import { evaluate, formatReport, readEvalSet, type Classifier } from "./eval-report";
+
+const file = process.argv[2] ?? join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id/eval.jsonl");
+const rows = readEvalSet(readFileSync(file, "utf8"));
+
+identifyLanguage("warm-up");
+const started = performance.now();
+const ours = evaluate(rows, (text) => identifyLanguage(text).language);
+const elapsed = performance.now() - started;
+console.log(`escriba identifier on ${rows.length} sentences (${file})`);
+console.log(formatReport(ours));
+console.log(`throughput: ${Math.round(rows.length / (elapsed / 1000))} sentences/s (${((1000 * elapsed) / rows.length).toFixed(1)} µs each)\n`);
+
+async function cld3(): Promise<Classifier | undefined> {
+  try {
+    const moduleName = "cld3-asm";
+    const { loadModule } = (await import(moduleName)) as {
+      loadModule: () => Promise<{ create: (min: number, max: number) => { findLanguage: (t: string) => { language: string } } }>;
+    };
+    const identifier = (await loadModule()).create(0, 1000);
+    return (text) => {
+      const code = identifier.findLanguage(text).language;
+      return code === "es" || code === "ca" || code === "eu" || code === "gl" ? code : "other";
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+void cld3().then((classify) => {
+  if (!classify) return console.log("cld3-asm is not installed: no comparison.");
+  console.log("cld3 (cld3-asm) on the same sentences");
+  console.log(formatReport(evaluate(rows, classify)));
+});
