@@ -2,6 +2,7 @@
 // and the same for cld3 (cld3-asm) when it is installed, for comparison.
 //
 // Run: node --import tsx scripts/language-model/evaluate.ts [path/to/eval.jsonl]
+// cld3-asm is not a dependency of escriba; point CLD3_ASM at an installed copy (its package folder) to compare.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { identifyLanguage } from "../../lib/quality/language";
@@ -20,7 +21,7 @@ console.log(`throughput: ${Math.round(rows.length / (elapsed / 1000))} sentences
 
 async function cld3(): Promise<Classifier | undefined> {
   try {
-    const moduleName = "cld3-asm";
+    const moduleName = process.env.CLD3_ASM ?? "cld3-asm";
     const { loadModule } = (await import(moduleName)) as {
       loadModule: () => Promise<{ create: (min: number, max: number) => { findLanguage: (t: string) => { language: string } } }>;
     };
