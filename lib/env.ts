@@ -1,0 +1,62 @@
+// Configuration, read from the environment and validated once; nothing else in the app reads process.env.
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "yes", "no"])
+  .transform((value) => value === "1" || value === "true" || value === "yes");
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  ESCRIBA_DATA_DIR: z.string().min(1).default(".data"),
+  ESCRIBA_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54320),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  ESCRIBA_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  ESCRIBA_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  ESCRIBA_SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  ESCRIBA_SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+  ESCRIBA_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  ESCRIBA_SECURE_COOKIES: booleanFlag.optional(),
+});
+
+export type Environment = z.infer<typeof environmentSchema> & { dataDir: string };
+
+let cached: Environment | undefined;
+
+export function env(): Environment {
+  if (cached) return cached;
+  const parsed = environmentSchema.safeParse(
+    Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== "")),
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  cached = { ...parsed.data, dataDir: path.resolve(parsed.data.ESCRIBA_DATA_DIR) };
+  return cached;
+}
+
+/**
+ * Used by `escriba` when it starts the embedded server: the URL becomes part of the configuration of this process
+ * (and of the Next.js server it hosts), exactly as if the operator had set DATABASE_URL.
+ */
+export function useDatabaseUrl(url: string): void {
+  process.env.DATABASE_URL = url;
+  if (cached) cached = { ...cached, DATABASE_URL: url };
+}
+
+/** Likewise for the session-signing secret, which `escriba start` generates once when none is configured. */
+export function useAuthSecret(secret: string): void {
+  process.env.NEXTAUTH_SECRET = secret;
+  if (cached) cached = { ...cached, NEXTAUTH_SECRET: secret };
+}
+
+/** The connection string of the running database; set by `escriba start` when it runs the embedded server. */
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start escriba with `npm start` or set DATABASE_URL.");
+  return url;
+}
