@@ -1,0 +1,42 @@
+// The authorisation rules of escriba, in one place: every page, action, route and CLI command asks here.
+import { AppError } from "@/lib/errors";
+import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { Role, Viewer } from "@/lib/auth/viewer";
+
+/** Each role can do everything the roles before it can. */
+const ROLE_RANK: Record<Role, number> = { annotator: 0, reviewer: 1, maintainer: 2 };
+
+export function hasRole(viewer: Pick<Viewer, "role">, minimum: Role): boolean {
+  return ROLE_RANK[viewer.role] >= ROLE_RANK[minimum];
+}
+
+export function assertRole(viewer: Pick<Viewer, "role">, minimum: Role): void {
+  if (!hasRole(viewer, minimum)) {
+    throw new AppError("forbidden", `This needs the ${minimum} role.`, { details: { requiredRole: minimum } });
+  }
+}
+
+/** Maintainers act on every language; others only on the languages they are qualified for. */
+export function isQualifiedFor(viewer: Pick<Viewer, "role" | "languages">, language: ItemLanguage): boolean {
+  return viewer.role === "maintainer" || viewer.languages.includes(language);
+}
+
+export function assertQualifiedFor(viewer: Pick<Viewer, "role" | "languages">, language: ItemLanguage): void {
+  if (!isQualifiedFor(viewer, language)) {
+    throw new AppError("forbidden", `You are not qualified to work in language "${language}".`, {
+      fields: [{ field: "language", message: "not one of your languages" }],
+    });
+  }
+}
+
+/** The page a person lands on after signing in. */
+export function homePathFor(viewer: Pick<Viewer, "role">): string {
+  switch (viewer.role) {
+    case "maintainer":
+      return "/admin/users";
+    case "reviewer":
+      return "/review";
+    case "annotator":
+      return "/work";
+  }
+}

@@ -1,0 +1,72 @@
+// The wrapper every /api/v1 route handler goes through: authenticate, authorise by role, parse input, call one
+// use case, validate the output against the documented schema, map errors to the one JSON shape.
+import type { z } from "zod";
+import { assertRole } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
+import type { ApiOperation } from "@/lib/http/api-operation";
+import { currentViewer } from "@/lib/http/authenticate";
+import { errorResponse, fieldProblemsOf } from "@/lib/http/error-response";
+
+const MAX_BODY_BYTES = 1_000_000;
+
+/** The parsed type of an optional schema slot; `undefined` when the operation has no such schema. */
+type Infer<T> = [Exclude<T, undefined>] extends [never]
+  ? undefined
+  : Exclude<T, undefined> extends z.ZodType
+    ? z.output<Exclude<T, undefined>>
+    : undefined;
+
+export interface ApiContext<Op extends ApiOperation> {
+  viewer: Op["access"] extends "public" ? Viewer | null : Viewer;
+  body: Infer<Op["body"]>;
+  query: Infer<Op["query"]>;
+  params: Infer<Op["params"]>;
+  request: Request;
+}
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The request body is larger than 1 MB.");
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The request body is larger than 1 MB.");
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid JSON.", {
+      fields: [{ field: "(body)", message: "not valid JSON" }],
+    });
+  }
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, location: string): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fields = fieldProblemsOf(parsed.error, location === "body" ? [] : [location]);
+  throw new AppError("validation_failed", `Invalid ${fields.map((problem) => problem.field).join(", ")}.`, { fields });
+}
+
+export function apiHandler<Op extends ApiOperation>(
+  operation: Op,
+  run: (context: ApiContext<Op>) => Promise<z.input<Op["response"]>>,
+) {
+  return async (request: Request, route: { params: Promise<Record<string, string | string[]>> }) => {
+    try {
+      const viewer = await currentViewer();
+      if (operation.access !== "public") {
+        if (!viewer) throw new AppError("unauthenticated", "Sign in or send a valid API token.");
+        assertRole(viewer, operation.access);
+      }
+      const params = operation.params ? parseOrThrow(operation.params, await route.params, "params") : undefined;
+      const query = operation.query
+        ? parseOrThrow(operation.query, Object.fromEntries(new URL(request.url).searchParams), "query")
+        : undefined;
+      const body = operation.body ? parseOrThrow(operation.body, await readJsonBody(request), "body") : undefined;
+      const result = await run({ viewer, body, query, params, request } as ApiContext<Op>);
+      return Response.json(operation.response.parse(result), { status: operation.successStatus ?? 200 });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

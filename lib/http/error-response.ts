@@ -1,0 +1,68 @@
+// The one JSON error shape of the API, and how domain and validation errors map onto HTTP statuses.
+import { z } from "zod";
+import { AppError, type AppErrorCode, type FieldProblem } from "@/lib/errors";
+
+export const apiErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe("Stable machine-readable code, e.g. validation_failed."),
+      message: z.string(),
+      fields: z.array(z.object({ field: z.string(), message: z.string() })),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+const STATUS_BY_CODE: Record<AppErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_json: 400,
+  validation_failed: 422,
+  rate_limited: 429,
+  payload_too_large: 413,
+};
+
+export function fieldProblemsOf(error: z.ZodError, prefix: string[] = []): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field: [...prefix, ...issue.path.map(String)].join(".") || "(body)",
+    message: issue.message,
+  }));
+}
+
+/** Converts anything thrown by a use case into an AppError; unknown errors become null (a 500). */
+export function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) {
+    const fields = fieldProblemsOf(error);
+    return new AppError("validation_failed", `Invalid ${fields.map((problem) => problem.field).join(", ")}.`, { fields });
+  }
+  return null;
+}
+
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error);
+  if (!appError) {
+    console.error("Unhandled error in API route", error);
+    return Response.json(
+      { error: { code: "internal_error", message: "Something went wrong on our side.", fields: [] } },
+      { status: 500 },
+    );
+  }
+  const headers = new Headers();
+  if (appError.code === "unauthenticated") headers.set("WWW-Authenticate", 'Bearer realm="escriba"');
+  const retryAfter = appError.details?.retryAfterSeconds;
+  if (appError.code === "rate_limited" && typeof retryAfter === "number") headers.set("Retry-After", String(retryAfter));
+  return Response.json(
+    {
+      error: {
+        code: appError.code,
+        message: appError.message,
+        fields: appError.fields,
+        ...(appError.details ? { details: appError.details } : {}),
+      },
+    },
+    { status: STATUS_BY_CODE[appError.code], headers },
+  );
+}

@@ -1,0 +1,74 @@
+// The OpenAPI 3.1 document, generated from the same zod schemas that validate requests.
+import { createDocument, type ZodOpenApiPathsObject } from "zod-openapi";
+import type { ApiOperation } from "@/lib/http/api-operation";
+import { apiErrorSchema } from "@/lib/http/error-response";
+import { API_OPERATIONS } from "@/lib/http/operations";
+
+const ERROR_RESPONSES = {
+  "400": "The body is not valid JSON.",
+  "401": "No valid session or API token.",
+  "403": "Your role or language qualifications do not allow this.",
+  "404": "Not found (or not yours).",
+  "409": "Conflicts with the current state (e.g. a stale version).",
+  "422": "Invalid fields; `error.fields` names each one.",
+  "429": "Too many requests; see Retry-After.",
+} as const;
+
+function operationObject(operation: ApiOperation) {
+  const errorCodes = Object.keys(ERROR_RESPONSES).filter(
+    (status) => operation.access !== "public" || (status !== "401" && status !== "403"),
+  ) as (keyof typeof ERROR_RESPONSES)[];
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    tags: [operation.tag],
+    ...(operation.access === "public" ? { security: [] } : {}),
+    "x-escriba-minimum-role": operation.access,
+    ...(operation.params || operation.query
+      ? { requestParams: { ...(operation.params ? { path: operation.params } : {}), ...(operation.query ? { query: operation.query } : {}) } }
+      : {}),
+    ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: operation.body } } } } : {}),
+    responses: {
+      [String(operation.successStatus ?? 200)]: {
+        description: "Success",
+        content: { "application/json": { schema: operation.response } },
+      },
+      ...Object.fromEntries(
+        errorCodes.map((status) => [
+          status,
+          { description: ERROR_RESPONSES[status], content: { "application/json": { schema: apiErrorSchema } } },
+        ]),
+      ),
+    },
+  };
+}
+
+export function buildOpenApiDocument(serverUrl?: string) {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const operation of API_OPERATIONS) {
+    const pathItem = (paths[operation.path] ??= {});
+    (pathItem as Record<string, unknown>)[operation.method.toLowerCase()] = operationObject(operation);
+  }
+  return createDocument(
+    {
+      openapi: "3.1.0",
+      info: {
+        title: "escriba API",
+        version: "1",
+        description:
+          "Every action of the escriba web UI. Authenticate with the browser session cookie or a personal API " +
+          "token sent as `Authorization: Bearer esc_…`. Errors share one shape: `{ error: { code, message, fields } }`.",
+      },
+      ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+      security: [{ bearerToken: [] }, { sessionCookie: [] }],
+      components: {
+        securitySchemes: {
+          bearerToken: { type: "http", scheme: "bearer", description: "A personal API token (esc_…)." },
+          sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+        },
+      },
+      paths,
+    },
+    { reused: "ref" },
+  );
+}

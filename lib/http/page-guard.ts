@@ -1,0 +1,12 @@
+// The guard every page uses: no viewer → the sign-in page; wrong role → a real 403 page.
+import { forbidden, redirect } from "next/navigation";
+import { hasRole } from "@/lib/auth/permissions";
+import type { Role, Viewer } from "@/lib/auth/viewer";
+import { currentViewer } from "@/lib/http/authenticate";
+
+export async function requirePageViewer(minimumRole: Role = "annotator"): Promise<Viewer> {
+  const viewer = await currentViewer();
+  if (!viewer) redirect("/sign-in");
+  if (!hasRole(viewer, minimumRole)) forbidden();
+  return viewer;
+}

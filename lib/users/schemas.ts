@@ -1,0 +1,81 @@
+// Validation and API shapes for people: the single source for parsing, types and the OpenAPI document.
+import { z } from "zod";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
+import { ROLES, UI_LOCALES } from "@/lib/auth/viewer";
+import { ITEM_LANGUAGES } from "@/lib/items/vocabulary";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "must be an e-mail address" }).max(254));
+
+export const roleSchema = z.enum(ROLES).meta({ id: "Role", description: "Each role includes the ones before it." });
+export const languageSchema = z.enum(ITEM_LANGUAGES).meta({ id: "Language" });
+export const uiLocaleSchema = z.enum(UI_LOCALES).meta({ id: "UiLocale" });
+
+const languagesSchema = z
+  .array(languageSchema)
+  .max(ITEM_LANGUAGES.length)
+  .transform((languages) => [...new Set(languages)].sort());
+
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  .max(200);
+
+export const createUserInputSchema = z
+  .object({
+    email: emailSchema,
+    name: z.string().trim().min(1).max(120),
+    role: roleSchema,
+    languages: languagesSchema,
+    password: passwordSchema,
+  })
+  .strict()
+  .meta({ id: "CreateUserInput" });
+export type CreateUserInput = z.input<typeof createUserInputSchema>;
+
+export const updateUserInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    role: roleSchema.optional(),
+    languages: languagesSchema.optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .refine((input) => Object.keys(input).length > 0, { message: "nothing to change" })
+  .meta({ id: "UpdateUserInput" });
+export type UpdateUserInput = z.input<typeof updateUserInputSchema>;
+
+export const updateMyPreferencesInputSchema = z
+  .object({ uiLocale: uiLocaleSchema.nullable() })
+  .strict()
+  .meta({ id: "UpdateMyPreferencesInput" });
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    languages: z.array(languageSchema),
+    uiLocale: uiLocaleSchema.nullable(),
+    active: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "User" });
+export type UserView = z.infer<typeof userSchema>;
+
+export const meSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    languages: z.array(languageSchema),
+    uiLocale: uiLocaleSchema.nullable(),
+    authenticatedBy: z.enum(["session", "token"]),
+  })
+  .meta({ id: "Me", description: "The signed-in person or the owner of the API token." });
+export type MeView = z.infer<typeof meSchema>;
