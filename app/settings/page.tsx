@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { requirePageViewer } from "@/lib/http/page-guard";
+import { LocaleSwitcher } from "@/components/layout/locale-switcher";
+import { ApiTokensPanel } from "@/components/settings/api-tokens-panel";
+
+export default async function SettingsPage() {
+  await requirePageViewer("annotator");
+  const t = await getTranslations();
+  return (
+    <section className="stack-large">
+      <h1>{t("settings.title")}</h1>
+      <div>
+        <h2>{t("nav.uiLanguage")}</h2>
+        <p className="muted">{t("settings.uiLanguageHelp")}</p>
+        <LocaleSwitcher />
+      </div>
+      <ApiTokensPanel />
+    </section>
+  );
+}

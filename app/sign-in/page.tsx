@@ -1,0 +1,18 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { homePathFor } from "@/lib/auth/permissions";
+import { currentViewer } from "@/lib/http/authenticate";
+import { SignInForm } from "@/components/auth/sign-in-form";
+
+export default async function SignInPage() {
+  const viewer = await currentViewer();
+  if (viewer) redirect(homePathFor(viewer));
+  const t = await getTranslations();
+  return (
+    <section className="narrow">
+      <h1>{t("signIn.title")}</h1>
+      <p className="muted">{t("common.tagline")}</p>
+      <SignInForm />
+    </section>
+  );
+}

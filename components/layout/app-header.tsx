@@ -1,0 +1,37 @@
+// The top bar: product name, the pages the viewer's role opens, language menu and sign-out.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { hasRole } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { LocaleSwitcher } from "@/components/layout/locale-switcher";
+
+export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
+  const t = await getTranslations();
+  return (
+    <header className="app-header">
+      <Link href="/" className="brand">
+        {t("common.appName")}
+      </Link>
+      {viewer && (
+        <nav aria-label={t("nav.mainNavigation")}>
+          <Link href="/work">{t("nav.work")}</Link>
+          {hasRole(viewer, "reviewer") && <Link href="/review">{t("nav.review")}</Link>}
+          {hasRole(viewer, "maintainer") && <Link href="/admin/users">{t("nav.users")}</Link>}
+          <Link href="/settings">{t("nav.settings")}</Link>
+        </nav>
+      )}
+      <div className="header-end">
+        <LocaleSwitcher />
+        {viewer && (
+          <>
+            <span className="muted" data-testid="signed-in-as">
+              {t("nav.signedInAs", { name: viewer.name, role: t(`roles.${viewer.role}`) })}
+            </span>
+            <SignOutButton />
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

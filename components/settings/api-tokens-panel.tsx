@@ -1,0 +1,80 @@
+"use client";
+// Personal API tokens: create (the secret is shown once), list, revoke.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { callApi } from "@/components/api-client";
+import type { ApiTokenView } from "@/lib/auth/schemas";
+
+const TOKENS_KEY = ["api-tokens"] as const;
+
+export function ApiTokensPanel() {
+  const t = useTranslations("settings");
+  const format = useFormatter();
+  const queryClient = useQueryClient();
+  const [secret, setSecret] = useState<string | null>(null);
+  const tokens = useQuery({
+    queryKey: TOKENS_KEY,
+    queryFn: () => callApi<{ tokens: ApiTokenView[] }>("/api/v1/tokens").then((result) => result.tokens),
+  });
+  const create = useMutation({
+    mutationFn: (name: string) =>
+      callApi<ApiTokenView & { token: string }>("/api/v1/tokens", { method: "POST", body: { name } }),
+    onSuccess: (created) => {
+      setSecret(created.token);
+      void queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => callApi<ApiTokenView>(`/api/v1/tokens/${id}`, { method: "DELETE" }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    create.mutate(String(new FormData(form).get("name") ?? ""), { onSuccess: () => form.reset() });
+  }
+
+  return (
+    <div>
+      <h2>{t("tokensTitle")}</h2>
+      <p className="muted">{t("tokensHelp")}</p>
+      <form className="row" onSubmit={onSubmit}>
+        <label>
+          {t("tokenName")}
+          <input name="name" required maxLength={80} />
+        </label>
+        <button type="submit" disabled={create.isPending}>
+          {t("createToken")}
+        </button>
+      </form>
+      {secret && (
+        <p role="status" className="card">
+          {t("tokenCreated")} <code data-testid="new-token">{secret}</code>
+        </p>
+      )}
+      {tokens.data && tokens.data.length === 0 && <p>{t("noTokens")}</p>}
+      {tokens.data && tokens.data.length > 0 && (
+        <ul className="plain-list">
+          {tokens.data.map((token) => (
+            <li key={token.id}>
+              <strong>{token.name}</strong> <code>{token.prefix}…</code>{" "}
+              <span className="muted">
+                {t("created")} {format.dateTime(new Date(token.createdAt), { dateStyle: "medium" })} · {t("lastUsed")}{" "}
+                {token.lastUsedAt ? format.dateTime(new Date(token.lastUsedAt), { dateStyle: "medium", timeStyle: "short" }) : t("never")}
+              </span>{" "}
+              {token.revokedAt ? (
+                <span>{t("revoked")}</span>
+              ) : (
+                <button type="button" className="small" onClick={() => revoke.mutate(token.id)}>
+                  {t("revoke")}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

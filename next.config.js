@@ -1,0 +1,17 @@
+// Next.js configuration. next-intl reads its per-request config from lib/i18n/request.ts.
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // forbidden() renders app/forbidden.tsx with a real 403 status.
+  experimental: { authInterrupts: true },
+  // Native or server-only packages stay as Node requires instead of being bundled.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  typescript: { ignoreBuildErrors: false },
+};
+
+export default withNextIntl(nextConfig);
