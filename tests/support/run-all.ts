@@ -1,0 +1,99 @@
+// The whole test suite in one command: a fresh PostgreSQL database (embedded, or on the DATABASE_URL server),
+// unit and integration tests with Node's runner, a production build, then Playwright in a real Chromium.
+import { spawn } from "node:child_process";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { buildApp, buildIsStale } from "@/cli/build-app";
+import { PROJECT_ROOT } from "@/cli/web-server";
+import { startEmbeddedServer, type EmbeddedServer } from "@/lib/database/embedded-server";
+import { applyPendingMigrations } from "@/lib/database/migrations";
+import { env } from "@/lib/env";
+import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
+import { findChromium, NO_CHROMIUM_MESSAGE } from "@/tests/support/find-chromium";
+
+const TEST_DATABASE = "escriba_test";
+/** Overridable so two suites (say, two checkouts) can run side by side. */
+const TEST_PG_PORT = Number(process.env.ESCRIBA_TEST_PG_PORT ?? 54329);
+const TEST_APP_PORT = 3100;
+/** A fixed secret: test sessions are throwaway, and the e2e server and runner must agree on it. */
+const TEST_AUTH_SECRET = "escriba-test-secret-escriba-test-secret-0123456789";
+
+async function testFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(path.join(PROJECT_ROOT, dir), { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".test.ts"))
+    .map((entry) => path.relative(PROJECT_ROOT, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+function run(command: string, args: string[], extraEnv: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, ...extraEnv } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("error", reject);
+  });
+}
+
+export async function runAllTests(args: string[]): Promise<number> {
+  const only = new Set(args.filter((arg) => ["unit", "integration", "e2e"].includes(arg)));
+  const wants = (layer: string) => only.size === 0 || only.has(layer);
+  const config = env();
+
+  const chromiumPath = findChromium(process.env.ESCRIBA_CHROMIUM_PATH);
+  if (wants("e2e") && !chromiumPath) {
+    console.error(NO_CHROMIUM_MESSAGE);
+    return 1;
+  }
+
+  let server: EmbeddedServer | undefined;
+  let adminUrl: string;
+  if (config.DATABASE_URL) {
+    const url = new URL(config.DATABASE_URL);
+    url.pathname = "/postgres";
+    adminUrl = url.toString();
+    console.log(`Tests use the PostgreSQL server of DATABASE_URL (${url.host}); they create and drop their own databases.`);
+  } else {
+    server = await startEmbeddedServer({ dataDir: path.join(config.dataDir, `test-${TEST_PG_PORT}`), port: TEST_PG_PORT });
+    adminUrl = server.urlFor("postgres");
+    console.log(`Tests use an embedded PostgreSQL on port ${TEST_PG_PORT}.`);
+  }
+  const databaseUrl = await createDatabase(adminUrl, TEST_DATABASE, { replace: true });
+  await applyPendingMigrations(databaseUrl);
+
+  const testEnv = {
+    DATABASE_URL: databaseUrl,
+    ESCRIBA_TEST_ADMIN_URL: adminUrl,
+    NEXTAUTH_SECRET: TEST_AUTH_SECRET,
+    NEXTAUTH_URL: `http://127.0.0.1:${TEST_APP_PORT}`,
+    PORT: String(TEST_APP_PORT),
+    ESCRIBA_CHROMIUM_PATH: chromiumPath ?? "",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  let failures = 0;
+  try {
+    const nodeTestFiles = [
+      ...(wants("unit") ? await testFiles("tests/unit") : []),
+      ...(wants("integration") ? await testFiles("tests/integration") : []),
+    ];
+    if (nodeTestFiles.length > 0) {
+      console.log(`\n== Unit and integration tests (${nodeTestFiles.length} files)`);
+      const code = await run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...nodeTestFiles], testEnv);
+      if (code !== 0) failures++;
+    }
+    if (wants("e2e")) {
+      if (await buildIsStale()) {
+        console.log("\n== Building the app for the end-to-end tests");
+        await buildApp();
+      }
+      console.log("\n== End-to-end tests in Chromium");
+      const playwright = path.join(PROJECT_ROOT, "node_modules", "@playwright", "test", "cli.js");
+      const code = await run(process.execPath, [playwright, "test"], testEnv);
+      if (code !== 0) failures++;
+    }
+  } finally {
+    await dropDatabase(adminUrl, TEST_DATABASE).catch(() => {});
+    await server?.stop();
+  }
+  console.log(failures === 0 ? "\nAll test layers passed." : `\n${failures} test layer(s) failed.`);
+  return failures === 0 ? 0 : 1;
+}
