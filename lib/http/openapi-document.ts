@@ -69,6 +69,6 @@ export function buildOpenApiDocument(serverUrl?: string) {
       },
       paths,
     },
-    { reused: "ref" },
+    { reused: "inline" },
   );
 }

@@ -1,0 +1,61 @@
+// Personal API tokens: shown once, stored hashed, revocable, and dead with a deactivated owner.
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { after, test } from "node:test";
+import { createApiToken, listMyApiTokens, resolveApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { db, disconnectDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { updateUser } from "@/lib/users/update-user";
+import { createTestUser } from "@/tests/support/seed-users";
+import { viewerOf } from "@/tests/support/viewers";
+
+after(disconnectDb);
+
+test("a token is stored only as its SHA-256 and resolves to its owner", async () => {
+  const user = await createTestUser("annotator", ["eu"]);
+  const created = await createApiToken(viewerOf(user), user.id, { name: "script" });
+  const stored = await db().apiToken.findUniqueOrThrow({ where: { id: created.id } });
+  assert.notEqual(stored.tokenHash, created.token);
+  assert.equal(stored.tokenHash, createHash("sha256").update(created.token).digest("hex"));
+  assert.ok(!JSON.stringify(await listMyApiTokens(viewerOf(user))).includes(created.token), "never listed again");
+  const viewer = await resolveApiToken(created.token);
+  assert.equal(viewer?.id, user.id);
+  assert.equal(viewer?.authenticatedBy, "token");
+  assert.deepEqual(viewer?.languages, ["eu"]);
+});
+
+test("a revoked token and an unknown token resolve to nobody", async () => {
+  const user = await createTestUser("annotator");
+  const created = await createApiToken(viewerOf(user), user.id, { name: "to revoke" });
+  await revokeApiToken(viewerOf(user), created.id);
+  assert.equal(await resolveApiToken(created.token), null);
+  assert.equal(await resolveApiToken(`${created.token.slice(0, -2)}xx`), null);
+});
+
+test("deactivating the owner kills the token, and reactivating does not bring it back", async () => {
+  const user = await createTestUser("reviewer");
+  const created = await createApiToken(null, user.id, { name: "ops" });
+  await updateUser(null, user.id, { active: false });
+  assert.equal(await resolveApiToken(created.token), null);
+  await updateUser(null, user.id, { active: true });
+  assert.equal(await resolveApiToken(created.token), null, "revoked at deactivation, not merely hidden");
+});
+
+test("someone else's token cannot be revoked or created by a non-maintainer", async () => {
+  const owner = await createTestUser("annotator");
+  const other = await createTestUser("annotator");
+  const created = await createApiToken(viewerOf(owner), owner.id, { name: "mine" });
+  await assert.rejects(revokeApiToken(viewerOf(other), created.id), (error) => error instanceof AppError && error.code === "not_found");
+  await assert.rejects(
+    createApiToken(viewerOf(other), owner.id, { name: "theirs" }),
+    (error) => error instanceof AppError && error.code === "forbidden",
+  );
+  assert.ok(await resolveApiToken(created.token), "still valid");
+});
+
+test("an expired token resolves to nobody", async () => {
+  const user = await createTestUser("annotator");
+  const created = await createApiToken(viewerOf(user), user.id, { name: "short", expiresInDays: 1 });
+  await db().apiToken.update({ where: { id: created.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  assert.equal(await resolveApiToken(created.token), null);
+});
