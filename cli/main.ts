@@ -1,5 +1,6 @@
 // escriba's command line for operators: a thin shell over the same use cases the web app calls.
 import { Command, CommanderError } from "commander";
+import { registerCheckCommand } from "@/cli/commands/check";
 import { registerMigrateCommand } from "@/cli/commands/migrate";
 import { registerSeedCommand } from "@/cli/commands/seed";
 import { registerStartCommand } from "@/cli/commands/start";
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<void> {
   registerSeedCommand(program);
   registerUserCommands(program);
   registerTokenCommands(program);
+  registerCheckCommand(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {
