@@ -152,18 +152,20 @@ export async function actualFacts(connectionString: string): Promise<SchemaFacts
        WHERE n.nspname = 'public' GROUP BY t.typname`,
     );
     for (const row of enums.rows) facts.enums.set(row.name, row.labels);
-    const indexes = await client.query<{ table_name: string; is_primary: boolean; is_unique: boolean; columns: string; partial: boolean }>(
-      `SELECT c.relname AS table_name, i.indisprimary AS is_primary, i.indisunique AS is_unique,
+    const indexes = await client.query<{ table_name: string; is_primary: boolean; is_unique: boolean; columns: string; partial: boolean; method: string }>(
+      `SELECT c.relname AS table_name, i.indisprimary AS is_primary, i.indisunique AS is_unique, am.amname AS method,
               i.indpred IS NOT NULL AS partial,
               (SELECT string_agg(a.attname, ',' ORDER BY k.ordinality)
                  FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, ordinality)
                  JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum) AS columns
        FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
        WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations'`,
     );
     for (const row of indexes.rows) {
       const kind = row.is_primary ? "primary" : row.is_unique ? "unique" : "index";
-      facts.indexes.add(`${row.table_name}:${kind}${row.partial ? "[partial]" : ""}(${row.columns ?? "expression"})`);
+      const qualifiers = [row.method === "btree" ? null : row.method, row.partial ? "partial" : null].filter(Boolean);
+      facts.indexes.add(`${row.table_name}:${kind}${qualifiers.length ? `[${qualifiers.join(",")}]` : ""}(${row.columns ?? "expression"})`);
     }
     const foreignKeys = await client.query<{ description: string }>(
       `SELECT format('%s(%s)->%s(%s) on delete %s', src.relname,
