@@ -50,3 +50,46 @@ export const textResultLineSchema = z.object({
 export const errorLineSchema = z.object({
   error: z.object({ line: z.number().int().positive(), message: z.string() }),
 });
+
+/** The editor's live-hint request: the unsaved text of a draft and the author's overrides. */
+export const draftCheckInputSchema = z
+  .object({
+    language: z.enum(ITEM_LANGUAGES),
+    category: z.enum(ITEM_CATEGORIES),
+    instruction: z.string().max(20_000),
+    context: z.string().max(60_000).nullish(),
+    response: z.string().max(60_000),
+    sourceUrl: z.string().max(2000).nullish(),
+    sourceLicense: z.string().max(200).nullish(),
+    languageJustification: z.string().max(1000).nullish(),
+    piiDeclaredFictional: z.boolean().optional(),
+  })
+  .strict()
+  .meta({ id: "DraftCheckInput" });
+
+const fieldReportSchema = z.object({
+  language: z.object({ language: z.enum(["es", "ca", "eu", "gl", "other"]), confidence: z.number() }),
+  pii: z.array(piiMatchOutputSchema),
+  length: z.number().int(),
+});
+
+export const qualityReportSchema = z
+  .object({
+    fields: z.object({
+      instruction: fieldReportSchema.optional(),
+      context: fieldReportSchema.optional(),
+      response: fieldReportSchema.optional(),
+    }),
+    problems: z.array(
+      z.object({
+        code: z.string().describe("language_mismatch, pii_found, too_short, too_long, exact_duplicate, near_duplicate, …"),
+        field: z.enum(["instruction", "context", "response", "sourceUrl", "sourceLicense", "item"]),
+        severity: z.enum(["block", "warn"]),
+        overridable: z.boolean(),
+        overridden: z.boolean(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])),
+      }),
+    ),
+    blocked: z.boolean(),
+  })
+  .meta({ id: "QualityReport" });

@@ -1,6 +1,13 @@
 // Every API operation, for the OpenAPI document. A route handler that is not listed here is not documented.
 import type { ApiOperation } from "@/lib/http/api-operation";
 import * as apiTokens from "@/lib/http/operations/api-tokens";
+import * as campaigns from "@/lib/http/operations/campaigns";
+import * as items from "@/lib/http/operations/items";
 import * as users from "@/lib/http/operations/users";
 
-export const API_OPERATIONS: ApiOperation[] = [...Object.values(users), ...Object.values(apiTokens)];
+export const API_OPERATIONS: ApiOperation[] = [
+  ...Object.values(users),
+  ...Object.values(apiTokens),
+  ...Object.values(campaigns),
+  ...Object.values(items),
+];

@@ -1,0 +1,45 @@
+// How a stored campaign is shown: with its quotas and the latest guideline version per language.
+import type { Campaign, CampaignQuota, Guideline } from "@/lib/generated/prisma/client";
+import type { CampaignView, GuidelineView } from "@/lib/campaigns/schemas";
+
+export const CAMPAIGN_VIEW_INCLUDE = {
+  quotas: true,
+  guidelines: { select: { language: true, version: true } },
+} as const;
+
+export function toCampaignView(
+  campaign: Campaign & { quotas: CampaignQuota[]; guidelines: Pick<Guideline, "language" | "version">[] },
+): CampaignView {
+  const latest = new Map<string, number>();
+  for (const guideline of campaign.guidelines) {
+    latest.set(guideline.language, Math.max(latest.get(guideline.language) ?? 0, guideline.version));
+  }
+  return {
+    id: campaign.id,
+    slug: campaign.slug,
+    name: campaign.name,
+    description: campaign.description,
+    status: campaign.status,
+    languages: campaign.languages,
+    categories: campaign.categories,
+    approvalsRequired: campaign.approvalsRequired,
+    ratePerApprovedItem: campaign.ratePerApprovedItem.toFixed(2),
+    currency: campaign.currency,
+    quotas: campaign.quotas.map(({ language, category, target }) => ({ language, category, target })),
+    guidelineVersions: campaign.languages.flatMap((language) =>
+      latest.has(language) ? [{ language, version: latest.get(language)! }] : [],
+    ),
+    createdAt: campaign.createdAt.toISOString(),
+  };
+}
+
+export function toGuidelineView(guideline: Guideline): GuidelineView {
+  return {
+    id: guideline.id,
+    campaignId: guideline.campaignId,
+    language: guideline.language,
+    version: guideline.version,
+    body: guideline.body,
+    createdAt: guideline.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,52 @@
+// Saves an author's edit (autosave or explicit). The write names the version it was based on: a stale one is
+// refused with the current text, never applied over it.
+import type { z } from "zod";
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { assertAuthorCanEdit, staleVersion } from "@/lib/items/item-access";
+import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
+import { resolveWritingTarget } from "@/lib/items/resolve-writing-target";
+import { updateDraftInputSchema, type ItemView } from "@/lib/items/schemas";
+import { recordWritingActivity } from "@/lib/items/record-writing-activity";
+
+export async function updateDraft(
+  viewer: Viewer,
+  itemId: string,
+  input: z.input<typeof updateDraftInputSchema>,
+): Promise<ItemView> {
+  const { version, activeSeconds, ...changes } = updateDraftInputSchema.parse(input);
+  const item = await db().$transaction(async (tx) => {
+    const current = await tx.item.findUnique({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
+    if (!current || current.authorId !== viewer.id) throw notFound("Item");
+    assertAuthorCanEdit(viewer, current);
+    if (current.version !== version) throw staleVersion(toItemView(current), current.version);
+
+    const language = changes.language ?? current.language;
+    const category = changes.category ?? current.category;
+    const variety = changes.variety === undefined ? current.variety : changes.variety;
+    const targetChanged = language !== current.language || category !== current.category || variety !== current.variety;
+    const guidelineId = targetChanged
+      ? (await resolveWritingTarget(tx, viewer, { campaignId: current.campaignId, language, category, variety })).guidelineId
+      : current.guidelineId;
+
+    // The version condition makes the check and the write one atomic step even between two app processes.
+    const written = await tx.item.updateMany({
+      where: { id: itemId, version },
+      data: {
+        ...changes,
+        ...(changes.sourceUrl !== undefined ? { sourceUrl: changes.sourceUrl || null } : {}),
+        ...(changes.sourceLicense !== undefined ? { sourceLicense: changes.sourceLicense || null } : {}),
+        guidelineId,
+        version: { increment: 1 },
+      },
+    });
+    if (written.count === 0) {
+      const latest = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
+      throw staleVersion(toItemView(latest), latest.version);
+    }
+    if (activeSeconds) await recordWritingActivity(tx, { userId: viewer.id, itemId, seconds: activeSeconds });
+    return tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
+  });
+  return toItemView(item);
+}
