@@ -64,7 +64,7 @@ export function registerStartCommand(program: Command) {
         if (applied.length > 0) console.log(`Applied ${applied.length} migration(s).`);
         if (options.demo) {
           const created = await seedDemoAccounts();
-          if (created.length > 0) console.log(`Created demo accounts: ${created.join(", ")}.`);
+          if (created.length > 0) console.log(`Created demo data: ${created.join(", ")}.`);
           printDemoAccounts();
         }
         await ensureAuthSecret(config.dataDir);

@@ -1,10 +1,15 @@
-// Demo accounts for trying escriba locally: one per role, created once and never overwritten.
+// Demo data for trying escriba locally: one account per role and an open campaign with guidelines, created
+// once and never overwritten.
+import { createCampaign } from "@/lib/campaigns/create-campaign";
+import { publishGuideline } from "@/lib/campaigns/publish-guideline";
 import { db } from "@/lib/db";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemLanguage } from "@/lib/items/vocabulary";
 import type { Role } from "@/lib/auth/viewer";
+import { viewerFromUser } from "@/lib/auth/viewer-from-user";
 import { createUser } from "@/lib/users/create-user";
 
 export const DEMO_PASSWORD = "escriba-demo-2026";
+export const DEMO_CAMPAIGN_SLUG = "demo";
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; languages: ItemLanguage[] }[] = [
   { email: "annotator@escriba.test", name: "Uxía Annotator", role: "annotator", languages: ["gl", "es"] },
@@ -12,7 +17,14 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; languages
   { email: "maintainer@escriba.test", name: "Miren Maintainer", role: "maintainer", languages: ["es", "ca", "eu", "gl"] },
 ];
 
-/** Creates the demo accounts that do not exist yet; returns the e-mails it created. */
+const DEMO_GUIDELINES: Record<ItemLanguage, string> = {
+  es: "# Directrices\n\n1. Escribe instrucciones que una persona haría de verdad.\n2. La respuesta debe ser correcta, completa y en un castellano natural.\n3. No copies textos con derechos sin indicar la fuente y la licencia.\n4. No incluyas datos personales reales.",
+  ca: "# Directrius\n\n1. Escriu instruccions que una persona faria de debò.\n2. La resposta ha de ser correcta, completa i en un català natural.\n3. No copiïs textos amb drets sense indicar-ne la font i la llicència.\n4. No hi incloguis dades personals reals.",
+  eu: "# Jarraibideak\n\n1. Idatzi pertsona batek benetan egingo lituzkeen argibideak.\n2. Erantzunak zuzena, osoa eta euskara naturalean idatzia izan behar du.\n3. Ez kopiatu eskubideak dituen testurik iturria eta lizentzia adierazi gabe.\n4. Ez sartu benetako datu pertsonalik.",
+  gl: "# Directrices\n\n1. Escribe instrucións que unha persoa faría de verdade.\n2. A resposta debe ser correcta, completa e nun galego natural.\n3. Non copies textos con dereitos sen indicar a fonte e a licenza.\n4. Non inclúas datos persoais reais.",
+};
+
+/** Creates the demo accounts and campaign that do not exist yet; returns what it created. */
 export async function seedDemoAccounts(): Promise<string[]> {
   const created: string[] = [];
   for (const account of DEMO_ACCOUNTS) {
@@ -20,6 +32,26 @@ export async function seedDemoAccounts(): Promise<string[]> {
     if (exists) continue;
     await createUser(null, { ...account, password: DEMO_PASSWORD });
     created.push(account.email);
+  }
+  const campaignExists = await db().campaign.findUnique({ where: { slug: DEMO_CAMPAIGN_SLUG }, select: { id: true } });
+  if (!campaignExists) {
+    const maintainerAccount = DEMO_ACCOUNTS.find((account) => account.role === "maintainer")!;
+    const maintainer = viewerFromUser(await db().user.findUniqueOrThrow({ where: { email: maintainerAccount.email } }), {
+      authenticatedBy: "session",
+    });
+    const campaign = await createCampaign(maintainer, {
+      slug: DEMO_CAMPAIGN_SLUG,
+      name: "Demo campaign",
+      description: "Instruction/response pairs in the four languages, all eight categories.",
+      languages: [...ITEM_LANGUAGES],
+      categories: [...ITEM_CATEGORIES],
+      approvalsRequired: 1,
+      ratePerApprovedItem: "1.50",
+    });
+    for (const language of ITEM_LANGUAGES) {
+      await publishGuideline(maintainer, campaign.id, { language, body: DEMO_GUIDELINES[language] });
+    }
+    created.push(`campaign ${DEMO_CAMPAIGN_SLUG}`);
   }
   return created;
 }

@@ -1,0 +1,15 @@
+import { getTranslations } from "next-intl/server";
+import { requirePageViewer } from "@/lib/http/page-guard";
+import { CampaignAdmin } from "@/components/campaigns/campaign-admin";
+
+export default async function CampaignsPage() {
+  await requirePageViewer("maintainer");
+  const t = await getTranslations("campaigns");
+  return (
+    <section>
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <CampaignAdmin />
+    </section>
+  );
+}

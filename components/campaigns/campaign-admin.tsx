@@ -1,0 +1,74 @@
+"use client";
+// Maintainers' campaign administration: the campaigns, their status and their guidelines per language.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { callApi } from "@/components/api-client";
+import { CAMPAIGNS_KEY, useCampaigns } from "@/components/campaigns/campaigns-query";
+import { CreateCampaignForm } from "@/components/campaigns/create-campaign-form";
+import { GuidelinePublisher } from "@/components/campaigns/guideline-publisher";
+import type { CampaignView } from "@/lib/campaigns/schemas";
+
+function CampaignCard({ campaign }: { campaign: CampaignView }) {
+  const t = useTranslations();
+  const queryClient = useQueryClient();
+  const setStatus = useMutation({
+    mutationFn: (status: CampaignView["status"]) =>
+      callApi<CampaignView>(`/api/v1/campaigns/${campaign.id}`, { method: "PATCH", body: { status } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: CAMPAIGNS_KEY }),
+  });
+  return (
+    <article className="card stack" data-testid={`campaign-${campaign.slug}`}>
+      <h2>
+        {campaign.name} <span className="muted">({campaign.slug})</span>
+      </h2>
+      {campaign.description && <p>{campaign.description}</p>}
+      <dl className="inline-facts">
+        <dt>{t("campaigns.status")}</dt>
+        <dd>{t(`campaigns.statuses.${campaign.status}`)}</dd>
+        <dt>{t("campaigns.approvalsRequired")}</dt>
+        <dd>{campaign.approvalsRequired}</dd>
+        <dt>{t("campaigns.rate")}</dt>
+        <dd>
+          {campaign.ratePerApprovedItem} {campaign.currency}
+        </dd>
+        <dt>{t("campaigns.categories")}</dt>
+        <dd>{campaign.categories.map((category) => t(`categories.${category}`)).join(", ")}</dd>
+      </dl>
+      <div className="row">
+        {campaign.status !== "active" && (
+          <button type="button" className="small" onClick={() => setStatus.mutate("active")}>
+            {t("campaigns.open")}
+          </button>
+        )}
+        {campaign.status === "active" && (
+          <button type="button" className="small" onClick={() => setStatus.mutate("closed")}>
+            {t("campaigns.close")}
+          </button>
+        )}
+      </div>
+      <h3>{t("campaigns.guidelines")}</h3>
+      {campaign.languages.map((language) => (
+        <GuidelinePublisher
+          key={language}
+          campaignId={campaign.id}
+          language={language}
+          version={campaign.guidelineVersions.find((entry) => entry.language === language)?.version ?? null}
+        />
+      ))}
+    </article>
+  );
+}
+
+export function CampaignAdmin() {
+  const t = useTranslations();
+  const campaigns = useCampaigns();
+  return (
+    <div className="stack-large">
+      <CreateCampaignForm />
+      {campaigns.isPending && <p>{t("common.loading")}</p>}
+      {campaigns.error && <p className="error">{t("common.error")}</p>}
+      {campaigns.data?.length === 0 && <p>{t("campaigns.none")}</p>}
+      {campaigns.data?.map((campaign) => <CampaignCard key={campaign.id} campaign={campaign} />)}
+    </div>
+  );
+}

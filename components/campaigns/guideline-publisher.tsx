@@ -1,0 +1,75 @@
+"use client";
+// Publishes a new guideline version for one language of a campaign, starting from the current text.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { ApiRequestError, callApi } from "@/components/api-client";
+import { CAMPAIGNS_KEY } from "@/components/campaigns/campaigns-query";
+import type { GuidelineView } from "@/lib/campaigns/schemas";
+import type { ItemLanguage } from "@/lib/items/vocabulary";
+
+export function GuidelinePublisher({ campaignId, language, version }: { campaignId: string; language: ItemLanguage; version: number | null }) {
+  const t = useTranslations();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [body, setBody] = useState("");
+  const [published, setPublished] = useState<number | null>(null);
+  const publish = useMutation({
+    mutationFn: (text: string) =>
+      callApi<GuidelineView>(`/api/v1/campaigns/${campaignId}/guidelines`, { method: "POST", body: { language, body: text } }),
+    onSuccess: (guideline) => {
+      setPublished(guideline.version);
+      setOpen(false);
+      void queryClient.invalidateQueries({ queryKey: CAMPAIGNS_KEY });
+    },
+  });
+
+  async function openEditor() {
+    setOpen(true);
+    setPublished(null);
+    if (version) {
+      const current = await callApi<GuidelineView>(`/api/v1/campaigns/${campaignId}/guidelines/${language}`);
+      setBody(current.body);
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    publish.mutate(body);
+  }
+
+  const languageName = t(`languages.${language}`);
+  return (
+    <div>
+      <strong>{languageName}</strong>{" "}
+      <span className="muted">{version ? t("campaigns.guidelineVersion", { version }) : t("campaigns.noGuideline")}</span>{" "}
+      {!open && (
+        <button type="button" className="small" onClick={() => void openEditor()}>
+          {t("campaigns.publishGuideline")}
+        </button>
+      )}
+      {published && <span role="status"> {t("campaigns.published", { version: published })}</span>}
+      {open && (
+        <form className="stack" onSubmit={onSubmit}>
+          <label>
+            {t("campaigns.guidelineBody", { language: languageName })}
+            <textarea value={body} onChange={(event) => setBody(event.target.value)} rows={10} required />
+          </label>
+          {publish.error && (
+            <p role="alert" className="error">
+              {publish.error instanceof ApiRequestError ? publish.error.failure.message : t("common.error")}
+            </p>
+          )}
+          <div className="row">
+            <button type="submit" disabled={publish.isPending}>
+              {t("campaigns.publishGuideline")}
+            </button>
+            <button type="button" className="secondary" onClick={() => setOpen(false)}>
+              {t("common.cancel")}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
