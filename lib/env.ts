@@ -20,6 +20,7 @@ const environmentSchema = z.object({
   ESCRIBA_SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
   ESCRIBA_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   ESCRIBA_SECURE_COOKIES: booleanFlag.optional(),
+  ESCRIBA_REVIEW_LEASE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
 });
 
 export type Environment = z.infer<typeof environmentSchema> & { dataDir: string };

@@ -3,6 +3,7 @@ import type { ApiOperation } from "@/lib/http/api-operation";
 import * as apiTokens from "@/lib/http/operations/api-tokens";
 import * as campaigns from "@/lib/http/operations/campaigns";
 import * as items from "@/lib/http/operations/items";
+import * as reviews from "@/lib/http/operations/reviews";
 import * as users from "@/lib/http/operations/users";
 
 export const API_OPERATIONS: ApiOperation[] = [
@@ -10,4 +11,5 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...Object.values(apiTokens),
   ...Object.values(campaigns),
   ...Object.values(items),
+  ...Object.values(reviews),
 ];

@@ -1,0 +1,7 @@
+import { apiHandler } from "@/lib/http/api-handler";
+import * as operations from "@/lib/http/operations/reviews";
+import { resolveAdjudication } from "@/lib/reviews/adjudications";
+
+export const POST = apiHandler(operations.resolveAdjudication, async ({ viewer, params, body }) =>
+  resolveAdjudication(viewer, params.adjudicationId, body),
+);

@@ -1,0 +1,123 @@
+// A reviewer's decision on a leased item: rubric scores, comment, cited clauses and optional edits (which become a
+// revision credited to the reviewer). The campaign's policy then decides the item's new state.
+import type { z } from "zod";
+import { assertQualifiedFor, assertRole } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { staleVersion } from "@/lib/items/item-access";
+import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
+import type { ItemView } from "@/lib/items/schemas";
+import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
+import { applyReviewPolicy } from "@/lib/reviews/review-policy";
+import { decideInputSchema } from "@/lib/reviews/schemas";
+
+export async function decideReview(
+  viewer: Viewer,
+  itemId: string,
+  input: z.input<typeof decideInputSchema>,
+): Promise<{ item: ItemView; adjudication: boolean }> {
+  assertRole(viewer, "reviewer");
+  const { version, decision, scores, comment, citedClauses, edits } = decideInputSchema.parse(input);
+  return db().$transaction(async (tx) => {
+    // Row lock: a decision and a lease expiry/claim on the same item are serialised.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM items WHERE id = ${itemId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw notFound("Item");
+    const item = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: { ...ITEM_VIEW_INCLUDE, campaign: true } });
+    if (item.authorId === viewer.id) throw forbidden("You cannot review your own item.");
+    assertQualifiedFor(viewer, item.language);
+    if (item.status !== "submitted") {
+      throw new AppError("conflict", `The item is ${item.status}; there is nothing to review.`, { details: { status: item.status } });
+    }
+    if (item.leasedToId !== viewer.id || !item.leaseExpiresAt || item.leaseExpiresAt <= new Date()) {
+      throw new AppError("conflict", "You do not hold a valid lease on this item: claim it again.", {
+        details: { reason: "no_lease" },
+      });
+    }
+    if (item.version !== version) throw staleVersion(toItemView(item), item.version);
+
+    const latest = await tx.itemRevision.findFirstOrThrow({ where: { itemId }, orderBy: { number: "desc" } });
+    let revision = latest;
+    const edited =
+      edits &&
+      ((edits.instruction !== undefined && edits.instruction !== item.instruction) ||
+        (edits.context !== undefined && (edits.context || null) !== item.context) ||
+        (edits.response !== undefined && edits.response !== item.response));
+    if (edited) {
+      const text = {
+        instruction: edits.instruction ?? item.instruction,
+        context: edits.context === undefined ? item.context : edits.context || null,
+        response: edits.response ?? item.response,
+      };
+      revision = await tx.itemRevision.create({
+        data: {
+          itemId,
+          number: latest.number + 1,
+          kind: "reviewer_edit",
+          authorId: viewer.id,
+          variety: item.variety,
+          category: item.category,
+          ...text,
+          sourceUrl: item.sourceUrl,
+          sourceLicense: item.sourceLicense,
+          guidelineId: item.guidelineId,
+        },
+      });
+      await tx.item.update({ where: { id: itemId }, data: { ...text, fingerprint: itemFingerprint(text) } });
+    }
+
+    const earlier = await tx.review.findMany({ where: { itemId, round: item.reviewRound }, select: { decision: true } });
+    await tx.review.create({
+      data: {
+        itemId,
+        revisionId: revision.id,
+        reviewerId: viewer.id,
+        round: item.reviewRound,
+        decision,
+        scoreInstruction: scores.instruction,
+        scoreCorrectness: scores.correctness,
+        scoreFluency: scores.fluency,
+        scoreSafety: scores.safety,
+        scoreGuidelines: scores.guidelines,
+        comment,
+        citedClauses,
+      },
+    });
+    const outcome = applyReviewPolicy({
+      approvalsRequired: item.campaign.approvalsRequired,
+      earlierDecisions: earlier.map((review) => review.decision),
+      decision,
+    });
+    const now = new Date();
+    await tx.item.update({
+      where: { id: itemId },
+      data: {
+        status: outcome.status,
+        leasedToId: null,
+        leaseExpiresAt: null,
+        version: { increment: 1 },
+        ...(outcome.status === "approved" ? { approvedRevisionId: revision.id, approvedAt: now } : {}),
+      },
+    });
+    if (outcome.adjudication) {
+      await tx.adjudication.create({ data: { itemId, round: item.reviewRound } });
+    }
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      action: `review.${decision}`,
+      subjectType: "item",
+      subjectId: itemId,
+      payload: {
+        round: item.reviewRound,
+        revision: revision.number,
+        edited: Boolean(edited),
+        from: "submitted",
+        to: outcome.status,
+        adjudication: outcome.adjudication,
+      },
+    });
+    const updated = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
+    return { item: toItemView(updated), adjudication: outcome.adjudication };
+  });
+}

@@ -1,0 +1,90 @@
+// Validation and API shapes for reviewing: claims, decisions with rubric scores and edits, history.
+import { z } from "zod";
+import { itemSchema } from "@/lib/items/schemas";
+import { languageSchema } from "@/lib/users/schemas";
+import { qualityReportSchema } from "@/lib/quality/schemas";
+
+export const RUBRIC = ["instruction", "correctness", "fluency", "safety", "guidelines"] as const;
+export type RubricCriterion = (typeof RUBRIC)[number];
+
+const score = z.number().int().min(1, { message: "from 1 to 5" }).max(5, { message: "from 1 to 5" });
+
+export const reviewDecisionSchema = z.enum(["approve", "request_changes", "reject"]).meta({ id: "ReviewDecision" });
+
+export const claimInputSchema = z
+  .object({ language: languageSchema.optional().describe("Only this language; default: all of mine.") })
+  .strict()
+  .meta({ id: "ClaimInput" });
+
+export const decideInputSchema = z
+  .object({
+    version: z.number().int().min(1).describe("The item version the reviewer saw; a stale one gets 409."),
+    decision: reviewDecisionSchema,
+    scores: z
+      .object({
+        instruction: score.describe("Instruction quality"),
+        correctness: score.describe("Response correctness"),
+        fluency: score.describe("Fluency and language norm"),
+        safety: score.describe("Safety and bias"),
+        guidelines: score.describe("Guideline adherence"),
+      })
+      .strict(),
+    comment: z.string().trim().max(5000).default(""),
+    citedClauses: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+    edits: z
+      .object({
+        instruction: z.string().max(20_000).optional(),
+        context: z.string().max(60_000).nullable().optional(),
+        response: z.string().max(60_000).optional(),
+      })
+      .strict()
+      .optional()
+      .describe("The reviewer's corrections; they become a revision credited to the reviewer."),
+  })
+  .strict()
+  .superRefine((input, context) => {
+    if (input.decision !== "approve" && input.comment.length === 0) {
+      context.addIssue({ code: "custom", path: ["comment"], message: "say what to change or why it is rejected" });
+    }
+  })
+  .meta({ id: "DecideInput" });
+
+export const leaseSchema = z
+  .object({ item: itemSchema, leaseExpiresAt: z.iso.datetime() })
+  .meta({ id: "Lease" });
+
+export const revisionSchema = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  kind: z.enum(["submission", "reviewer_edit"]),
+  authorId: z.uuid(),
+  authorName: z.string(),
+  instruction: z.string(),
+  context: z.string().nullable(),
+  response: z.string(),
+  qualityReport: qualityReportSchema.nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+export const reviewSchema = z.object({
+  id: z.uuid(),
+  round: z.number().int(),
+  revisionNumber: z.number().int(),
+  reviewerId: z.uuid(),
+  reviewerName: z.string(),
+  decision: reviewDecisionSchema,
+  scores: z.record(z.enum(RUBRIC), z.number().int()),
+  comment: z.string(),
+  citedClauses: z.array(z.string()),
+  createdAt: z.iso.datetime(),
+});
+
+export const itemHistorySchema = z
+  .object({
+    item: itemSchema,
+    revisions: z.array(revisionSchema),
+    reviews: z.array(reviewSchema),
+    approvalsRequired: z.number().int(),
+  })
+  .meta({ id: "ItemHistory" });
+export type ItemHistoryView = z.infer<typeof itemHistorySchema>;

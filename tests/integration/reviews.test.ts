@@ -1,0 +1,185 @@
+// Review decisions against the real database: permissions, leases, versions, edits, policy and feedback.
+import assert from "node:assert/strict";
+import { after, describe, test } from "node:test";
+import { z } from "zod";
+import { db, disconnectDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { submitItem } from "@/lib/items/submit-item";
+import { updateDraft } from "@/lib/items/update-draft";
+import { listOpenAdjudications, resolveAdjudication } from "@/lib/reviews/adjudications";
+import { claimNextItem } from "@/lib/reviews/claim-next-item";
+import { decideReview } from "@/lib/reviews/decide-review";
+import { getItemHistory } from "@/lib/reviews/get-item-history";
+import { releaseLease } from "@/lib/reviews/release-lease";
+import { createTestCampaign } from "@/tests/support/seed-campaigns";
+import { submitTestItem } from "@/tests/support/seed-submitted-items";
+import { createTestUser } from "@/tests/support/seed-users";
+import { viewerOf } from "@/tests/support/viewers";
+
+after(disconnectDb);
+
+const SCORES = { instruction: 4, correctness: 5, fluency: 4, safety: 5, guidelines: 4 };
+const isCode = (code: string) => (error: unknown) => error instanceof AppError && error.code === code;
+let tagCounter = 0;
+const tag = () => `revisión ${++tagCounter} ${Date.now()}`;
+
+/** Each call's item becomes older than anything before it, so it is the next one the queue hands out. */
+let agesGiven = 0;
+const olderThanEverything = () => new Date(Date.UTC(2000, 0, 1) - ++agesGiven * 1000);
+
+/** Makes `itemId` the oldest in the queue and claims it (other tests' items share the queue). */
+async function claimSpecific(reviewer: ReturnType<typeof viewerOf>, itemId: string) {
+  await db().item.updateMany({ where: { leasedToId: reviewer.id }, data: { leasedToId: null, leaseExpiresAt: null } });
+  await db().item.update({ where: { id: itemId }, data: { submittedAt: olderThanEverything() } });
+  const lease = await claimNextItem(reviewer);
+  assert.equal(lease?.item.id, itemId, "the oldest item is handed out first");
+  return lease!;
+}
+
+describe("who may decide", () => {
+  test("reviewing one's own item is forbidden, and it is never handed to its author", async () => {
+    const campaign = await createTestCampaign({ languages: ["ca"] });
+    const reviewer = await createTestUser("reviewer", ["ca"]);
+    const own = await submitTestItem(reviewer, campaign.id, "ca", tag());
+    await db().item.update({ where: { id: own.id }, data: { submittedAt: olderThanEverything() } });
+    const lease = await claimNextItem(viewerOf(reviewer), { language: "ca" });
+    assert.notEqual(lease?.item.id, own.id);
+    await db().item.update({ where: { id: own.id }, data: { leasedToId: reviewer.id, leaseExpiresAt: new Date(Date.now() + 60_000) } });
+    await assert.rejects(decideReview(viewerOf(reviewer), own.id, { version: own.version, decision: "approve", scores: SCORES }), isCode("forbidden"));
+  });
+
+  test("a language the reviewer is not qualified for is forbidden", async () => {
+    const campaign = await createTestCampaign({ languages: ["gl"] });
+    const author = await createTestUser("annotator", ["gl"]);
+    const item = await submitTestItem(author, campaign.id, "gl", tag());
+    const reviewer = viewerOf(await createTestUser("reviewer", ["es"]));
+    await assert.rejects(claimNextItem(reviewer, { language: "gl" }), isCode("forbidden"));
+    await assert.rejects(decideReview(reviewer, item.id, { version: item.version, decision: "approve", scores: SCORES }), isCode("forbidden"));
+  });
+
+  test("deciding without a valid lease, or on a stale version, is a conflict and changes nothing", async () => {
+    const campaign = await createTestCampaign({ languages: ["gl"] });
+    const author = await createTestUser("annotator", ["gl"]);
+    const item = await submitTestItem(author, campaign.id, "gl", tag());
+    const reviewer = viewerOf(await createTestUser("reviewer", ["gl"]));
+    await assert.rejects(decideReview(reviewer, item.id, { version: item.version, decision: "approve", scores: SCORES }), isCode("conflict"));
+    const lease = await claimSpecific(reviewer, item.id);
+    await assert.rejects(
+      decideReview(reviewer, item.id, { version: lease.item.version - 1, decision: "approve", scores: SCORES }),
+      isCode("conflict"),
+    );
+    await releaseLease(reviewer, item.id);
+    await assert.rejects(decideReview(reviewer, item.id, { version: lease.item.version, decision: "approve", scores: SCORES }), isCode("conflict"));
+    assert.equal(await db().review.count({ where: { itemId: item.id } }), 0);
+    assert.equal((await db().item.findUniqueOrThrow({ where: { id: item.id } })).status, "submitted");
+  });
+
+  test("bad scores are refused naming the field; a rejection needs a comment", async () => {
+    const reviewer = viewerOf(await createTestUser("reviewer", ["gl"]));
+    const item = "6f1c1c7e-0000-4000-8000-000000000001";
+    await assert.rejects(
+      decideReview(reviewer, item, { version: 1, decision: "approve", scores: { ...SCORES, fluency: 7 } }),
+      (error) => error instanceof z.ZodError && error.issues.some((issue) => issue.path.join(".") === "scores.fluency"),
+    );
+    await assert.rejects(
+      decideReview(reviewer, item, { version: 1, decision: "reject", scores: SCORES }),
+      (error) => error instanceof z.ZodError && error.issues.some((issue) => issue.path.join(".") === "comment"),
+    );
+  });
+});
+
+describe("decisions", () => {
+  test("a reviewer's edit becomes a revision credited to them; the author sees it, revises and resubmits", async () => {
+    const campaign = await createTestCampaign({ languages: ["gl"] });
+    const author = await createTestUser("annotator", ["gl"]);
+    const item = await submitTestItem(author, campaign.id, "gl", tag());
+    const reviewer = await createTestUser("reviewer", ["gl"]);
+    const lease = await claimSpecific(viewerOf(reviewer), item.id);
+    const editedResponse = `${lease.item.response} Corrixido pola revisora.`;
+    const decided = await decideReview(viewerOf(reviewer), item.id, {
+      version: lease.item.version,
+      decision: "request_changes",
+      scores: { ...SCORES, correctness: 2 },
+      comment: "Falta explicar a dispersión de Rayleigh.",
+      citedClauses: ["2"],
+      edits: { response: editedResponse },
+    });
+    assert.equal(decided.item.status, "changes_requested");
+    assert.equal(decided.item.response, editedResponse);
+
+    const history = await getItemHistory(viewerOf(author), item.id);
+    assert.deepEqual(history.revisions.map((revision) => [revision.number, revision.kind, revision.authorId]), [
+      [1, "submission", author.id],
+      [2, "reviewer_edit", reviewer.id],
+    ]);
+    assert.equal(history.reviews[0]?.comment, "Falta explicar a dispersión de Rayleigh.");
+    assert.deepEqual(history.reviews[0]?.citedClauses, ["2"]);
+    assert.equal(history.item.latestFeedback?.decision, "request_changes");
+
+    const revised = await updateDraft(viewerOf(author), item.id, {
+      version: decided.item.version,
+      response: `${editedResponse} A luz azul ten menor lonxitude de onda.`,
+    });
+    const resubmitted = await submitItem(viewerOf(author), item.id, { version: revised.version });
+    assert.equal(resubmitted.item.status, "submitted");
+    assert.equal(resubmitted.item.reviewRound, 2);
+    // Back in the queue, also for the reviewer who sent it back (a new round).
+    const again = await claimSpecific(viewerOf(reviewer), item.id);
+    assert.equal(again.item.reviewRound, 2);
+    const audit = await db().auditEvent.findMany({ where: { subjectId: item.id }, orderBy: { id: "asc" }, select: { action: true } });
+    assert.deepEqual(audit.map((event) => event.action), ["item.created", "item.submitted", "review.request_changes", "item.resubmitted"]);
+  });
+
+  test("with two approvals required, the item is approved only after two different reviewers approve", async () => {
+    const campaign = await createTestCampaign({ languages: ["es"], approvalsRequired: 2 });
+    const author = await createTestUser("annotator", ["es"]);
+    const item = await submitTestItem(author, campaign.id, "es", tag());
+    const first = viewerOf(await createTestUser("reviewer", ["es"]));
+    const second = viewerOf(await createTestUser("reviewer", ["es"]));
+    const lease = await claimSpecific(first, item.id);
+    const afterFirst = await decideReview(first, item.id, { version: lease.item.version, decision: "approve", scores: SCORES });
+    assert.equal(afterFirst.item.status, "submitted");
+    // The first reviewer is not offered it again in this round.
+    const next = await claimNextItem(first, { language: "es" });
+    assert.notEqual(next?.item.id, item.id);
+    if (next) await releaseLease(first, next.item.id);
+    const secondLease = await claimSpecific(second, item.id);
+    const afterSecond = await decideReview(second, item.id, { version: secondLease.item.version, decision: "approve", scores: SCORES });
+    assert.equal(afterSecond.item.status, "approved");
+    const stored = await db().item.findUniqueOrThrow({ where: { id: item.id } });
+    assert.ok(stored.approvedRevisionId && stored.approvedAt);
+  });
+
+  test("approve then reject is a disagreement a maintainer settles", async () => {
+    const campaign = await createTestCampaign({ languages: ["es"], approvalsRequired: 2 });
+    const author = await createTestUser("annotator", ["es"]);
+    const item = await submitTestItem(author, campaign.id, "es", tag());
+    const approving = viewerOf(await createTestUser("reviewer", ["es"]));
+    const rejecting = viewerOf(await createTestUser("reviewer", ["es"]));
+    const lease = await claimSpecific(approving, item.id);
+    await decideReview(approving, item.id, { version: lease.item.version, decision: "approve", scores: SCORES });
+    const secondLease = await claimSpecific(rejecting, item.id);
+    const disputed = await decideReview(rejecting, item.id, {
+      version: secondLease.item.version,
+      decision: "reject",
+      scores: { ...SCORES, correctness: 1 },
+      comment: "La explicación es incorrecta.",
+    });
+    assert.equal(disputed.adjudication, true);
+    assert.equal(disputed.item.status, "submitted");
+    const maintainer = viewerOf(await createTestUser("maintainer", ["es"]));
+    const open = await listOpenAdjudications(maintainer);
+    const entry = open.find((adjudication) => adjudication.item.id === item.id);
+    assert.ok(entry, "listed for maintainers");
+    // Out of the review queue while disputed.
+    await db().item.update({ where: { id: item.id }, data: { submittedAt: olderThanEverything() } });
+    const third = viewerOf(await createTestUser("reviewer", ["es"]));
+    const offered = await claimNextItem(third, { language: "es" });
+    assert.notEqual(offered?.item.id, item.id);
+    if (offered) await releaseLease(third, offered.item.id);
+    await assert.rejects(resolveAdjudication(rejecting, entry.id, { decision: "approve" }), isCode("forbidden"));
+    const resolved = await resolveAdjudication(maintainer, entry.id, { decision: "approve", comment: "Correcta." });
+    assert.equal(resolved.status, "approved");
+    await assert.rejects(resolveAdjudication(maintainer, entry.id, { decision: "reject" }), isCode("conflict"));
+  });
+});
