@@ -1,0 +1,99 @@
+// Save and submit latency through the HTTP API with 50 concurrent simulated annotators, against a database
+// holding 200,000 items. Needs the built app (`npm run build`). Prints p50/p95; never asserts on timing.
+// Usage: node --import tsx bench/writing-latency.ts [annotators=50] [items=200000] [savesEach=20]
+import { spawn } from "node:child_process";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { disconnectDb } from "@/lib/db";
+import { fillItems, openBenchDatabase, summarise } from "@/bench/support/bench-database";
+import { createTestCampaign } from "@/tests/support/seed-campaigns";
+import { createTestUser } from "@/tests/support/seed-users";
+
+const [annotatorCount = 50, itemCount = 200_000, savesEach = 20] = process.argv.slice(2).map(Number);
+const PORT = 3190;
+const base = `http://127.0.0.1:${PORT}`;
+
+async function timed<T>(samples: number[], run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  samples.push(performance.now() - started);
+  return result;
+}
+
+async function api(token: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let payload: Record<string, unknown>;
+  try {
+    payload = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new Error(`${method} ${path} → ${response.status} is not JSON: is the build older than the API? Run \`npm run build\`.`);
+  }
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(payload)}`);
+  return payload;
+}
+
+const database = await openBenchDatabase("escriba_bench_writing");
+const campaign = await createTestCampaign({ languages: ["es", "gl"] });
+const filler = await createTestUser("annotator", ["es"], "filler");
+console.log(`Filling ${itemCount} items…`);
+const fillStarted = performance.now();
+await fillItems(database, { count: itemCount, campaignId: campaign.id, authorId: filler.id });
+console.log(`…in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
+
+const annotators = [];
+for (let index = 0; index < annotatorCount; index++) {
+  const user = await createTestUser("annotator", ["es", "gl"]);
+  annotators.push({ user, token: (await createApiToken(null, user.id, { name: "bench" })).token });
+}
+await disconnectDb();
+
+const server = spawn(process.execPath, ["bin/escriba.mjs", "start", "--no-build", "--no-demo", "--hostname", "127.0.0.1"], {
+  env: { ...process.env, DATABASE_URL: database.url, PORT: String(PORT), NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123" },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+await new Promise<void>((resolve, reject) => {
+  server.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("escriba is running") && resolve());
+  server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+});
+
+// Whatever happens below, the server must not outlive the benchmark.
+process.on("exit", () => server.kill("SIGTERM"));
+
+const saves: number[] = [];
+const submits: number[] = [];
+const started = performance.now();
+await Promise.all(
+  annotators.map(async ({ token }, index) => {
+    const draft = await api(token, "POST", "/api/v1/items", { campaignId: campaign.id, language: "es", category: "open_qa" });
+    let version = draft.version as number;
+    let text = "";
+    for (let save = 0; save < savesEach; save++) {
+      text += ` palabra${save}`;
+      const saved = await timed(saves, () =>
+        api(token, "PATCH", `/api/v1/items/${draft.id}`, {
+          version,
+          instruction: `¿Qué ocurre en el caso ${index}-${save} cuando${text}?`,
+          activeSeconds: 2,
+        }),
+      );
+      version = saved.version as number;
+    }
+    await api(token, "PATCH", `/api/v1/items/${draft.id}`, {
+      version,
+      instruction: `¿Cuál es la diferencia entre una ría y un estuario en la costa del caso ${index}?`,
+      response: `Una ría es un valle fluvial inundado por el mar; un estuario es la desembocadura ancha de un río donde se mezclan agua dulce y salada. Caso ${index}.`,
+    }).then((saved) => (version = saved.version as number));
+    await timed(submits, () => api(token, "POST", `/api/v1/items/${draft.id}/submit`, { version }));
+  }),
+);
+const seconds = (performance.now() - started) / 1000;
+console.log(`${annotatorCount} concurrent annotators, ${itemCount} items in the database, ${seconds.toFixed(1)} s`);
+console.log(summarise("save (PATCH /api/v1/items/{id})", saves));
+console.log(summarise("submit (POST /api/v1/items/{id}/submit)", submits));
+server.kill("SIGTERM");
+await new Promise((resolve) => server.on("exit", resolve));
+await database.close();
