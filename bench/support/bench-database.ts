@@ -1,11 +1,9 @@
 // A throwaway PostgreSQL database for benchmarks: the embedded server in .data/bench (or DATABASE_URL's
 // server), with all migrations applied. Benchmarks print figures; they never assert on timing.
-import path from "node:path";
 import pg from "pg";
-import { startEmbeddedServer, type EmbeddedServer } from "@/lib/database/embedded-server";
 import { applyPendingMigrations } from "@/lib/database/migrations";
-import { env, useDatabaseUrl } from "@/lib/env";
-import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
+import { useDatabaseUrl } from "@/lib/env";
+import { createDatabase, dropDatabase, openScratchServer } from "@/tests/support/test-databases";
 
 export interface BenchDatabase {
   url: string;
@@ -14,17 +12,7 @@ export interface BenchDatabase {
 }
 
 export async function openBenchDatabase(name: string, options: { keep?: boolean } = {}): Promise<BenchDatabase> {
-  const config = env();
-  let server: EmbeddedServer | undefined;
-  let adminUrl: string;
-  if (config.DATABASE_URL) {
-    const url = new URL(config.DATABASE_URL);
-    url.pathname = "/postgres";
-    adminUrl = url.toString();
-  } else {
-    server = await startEmbeddedServer({ dataDir: path.join(config.dataDir, "bench"), port: 54339 });
-    adminUrl = server.urlFor("postgres");
-  }
+  const { adminUrl, server } = await openScratchServer({ folder: "bench", port: 54339 });
   const url = await createDatabase(adminUrl, name, { replace: !options.keep });
   await applyPendingMigrations(url);
   useDatabaseUrl(url);

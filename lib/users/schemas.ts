@@ -67,15 +67,8 @@ export const userSchema = z
   .meta({ id: "User" });
 export type UserView = z.infer<typeof userSchema>;
 
-export const meSchema = z
-  .object({
-    id: z.uuid(),
-    email: z.string(),
-    name: z.string(),
-    role: roleSchema,
-    languages: z.array(languageSchema),
-    uiLocale: uiLocaleSchema.nullable(),
-    authenticatedBy: z.enum(["session", "token"]),
-  })
+export const meSchema = userSchema
+  .pick({ id: true, email: true, name: true, role: true, languages: true, uiLocale: true })
+  .extend({ authenticatedBy: z.enum(["session", "token"]) })
   .meta({ id: "Me", description: "The signed-in person or the owner of the API token." });
 export type MeView = z.infer<typeof meSchema>;

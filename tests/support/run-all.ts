@@ -5,10 +5,8 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { buildApp, buildIsStale } from "@/cli/build-app";
 import { PROJECT_ROOT } from "@/cli/web-server";
-import { startEmbeddedServer, type EmbeddedServer } from "@/lib/database/embedded-server";
 import { applyPendingMigrations } from "@/lib/database/migrations";
-import { env } from "@/lib/env";
-import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
+import { createDatabase, dropDatabase, openScratchServer } from "@/tests/support/test-databases";
 import { findChromium, NO_CHROMIUM_MESSAGE } from "@/tests/support/find-chromium";
 
 const TEST_DATABASE = "escriba_test";
@@ -37,7 +35,6 @@ function run(command: string, args: string[], extraEnv: Record<string, string>):
 export async function runAllTests(args: string[]): Promise<number> {
   const only = new Set(args.filter((arg) => ["unit", "integration", "e2e"].includes(arg)));
   const wants = (layer: string) => only.size === 0 || only.has(layer);
-  const config = env();
 
   const chromiumPath = findChromium(process.env.ESCRIBA_CHROMIUM_PATH);
   if (wants("e2e") && !chromiumPath) {
@@ -45,18 +42,8 @@ export async function runAllTests(args: string[]): Promise<number> {
     return 1;
   }
 
-  let server: EmbeddedServer | undefined;
-  let adminUrl: string;
-  if (config.DATABASE_URL) {
-    const url = new URL(config.DATABASE_URL);
-    url.pathname = "/postgres";
-    adminUrl = url.toString();
-    console.log(`Tests use the PostgreSQL server of DATABASE_URL (${url.host}); they create and drop their own databases.`);
-  } else {
-    server = await startEmbeddedServer({ dataDir: path.join(config.dataDir, `test-${TEST_PG_PORT}`), port: TEST_PG_PORT });
-    adminUrl = server.urlFor("postgres");
-    console.log(`Tests use an embedded PostgreSQL on port ${TEST_PG_PORT}.`);
-  }
+  const { adminUrl, description, server } = await openScratchServer({ folder: `test-${TEST_PG_PORT}`, port: TEST_PG_PORT });
+  console.log(`Tests use ${description}; they create and drop their own databases.`);
   const databaseUrl = await createDatabase(adminUrl, TEST_DATABASE, { replace: true });
   await applyPendingMigrations(databaseUrl);
 

@@ -1,5 +1,8 @@
 // Creates and drops whole databases for tests, on the test PostgreSQL server.
+import path from "node:path";
 import pg from "pg";
+import { startEmbeddedServer, type EmbeddedServer } from "@/lib/database/embedded-server";
+import { env } from "@/lib/env";
 
 async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -32,4 +35,22 @@ export async function createDatabase(adminUrl: string, database: string, options
 
 export async function dropDatabase(adminUrl: string, database: string) {
   await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`));
+}
+
+/**
+ * A PostgreSQL server on which tests and benchmarks may create their own databases: the server of DATABASE_URL
+ * when set, else an embedded server in `.data/<folder>` on `port` (stop it when done).
+ */
+export async function openScratchServer(options: { folder: string; port: number }): Promise<{
+  adminUrl: string;
+  description: string;
+  server?: EmbeddedServer;
+}> {
+  const config = env();
+  if (config.DATABASE_URL) {
+    const url = new URL(config.DATABASE_URL);
+    return { adminUrl: databaseUrlFor(url.toString(), "postgres"), description: `the PostgreSQL server of DATABASE_URL (${url.host})` };
+  }
+  const server = await startEmbeddedServer({ dataDir: path.join(config.dataDir, options.folder), port: options.port });
+  return { adminUrl: server.urlFor("postgres"), description: `an embedded PostgreSQL on port ${options.port}`, server };
 }
