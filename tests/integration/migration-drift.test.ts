@@ -12,7 +12,7 @@ import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
 const HAND_WRITTEN_INDEXES = new Set<string>([
   "items:index[gin](instruction)",
   "items:index[gin](expression)",
-  "items:index[partial](language,submitted_at,id)",
+  "items:index[partial](submitted_at,id)",
 ]);
 
 const adminUrl = process.env.ESCRIBA_TEST_ADMIN_URL;
