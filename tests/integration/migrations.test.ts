@@ -1,7 +1,7 @@
 // The offline migration runner: idempotent, all-or-nothing per migration, and refusing edited history.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -33,7 +33,10 @@ before(async () => {
   databaseUrl = await createDatabase(adminUrl, databaseName);
   dir = await mkdtemp(path.join(tmpdir(), "escriba-migrations-"));
 });
-after(() => dropDatabase(adminUrl, databaseName));
+after(async () => {
+  await dropDatabase(adminUrl, databaseName);
+  await rm(dir, { recursive: true, force: true });
+});
 
 test("applies pending migrations once and records them as Prisma Migrate does", async () => {
   await writeMigration("20260101000000_first", `CREATE TABLE "notes" ("id" INTEGER PRIMARY KEY);`);
