@@ -1,6 +1,8 @@
 // Save and submit latency through the HTTP API with 50 concurrent simulated annotators, against a database
 // holding 200,000 items. Needs the built app (`npm run build`). Prints p50/p95; never asserts on timing.
-// Usage: node --import tsx bench/writing-latency.ts [annotators=50] [items=200000] [savesEach=20]
+// Usage: node --import tsx bench/writing-latency.ts [annotators=50] [items=200000] [savesEach=20] [pauseMs=1500]
+// pauseMs is each annotator's pause between saves (the editor autosaves ~1.5 s after the last keystroke);
+// 0 makes every annotator save back to back, which measures the server saturated rather than in use.
 import { spawn } from "node:child_process";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { disconnectDb } from "@/lib/db";
@@ -8,7 +10,8 @@ import { fillItems, openBenchDatabase, summarise } from "@/bench/support/bench-d
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser } from "@/tests/support/seed-users";
 
-const [annotatorCount = 50, itemCount = 200_000, savesEach = 20] = process.argv.slice(2).map(Number);
+const [annotatorCount = 50, itemCount = 200_000, savesEach = 20, pauseMs = 1500] = process.argv.slice(2).map(Number);
+const pause = () => new Promise((resolve) => setTimeout(resolve, pauseMs * (0.5 + Math.random())));
 const PORT = 3190;
 const base = `http://127.0.0.1:${PORT}`;
 
@@ -72,6 +75,7 @@ await Promise.all(
     let version = draft.version as number;
     let text = "";
     for (let save = 0; save < savesEach; save++) {
+      await pause();
       text += ` palabra${save}`;
       const saved = await timed(saves, () =>
         api(token, "PATCH", `/api/v1/items/${draft.id}`, {
@@ -91,7 +95,9 @@ await Promise.all(
   }),
 );
 const seconds = (performance.now() - started) / 1000;
-console.log(`${annotatorCount} concurrent annotators, ${itemCount} items in the database, ${seconds.toFixed(1)} s`);
+console.log(
+  `${annotatorCount} concurrent annotators, ${itemCount} items in the database, pause ${pauseMs} ms between saves, ${seconds.toFixed(1)} s`,
+);
 console.log(summarise("save (PATCH /api/v1/items/{id})", saves));
 console.log(summarise("submit (POST /api/v1/items/{id}/submit)", submits));
 server.kill("SIGTERM");
