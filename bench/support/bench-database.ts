@@ -3,6 +3,8 @@
 import pg from "pg";
 import { applyPendingMigrations } from "@/lib/database/migrations";
 import { useDatabaseUrl } from "@/lib/env";
+import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
+import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
 import { createDatabase, dropDatabase, openScratchServer } from "@/tests/support/test-databases";
 
 export interface BenchDatabase {
@@ -39,27 +41,75 @@ export function summarise(label: string, samples: number[]): string {
   return `${label}: n=${sorted.length} p50=${percentile(sorted, 50).toFixed(1)} ms p95=${percentile(sorted, 95).toFixed(1)} ms max=${sorted.at(-1)?.toFixed(1)} ms`;
 }
 
+const VOCABULARY = (
+  "de la que el en y a los se del las un por con no una su para es al lo como más o pero sus le ha me si sin " +
+  "sobre este ya entre cuando todo esta ser son dos también fue había era muy años hasta desde está mi porque " +
+  "qué sólo han yo hay vez puede todos así nos ni parte tiene él uno donde bien tiempo mismo ese ahora cada " +
+  "e vida otro después te otros aunque esa eso hace otra gobierno tan durante siempre día tanto ella tres sí " +
+  "dijo sido gran país según menos mundo año antes estado contra sino forma caso nada hacer general estaba " +
+  "posible río ciudad montaña historia agua pueblo mar tierra libro casa camino puerta noche mesa lengua " +
+  "escuela trabajo ciencia música arte fiesta cocina pan vino aceite sal verde azul rojo blanco negro alto " +
+  "bajo largo corto nuevo viejo grande pequeño fácil difícil rápido lento claro oscuro frío caliente"
+).split(" ");
+
+/** A deterministic pseudo-random text for item `n`: the same n always gives the same words. */
+export function syntheticText(n: number, words: number, salt: number): string {
+  let state = (n * 2654435761 + salt * 40503) >>> 0;
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    out.push(VOCABULARY[state % VOCABULARY.length]!);
+  }
+  return out.join(" ");
+}
+
+export const syntheticInstruction = (n: number) => `¿${syntheticText(n, 14, 1)}?`;
+export const syntheticResponse = (n: number) => `${syntheticText(n, 60, 2)}.`;
+
+const STATUSES = ["draft", "submitted", "approved", "approved", "approved", "changes_requested", "rejected"];
+const LANGUAGES = ["es", "ca", "eu", "gl"];
+const CATEGORIES = ["open_qa", "brainstorming", "general_qa", "creative_writing"];
+
 /**
- * Fills `items` with `count` items of one campaign and author, in batches, by SQL: realistic lengths, distinct
- * texts (so near-duplicate search has real work), statuses spread like a live programme.
+ * Fills `items` with `count` items of one campaign and author, in batches: realistic lengths, distinct texts
+ * with their fingerprints and similarity keys (as submitItem stores them), statuses spread like a live programme.
  */
 export async function fillItems(database: BenchDatabase, options: { count: number; campaignId: string; authorId: string }) {
-  const batch = 50_000;
+  const batch = 5_000;
   for (let start = 0; start < options.count; start += batch) {
-    const end = Math.min(options.count, start + batch);
+    const rows = Array.from({ length: Math.min(batch, options.count - start) }, (_, offset) => {
+      const n = start + offset;
+      const text = { instruction: syntheticInstruction(n), response: syntheticResponse(n) };
+      return {
+        n,
+        ...text,
+        fingerprint: itemFingerprint(text),
+        keys: `{${itemSimilarityKeys(text).join(",")}}`,
+      };
+    });
     await database.query(
       `INSERT INTO items (id, campaign_id, author_id, language, category, status, instruction, response, fingerprint,
-                          review_round, submitted_at, created_at, updated_at, version)
+                          similarity_keys, review_round, submitted_at, created_at, updated_at, version)
        SELECT gen_random_uuid(), $1::uuid, $2::uuid,
-              (ARRAY['es','ca','eu','gl']::"Language"[])[1 + n % 4],
-              (ARRAY['open_qa','brainstorming','general_qa','creative_writing']::"Category"[])[1 + n % 4],
-              (ARRAY['draft','submitted','approved','approved','approved','changes_requested','rejected']::"ItemStatus"[])[1 + n % 7],
-              'Pregunta ' || n || ': ' || md5(n::text) || ' ' || md5((n * 7)::text) || ' sobre el tema ' || (n % 997),
-              repeat('Respuesta ' || md5((n * 3)::text) || ' con detalles. ', 6),
-              md5('fp' || n), 1, now() - (n || ' seconds')::interval, now(), now(), 1
-       FROM generate_series($3::int, $4::int - 1) AS n`,
-      [options.campaignId, options.authorId, start, end],
+              ($3::text[])[1 + n % 4]::"Language", ($4::text[])[1 + n % 4]::"Category", ($5::text[])[1 + n % 7]::"ItemStatus",
+              instruction, response, fingerprint, keys::bigint[], 1, now() - (n || ' seconds')::interval, now(), now(), 1
+       FROM unnest($6::int[], $7::text[], $8::text[], $9::text[], $10::text[]) AS t(n, instruction, response, fingerprint, keys)`,
+      [
+        options.campaignId,
+        options.authorId,
+        LANGUAGES,
+        CATEGORIES,
+        STATUSES,
+        rows.map((row) => row.n),
+        rows.map((row) => row.instruction),
+        rows.map((row) => row.response),
+        rows.map((row) => row.fingerprint),
+        rows.map((row) => row.keys),
+      ],
     );
   }
   await database.query("ANALYZE items");
 }
+
+export const languageOfSyntheticItem = (n: number) => LANGUAGES[n % 4] as "es" | "ca" | "eu" | "gl";
+export const statusOfSyntheticItem = (n: number) => STATUSES[n % 7]!;

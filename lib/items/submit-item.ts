@@ -12,6 +12,7 @@ import { submitItemInputSchema, type ItemView } from "@/lib/items/schemas";
 import { checkItem, withProblems, type QualityReport } from "@/lib/quality/check-item";
 import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
 import { findDuplicateProblems } from "@/lib/quality/find-duplicates";
+import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
 
 export interface SubmitResult {
   item: ItemView;
@@ -34,6 +35,7 @@ export async function submitItem(
       overrides.languageJustification === undefined ? current.languageJustification : overrides.languageJustification;
     const piiDeclaredFictional = overrides.piiDeclaredFictional ?? current.piiDeclaredFictional;
     const fingerprint = itemFingerprint(current);
+    const similarityKeys = itemSimilarityKeys(current);
     const report = withProblems(
       checkItem(current, { languageJustification, piiDeclaredFictional }),
       await findDuplicateProblems(tx, {
@@ -42,6 +44,7 @@ export async function submitItem(
         instruction: current.instruction,
         response: current.response,
         fingerprint,
+        similarityKeys,
       }),
     );
     if (report.blocked) {
@@ -59,6 +62,7 @@ export async function submitItem(
         submittedAt: new Date(),
         reviewRound: { increment: 1 },
         fingerprint,
+        similarityKeys: similarityKeys.map(BigInt),
         languageJustification: languageJustification || null,
         piiDeclaredFictional,
         version: { increment: 1 },

@@ -1,17 +1,19 @@
 // The database half of the duplicate check: exact duplicates by normalised fingerprint (block) and near
-// duplicates by pg_trgm similarity of instruction or response start, in the same language (warn).
+// duplicates in the same language (warn). Near-duplicate candidates come from MinHash band keys
+// (similarity-keys.ts) through one GIN index; each candidate is then scored exactly with pg_trgm's definition
+// of similarity, so what is reported means the same as `similarity()` in PostgreSQL.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemLanguage } from "@/lib/items/vocabulary";
+import { textSimilarity } from "@/lib/quality/duplicate-fingerprint";
 import type { QualityProblem } from "@/lib/quality/quality-report";
 
 /** Similarity (pg_trgm's `similarity()`) from which two texts count as near duplicates. */
 export const NEAR_DUPLICATE_MIN_SIMILARITY = 0.6;
-/** Responses are compared on their first characters, which the trigram index covers. */
+/** Responses are compared on their first characters: long answers that open the same way are the copies. */
 export const RESPONSE_PREFIX_CHARS = 400;
 const MAX_REPORTED = 5;
-
-/** Statuses of items other people have seen: drafts never make someone else's text a duplicate. */
-const COMPARED_STATUSES = ["submitted", "approved", "changes_requested"] as const;
+/** Band keys are near-unique, so more candidates than this only come from texts repeated many times over. */
+const MAX_CANDIDATES = 200;
 
 export interface DuplicateCandidate {
   itemId: string;
@@ -19,21 +21,19 @@ export interface DuplicateCandidate {
   instruction: string;
   response: string;
   fingerprint: string;
+  similarityKeys: number[];
 }
 
 export async function findDuplicateProblems(
   tx: Prisma.TransactionClient,
   candidate: DuplicateCandidate,
 ): Promise<QualityProblem[]> {
-  const exact = await tx.item.findMany({
-    where: {
-      fingerprint: candidate.fingerprint,
-      id: { not: candidate.itemId },
-      status: { in: [...COMPARED_STATUSES] },
-    },
-    select: { id: true },
-    take: MAX_REPORTED,
-  });
+  // Drafts are nobody's work yet: only text other people have seen makes a duplicate.
+  const exact = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM items
+     WHERE fingerprint = ${candidate.fingerprint} AND id <> ${candidate.itemId}::uuid
+       AND status::text IN ('submitted', 'approved', 'changes_requested')
+     LIMIT ${MAX_REPORTED}`;
   const problems: QualityProblem[] = [];
   if (exact.length > 0) {
     problems.push({
@@ -45,24 +45,28 @@ export async function findDuplicateProblems(
       params: { ids: exact.map((row) => row.id).join(",") },
     });
   }
-  // SET LOCAL keeps the threshold to this transaction; `%` then uses the trigram indexes.
-  await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${NEAR_DUPLICATE_MIN_SIMILARITY}`);
-  const responsePrefix = candidate.response.slice(0, RESPONSE_PREFIX_CHARS);
-  const near = await tx.$queryRaw<{ id: string; field: "instruction" | "response"; similarity: number }[]>`
-    (SELECT id::text, 'instruction' AS field, similarity(instruction, ${candidate.instruction}) AS similarity
-       FROM items
-      WHERE instruction % ${candidate.instruction} AND language = ${candidate.language}::"Language"
-        AND id <> ${candidate.itemId}::uuid AND status::text IN ('submitted', 'approved', 'changes_requested')
-      ORDER BY similarity DESC LIMIT ${MAX_REPORTED})
-    UNION ALL
-    (SELECT id::text, 'response' AS field, similarity(left(response, ${RESPONSE_PREFIX_CHARS}), ${responsePrefix}) AS similarity
-       FROM items
-      WHERE left(response, ${RESPONSE_PREFIX_CHARS}) % ${responsePrefix} AND language = ${candidate.language}::"Language"
-        AND id <> ${candidate.itemId}::uuid AND status::text IN ('submitted', 'approved', 'changes_requested')
-      ORDER BY similarity DESC LIMIT ${MAX_REPORTED})`;
+  if (candidate.similarityKeys.length === 0) return problems;
+
+  const near = await tx.$queryRaw<{ id: string; instruction: string; response_start: string }[]>`
+    SELECT id::text, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
+     WHERE similarity_keys && ${`{${candidate.similarityKeys.join(",")}}`}::bigint[]
+       AND language = ${candidate.language}::"Language" AND id <> ${candidate.itemId}::uuid
+       AND status::text IN ('submitted', 'approved', 'changes_requested')
+     LIMIT ${MAX_CANDIDATES}`;
   const exactIds = new Set(exact.map((row) => row.id));
+  const responseStart = candidate.response.slice(0, RESPONSE_PREFIX_CHARS);
+  const scored = near
+    .filter((row) => !exactIds.has(row.id))
+    .map((row) => ({
+      id: row.id,
+      instruction: textSimilarity(candidate.instruction, row.instruction),
+      response: textSimilarity(responseStart, row.response_start),
+    }));
   for (const field of ["instruction", "response"] as const) {
-    const matches = near.filter((row) => row.field === field && !exactIds.has(row.id));
+    const matches = scored
+      .filter((row) => row[field] >= NEAR_DUPLICATE_MIN_SIMILARITY)
+      .sort((a, b) => b[field] - a[field])
+      .slice(0, MAX_REPORTED);
     if (matches.length === 0) continue;
     problems.push({
       code: "near_duplicate",
@@ -72,7 +76,7 @@ export async function findDuplicateProblems(
       overridden: false,
       params: {
         ids: matches.map((row) => row.id).join(","),
-        similarity: Math.round(Math.max(...matches.map((row) => Number(row.similarity))) * 100) / 100,
+        similarity: Math.round(matches[0]![field] * 100) / 100,
       },
     });
   }

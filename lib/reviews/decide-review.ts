@@ -10,6 +10,7 @@ import { staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import type { ItemView } from "@/lib/items/schemas";
 import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
+import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
 import { applyReviewPolicy } from "@/lib/reviews/review-policy";
 import { decideInputSchema } from "@/lib/reviews/schemas";
 
@@ -64,7 +65,10 @@ export async function decideReview(
           guidelineId: item.guidelineId,
         },
       });
-      await tx.item.update({ where: { id: itemId }, data: { ...text, fingerprint: itemFingerprint(text) } });
+      await tx.item.update({
+        where: { id: itemId },
+        data: { ...text, fingerprint: itemFingerprint(text), similarityKeys: itemSimilarityKeys(text).map(BigInt) },
+      });
     }
 
     const earlier = await tx.review.findMany({ where: { itemId, round: item.reviewRound }, select: { decision: true } });

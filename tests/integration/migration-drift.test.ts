@@ -10,8 +10,7 @@ import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
 
 /** Indexes created by hand-written SQL that Prisma's schema language cannot express (partial, trigram). */
 const HAND_WRITTEN_INDEXES = new Set<string>([
-  "items:index[gin](instruction)",
-  "items:index[gin](expression)",
+  "items:index[gin](similarity_keys)",
   "items:index[partial](submitted_at,id)",
 ]);
 

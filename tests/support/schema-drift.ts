@@ -186,19 +186,19 @@ export async function actualFacts(connectionString: string): Promise<SchemaFacts
   }
 }
 
-/** format_type() spellings → the short names used for expectations. */
+/** format_type() spellings → the short names used for expectations (lists keep their `[]`). */
 function normaliseType(type: string): string {
-  return type
-    .replace(/^"?([A-Za-z]+)"?(\[\])?$/, (match, name: string, list: string | undefined) =>
-      /^[A-Z]/.test(name) ? `${name}${list ?? ""}` : match,
-    )
-    .replace("timestamp(3) with time zone", "timestamptz(3)")
-    .replace("timestamp(3) without time zone", "timestamp(3)")
-    .replace(/^text$/, "text")
-    .replace(/^integer$/, "int4")
-    .replace(/^bigint$/, "int8")
-    .replace(/^boolean$/, "bool")
-    .replace(/^numeric\((\d+),(\d+)\)$/, "numeric($1,$2)");
+  const list = type.endsWith("[]") ? "[]" : "";
+  const base = list ? type.slice(0, -2) : type;
+  const quoted = /^"([^"]+)"$/.exec(base);
+  const names: Record<string, string> = {
+    "timestamp(3) with time zone": "timestamptz(3)",
+    "timestamp(3) without time zone": "timestamp(3)",
+    integer: "int4",
+    bigint: "int8",
+    boolean: "bool",
+  };
+  return `${quoted?.[1] ?? names[base] ?? base}${list}`;
 }
 
 /** Every difference, as readable lines; empty when schema and database agree. */

@@ -1,0 +1,73 @@
+// Locality-sensitive keys for near-duplicate search: MinHash over word pairs, grouped in bands. Two texts that
+// share most word pairs share at least one band key with high probability, so the database finds candidates
+// with a few exact probes of one index instead of scoring every text; candidates are then scored exactly.
+import { normaliseForDuplicates } from "@/lib/quality/duplicate-fingerprint";
+
+export const SIMILARITY_BANDS = 16;
+export const SIMILARITY_ROWS = 4;
+/** Responses are keyed on their first words; long answers that share an opening are what copying looks like. */
+export const RESPONSE_KEY_WORDS = 80;
+
+const FIELD_CODES = { instruction: 1, response: 2 } as const;
+export type KeyedField = keyof typeof FIELD_CODES;
+
+/** FNV-1a, 32 bits: a fast, well-spread hash of a short string. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** MurmurHash3's finaliser: mixes a 32-bit value so that seeds give independent-looking hash functions. */
+function mix(value: number): number {
+  let h = value >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const SEEDS = Array.from({ length: SIMILARITY_BANDS * SIMILARITY_ROWS }, (_, index) => mix(0x9e3779b9 + index * 0x632be5ab));
+
+/** Word pairs of the normalised text (single words when the text has fewer than three). */
+export function shinglesOf(text: string, maxWords = Infinity): string[] {
+  const words = normaliseForDuplicates(text).split(" ").filter(Boolean).slice(0, maxWords);
+  if (words.length < 3) return words;
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) pairs.push(`${words[i]} ${words[i + 1]}`);
+  return pairs;
+}
+
+/**
+ * The band keys of one field, as integers below 2^53 (stored as bigint): field code, band number and a
+ * 32-bit hash of the band's MinHash values. Empty text has no keys.
+ */
+export function similarityKeysOf(field: KeyedField, text: string): number[] {
+  const shingles = shinglesOf(text, field === "response" ? RESPONSE_KEY_WORDS : Infinity);
+  if (shingles.length === 0) return [];
+  const hashes = [...new Set(shingles)].map(fnv1a);
+  const keys: number[] = [];
+  for (let band = 0; band < SIMILARITY_BANDS; band++) {
+    let bandHash = 0x811c9dc5;
+    for (let row = 0; row < SIMILARITY_ROWS; row++) {
+      const seed = SEEDS[band * SIMILARITY_ROWS + row]!;
+      let minimum = 0xffffffff;
+      for (const hash of hashes) {
+        const value = mix(hash ^ seed);
+        if (value < minimum) minimum = value;
+      }
+      bandHash = mix(bandHash ^ minimum);
+    }
+    keys.push(FIELD_CODES[field] * 2 ** 40 + band * 2 ** 32 + bandHash);
+  }
+  return keys;
+}
+
+export function itemSimilarityKeys(item: { instruction: string; response: string }): number[] {
+  return [...similarityKeysOf("instruction", item.instruction), ...similarityKeysOf("response", item.response)];
+}
