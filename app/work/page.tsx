@@ -1,24 +1,109 @@
-import { getTranslations } from "next-intl/server";
-import { countMyItemsByStatus, ITEM_STATUSES } from "@/lib/items/count-my-items";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageViewer } from "@/lib/http/page-guard";
+import { ITEM_STATUSES } from "@/lib/items/count-my-items";
+import { listMyItems } from "@/lib/items/list-my-items";
+import { listMyItemsQuerySchema } from "@/lib/items/schemas";
+import { ITEM_CATEGORIES } from "@/lib/items/vocabulary";
+import { DeleteDraftButton } from "@/components/writing/delete-draft-button";
 
-export default async function WorkPage() {
+export default async function WorkPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer("annotator");
-  const [t, counts] = await Promise.all([getTranslations(), countMyItemsByStatus(viewer)]);
-  const languages = viewer.languages.map((language) => t(`languages.${language}`)).join(", ");
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).flatMap(([key, value]) => (typeof value === "string" && value !== "" ? [[key, value]] : [])),
+  );
+  // Unknown or malformed filters in a hand-edited URL fall back to no filter rather than an error page.
+  const parsed = listMyItemsQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : {};
+  const [t, format, page] = await Promise.all([getTranslations(), getFormatter(), listMyItems(viewer, query)]);
+  const languageNames = viewer.languages.map((language) => t(`languages.${language}`)).join(", ");
+  const nextHref = page.nextCursor ? `/work?${new URLSearchParams({ ...raw, cursor: page.nextCursor })}` : null;
+
   return (
-    <section>
-      <h1>{t("work.title")}</h1>
-      <p>{viewer.languages.length > 0 ? t("work.intro", { languages }) : t("work.noLanguages")}</p>
-      <h2>{t("work.itemsByStatus")}</h2>
-      <dl className="stat-grid">
-        {ITEM_STATUSES.map((status) => (
-          <div key={status} className="stat">
-            <dt>{t(`work.status.${status}`)}</dt>
-            <dd>{counts[status]}</dd>
-          </div>
-        ))}
-      </dl>
+    <section className="stack-large">
+      <div className="row spread">
+        <div>
+          <h1>{t("work.title")}</h1>
+          <p>{viewer.languages.length > 0 ? t("work.intro", { languages: languageNames }) : t("work.noLanguages")}</p>
+        </div>
+        <Link href="/work/new" className="button-link">
+          {t("items.newItem")}
+        </Link>
+      </div>
+      <form className="row" method="get" aria-label={t("items.filter")}>
+        <label>
+          {t("items.status")}
+          <select name="status" defaultValue={raw.status ?? ""}>
+            <option value="">{t("items.all")}</option>
+            {ITEM_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`work.status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("items.language")}
+          <select name="language" defaultValue={raw.language ?? ""}>
+            <option value="">{t("items.all")}</option>
+            {viewer.languages.map((language) => (
+              <option key={language} value={language}>
+                {t(`languages.${language}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("items.category")}
+          <select name="category" defaultValue={raw.category ?? ""}>
+            <option value="">{t("items.all")}</option>
+            {ITEM_CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {t(`categories.${category}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t("items.filter")}</button>
+      </form>
+      {page.items.length === 0 ? (
+        <p>{t("items.empty")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("editor.instruction")}</th>
+              <th scope="col">{t("items.status")}</th>
+              <th scope="col">{t("items.language")}</th>
+              <th scope="col">{t("items.category")}</th>
+              <th scope="col">{t("items.updated")}</th>
+              <th scope="col">{t("items.feedback")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((item) => (
+              <tr key={item.id} data-testid={`item-row-${item.id}`}>
+                <td>
+                  <Link href={`/work/items/${item.id}`}>{item.instruction.slice(0, 90) || "…"}</Link>
+                </td>
+                <td>{t(`work.status.${item.status}`)}</td>
+                <td>{t(`languages.${item.language}`)}</td>
+                <td>{t(`categories.${item.category}`)}</td>
+                <td>{format.dateTime(new Date(item.updatedAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td>
+                  {item.latestFeedback && (
+                    <>
+                      <strong>{t(`items.decision.${item.latestFeedback.decision}`)}</strong> {item.latestFeedback.comment}
+                    </>
+                  )}
+                  {item.status === "draft" && item.reviewRound === 0 && <DeleteDraftButton itemId={item.id} version={item.version} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {nextHref && <Link href={nextHref}>{t("items.loadMore")}</Link>}
     </section>
   );
 }

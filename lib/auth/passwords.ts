@@ -4,8 +4,6 @@ import { hash, verify } from "@node-rs/argon2";
 // OWASP's minimum for argon2id: 19 MiB memory, 2 iterations, 1 lane.
 const ARGON2ID = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 10;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID);
 }

@@ -1,5 +1,5 @@
 // Tells which of escriba's languages (es, ca, eu, gl) a text is written in, or "other", with a confidence.
-import modelFile from "./model.json";
+import modelFile from "./model.json" with { type: "json" };
 import { decodeModel, scoreLanguages, type LanguageModelFile, type LoadedModel } from "./model";
 import { MODEL_LANGUAGES, toDetected, type DetectedLanguage } from "./languages";
 

@@ -1,0 +1,76 @@
+"use client";
+// Picks campaign, language (only the annotator's) and category, creates the draft and opens the editor.
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ApiRequestError, callApi } from "@/components/api-client";
+import type { CampaignView } from "@/lib/campaigns/schemas";
+import type { ItemView } from "@/lib/items/schemas";
+import type { ItemLanguage } from "@/lib/items/vocabulary";
+
+export function NewItemForm({ campaigns, languages }: { campaigns: CampaignView[]; languages: ItemLanguage[] }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [campaignId, setCampaignId] = useState(campaigns[0]!.id);
+  const [error, setError] = useState<string | null>(null);
+  const campaign = campaigns.find((entry) => entry.id === campaignId)!;
+  const usable = campaign.languages.filter((language) => languages.includes(language));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setError(null);
+    try {
+      const draft = await callApi<ItemView>("/api/v1/items", {
+        method: "POST",
+        body: { campaignId, language: form.get("language"), category: form.get("category") },
+      });
+      router.push(`/work/items/${draft.id}`);
+    } catch (failure) {
+      setError(failure instanceof ApiRequestError ? failure.failure.message : t("common.error"));
+    }
+  }
+
+  return (
+    <form className="stack" onSubmit={onSubmit}>
+      <label>
+        {t("items.campaign")}
+        <select value={campaignId} onChange={(event) => setCampaignId(event.target.value)}>
+          {campaigns.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {entry.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("items.language")}
+        <select name="language" required>
+          {usable.map((language) => (
+            <option key={language} value={language}>
+              {t(`languages.${language}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t("items.category")}
+        <select name="category" required>
+          {campaign.categories.map((category) => (
+            <option key={category} value={category}>
+              {t(`categories.${category}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={usable.length === 0}>
+        {t("items.start")}
+      </button>
+    </form>
+  );
+}
