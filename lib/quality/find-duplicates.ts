@@ -47,10 +47,12 @@ export async function findDuplicateProblems(
   }
   if (candidate.similarityKeys.length === 0) return problems;
 
+  // language is compared as text on purpose: the planner misjudges `&&` and would otherwise AND the key lookup
+  // (a handful of rows) with an index scan of a whole language (a quarter of the table).
   const near = await tx.$queryRaw<{ id: string; instruction: string; response_start: string }[]>`
     SELECT id::text, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
      WHERE similarity_keys && ${`{${candidate.similarityKeys.join(",")}}`}::bigint[]
-       AND language = ${candidate.language}::"Language" AND id <> ${candidate.itemId}::uuid
+       AND language::text = ${candidate.language} AND id <> ${candidate.itemId}::uuid
        AND status::text IN ('submitted', 'approved', 'changes_requested')
      LIMIT ${MAX_CANDIDATES}`;
   const exactIds = new Set(exact.map((row) => row.id));
