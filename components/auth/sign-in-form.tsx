@@ -3,11 +3,13 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 
 export function SignInForm() {
   const t = useTranslations("signIn");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   function describe(code: string): string {
     const [kind, seconds] = code.split(":");
@@ -36,7 +38,7 @@ export function SignInForm() {
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate>
+    <form className="stack" method="post" onSubmit={onSubmit} noValidate>
       <label>
         {t("email")}
         <input name="email" type="email" autoComplete="username" required autoFocus />
@@ -50,7 +52,7 @@ export function SignInForm() {
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending}>
+      <button type="submit" disabled={pending || !hydrated}>
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

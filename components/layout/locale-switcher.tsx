@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { chooseUiLocale } from "@/app/actions/choose-ui-locale";
+import { useHydrated } from "@/components/use-hydrated";
 import { UI_LOCALES, type UiLocale } from "@/lib/auth/viewer";
 
 export function LocaleSwitcher() {
@@ -11,13 +12,14 @@ export function LocaleSwitcher() {
   const locale = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   return (
     <label className="locale-switcher">
       <span className="visually-hidden">{t("nav.uiLanguage")}</span>
       <select
         aria-label={t("nav.uiLanguage")}
         value={locale}
-        disabled={pending}
+        disabled={pending || !hydrated}
         onChange={(event) => {
           const uiLocale = event.target.value as UiLocale;
           startTransition(async () => {

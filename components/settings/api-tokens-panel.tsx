@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import { callApi } from "@/components/api-client";
 import type { ApiTokenView } from "@/lib/auth/schemas";
 
@@ -13,6 +14,7 @@ export function ApiTokensPanel() {
   const format = useFormatter();
   const queryClient = useQueryClient();
   const [secret, setSecret] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const tokens = useQuery({
     queryKey: TOKENS_KEY,
     queryFn: () => callApi<{ tokens: ApiTokenView[] }>("/api/v1/tokens").then((result) => result.tokens),
@@ -45,7 +47,7 @@ export function ApiTokensPanel() {
           {t("tokenName")}
           <input name="name" required maxLength={80} />
         </label>
-        <button type="submit" disabled={create.isPending}>
+        <button type="submit" disabled={create.isPending || !hydrated}>
           {t("createToken")}
         </button>
       </form>

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { ApiRequestError, callApi } from "@/components/api-client";
 import { SafeMarkdown } from "@/components/markdown/safe-markdown";
+import { useHydrated } from "@/components/use-hydrated";
 import { useDraftAutosave, type SaveState } from "@/components/writing/use-draft-autosave";
 import { clearLocalCopy, type DraftFields } from "@/components/writing/local-draft-copy";
 import type { GuidelineView } from "@/lib/campaigns/schemas";
@@ -83,6 +84,8 @@ export function ItemEditor({ initialItem, guideline }: { initialItem: ItemView; 
   const router = useRouter();
   const editable = initialItem.status === "draft" || initialItem.status === "changes_requested";
   const draft = useDraftAutosave(initialItem, editable);
+  // Until React is attached, typing would not reach the autosave and clicks would do nothing.
+  const hydrated = useHydrated();
   const { item, fields, setFields } = draft;
   const [preview, setPreview] = useState(false);
   const [report, setReport] = useState<QualityReport | null>(null);
@@ -165,7 +168,7 @@ export function ItemEditor({ initialItem, guideline }: { initialItem: ItemView; 
         {editable ? <SaveStatus state={draft.saveState} /> : <p className="muted">{t("editor.readOnly")}</p>}
         {notice && <p role="status">{notice}</p>}
         <div className="row">
-          <button type="button" className="secondary small" onClick={() => setPreview((shown) => !shown)} aria-pressed={preview}>
+          <button type="button" className="secondary small" disabled={!hydrated} onClick={() => setPreview((shown) => !shown)} aria-pressed={preview}>
             {preview ? t("editor.edit") : t("editor.preview")}
           </button>
           <span className="muted small-text">{t("editor.shortcuts")}</span>
@@ -197,6 +200,7 @@ export function ItemEditor({ initialItem, guideline }: { initialItem: ItemView; 
                     name={field}
                     value={fields[field]}
                     rows={field === "instruction" ? 3 : 8}
+                    readOnly={!hydrated}
                     onChange={(event) => setFields({ [field]: event.target.value })}
                     aria-invalid={problemsOf(field).some((problem) => problem.severity === "block") || undefined}
                   />
@@ -247,10 +251,10 @@ export function ItemEditor({ initialItem, guideline }: { initialItem: ItemView; 
         {editable && report?.blocked && <p className="error">{t("editor.blocked")}</p>}
         {editable && (
           <div className="row">
-            <button type="button" className="secondary" onClick={() => void draft.flush()}>
+            <button type="button" className="secondary" disabled={!hydrated} onClick={() => void draft.flush()}>
               {t("editor.save")}
             </button>
-            <button type="button" onClick={() => void submit()} disabled={submitting || Boolean(draft.conflict)}>
+            <button type="button" onClick={() => void submit()} disabled={submitting || Boolean(draft.conflict) || !hydrated}>
               {item.status === "changes_requested" ? t("editor.resubmit") : t("editor.submit")}
             </button>
           </div>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 import { ApiRequestError, callApi } from "@/components/api-client";
 import type { CampaignView } from "@/lib/campaigns/schemas";
 import type { ItemView } from "@/lib/items/schemas";
@@ -13,6 +14,7 @@ export function NewItemForm({ campaigns, languages }: { campaigns: CampaignView[
   const router = useRouter();
   const [campaignId, setCampaignId] = useState(campaigns[0]!.id);
   const [error, setError] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const campaign = campaigns.find((entry) => entry.id === campaignId)!;
   const usable = campaign.languages.filter((language) => languages.includes(language));
 
@@ -68,7 +70,7 @@ export function NewItemForm({ campaigns, languages }: { campaigns: CampaignView[
           {error}
         </p>
       )}
-      <button type="submit" disabled={usable.length === 0}>
+      <button type="submit" disabled={usable.length === 0 || !hydrated}>
         {t("items.start")}
       </button>
     </form>
