@@ -19,6 +19,7 @@ export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
           {hasRole(viewer, "reviewer") && <Link href="/review">{t("nav.review")}</Link>}
           {hasRole(viewer, "maintainer") && <Link href="/admin/campaigns">{t("nav.campaigns")}</Link>}
           {hasRole(viewer, "maintainer") && <Link href="/admin/users">{t("nav.users")}</Link>}
+          {hasRole(viewer, "maintainer") && <Link href="/admin/adjudications">{t("adjudications.navLink")}</Link>}
           <Link href="/settings">{t("nav.settings")}</Link>
         </nav>
       )}

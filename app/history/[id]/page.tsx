@@ -1,0 +1,18 @@
+import { getTranslations } from "next-intl/server";
+import { requirePageViewer } from "@/lib/http/page-guard";
+import { ItemFeedback } from "@/components/reviews/item-feedback";
+import { loadItemHistory } from "@/components/reviews/load-item-history";
+import "@/components/reviews/reviews.css";
+
+export default async function ItemHistoryPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePageViewer("annotator");
+  const { id } = await params;
+  const [history, t] = await Promise.all([loadItemHistory(viewer, id), getTranslations("history")]);
+  return (
+    <section className="stack">
+      <h1>{t("title")}</h1>
+      <p className="pre item-excerpt">{history.item.instruction}</p>
+      <ItemFeedback history={history} viewerIsAuthor={history.item.authorId === viewer.id} />
+    </section>
+  );
+}

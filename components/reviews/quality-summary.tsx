@@ -1,0 +1,104 @@
+// The quality report of the revision under review: detected language per field, personal data, and the problems
+// the checks found (with the similar items a near duplicate points to), plus what the author declared about them.
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { ItemView } from "@/lib/items/schemas";
+import type { ItemHistoryView } from "@/lib/reviews/schemas";
+import { TEXT_FIELDS } from "@/components/reviews/word-diff";
+
+type Report = NonNullable<ItemHistoryView["revisions"][number]["qualityReport"]>;
+type Problem = Report["problems"][number];
+
+const KNOWN_PROBLEMS = new Set([
+  "language_mismatch", "pii_found", "too_short", "too_long", "context_required", "context_unexpected",
+  "instruction_equals_response", "template_text", "source_incomplete", "source_url_invalid", "exact_duplicate", "near_duplicate",
+]);
+
+function ProblemText({ problem }: { problem: Problem }) {
+  const t = useTranslations("reviewScreen");
+  const field = t(`fields.${problem.field}`);
+  if (problem.code === "near_duplicate" || problem.code === "exact_duplicate") {
+    const ids = String(problem.params.ids ?? "").split(",").filter(Boolean);
+    return (
+      <>
+        {t(`problems.${problem.code}`, { field, count: ids.length })}{" "}
+        {ids.map((id) => (
+          <Link key={id} href={`/history/${id}`} className="item-id">
+            <code>{id}</code>
+          </Link>
+        ))}
+      </>
+    );
+  }
+  if (!KNOWN_PROBLEMS.has(problem.code)) return <>{`${field}: ${problem.code}`}</>;
+  const params = Object.fromEntries(Object.entries(problem.params).map(([key, value]) => [key, String(value)]));
+  if (problem.code === "language_mismatch") {
+    params.detected = t(`detected.${params.detected ?? "other"}`);
+    params.expected = t(`detected.${params.expected ?? "other"}`);
+  }
+  return <>{t(`problems.${problem.code}`, { ...params, field })}</>;
+}
+
+export function QualitySummary({ report, item }: { report: Report | null; item: ItemView }) {
+  const t = useTranslations("reviewScreen");
+  return (
+    <section className="card stack" aria-labelledby="quality-heading" data-testid="quality-report">
+      <h2 id="quality-heading">{t("qualityTitle")}</h2>
+      {report ? (
+        <>
+          <table className="compact">
+            <thead>
+              <tr>
+                <th scope="col">{t("field")}</th>
+                <th scope="col">{t("detectedLanguage")}</th>
+                <th scope="col">{t("personalData")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {TEXT_FIELDS.map((field) => {
+                const entry = report.fields[field];
+                if (!entry) return null;
+                return (
+                  <tr key={field}>
+                    <th scope="row">{t(`fields.${field}`)}</th>
+                    <td>
+                      {t("languageWithConfidence", {
+                        language: t(`detected.${entry.language.language}`),
+                        confidence: Math.round(entry.language.confidence * 100),
+                      })}
+                    </td>
+                    <td>
+                      {entry.pii.length === 0
+                        ? t("noPersonalData")
+                        : [...new Set(entry.pii.map((match) => t(`piiTypes.${match.type}`)))].join(", ")}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {report.problems.length === 0 ? (
+            <p className="muted">{t("noProblems")}</p>
+          ) : (
+            <ul className="problems" data-testid="quality-problems">
+              {report.problems.map((problem, index) => (
+                <li key={index} className={problem.severity === "block" && !problem.overridden ? "error" : undefined}>
+                  <ProblemText problem={problem} />
+                  {problem.overridden && <span className="muted"> {t("overridden")}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : (
+        <p className="muted">{t("noReport")}</p>
+      )}
+      <dl className="inline-facts">
+        <dt>{t("languageJustification")}</dt>
+        <dd data-testid="language-justification">{item.languageJustification || t("none")}</dd>
+        <dt>{t("piiDeclaredFictional")}</dt>
+        <dd>{item.piiDeclaredFictional ? t("yes") : t("no")}</dd>
+      </dl>
+    </section>
+  );
+}

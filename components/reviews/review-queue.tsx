@@ -1,0 +1,57 @@
+"use client";
+// The reviewer's landing: how many items wait per language, and buttons that claim the next one and open it.
+import { useTranslations } from "next-intl";
+import { ApiRequestError } from "@/components/api-client";
+import { useClaimNext } from "@/components/reviews/review-queries";
+import { useHydrated } from "@/components/use-hydrated";
+import type { ItemLanguage } from "@/lib/items/vocabulary";
+
+export function ReviewQueue({ queue }: { queue: { language: ItemLanguage; waiting: number }[] }) {
+  const t = useTranslations("reviewQueue");
+  const tLanguages = useTranslations("languages");
+  const { claim, empty } = useClaimNext();
+  const hydrated = useHydrated();
+  return (
+    <div className="stack">
+      <table data-testid="review-queue">
+        <thead>
+          <tr>
+            <th scope="col">{t("language")}</th>
+            <th scope="col">{t("waitingColumn")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {queue.map(({ language, waiting }) => (
+            <tr key={language} data-testid={`queue-${language}`}>
+              <td>{tLanguages(language)}</td>
+              <td>{t("waiting", { count: waiting })}</td>
+              <td>
+                <button type="button" className="small secondary" disabled={!hydrated || claim.isPending} onClick={() => claim.mutate(language)}>
+                  {t("reviewNextIn", { language: tLanguages(language) })}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row">
+        <button type="button" disabled={!hydrated || claim.isPending} onClick={() => claim.mutate(undefined)}>
+          {claim.isPending ? t("claiming") : t("reviewNext")}
+        </button>
+      </div>
+      {empty && (
+        <p role="status" data-testid="queue-empty">
+          {t("empty")}
+        </p>
+      )}
+      {claim.error && (
+        <p role="alert" className="error">
+          {claim.error instanceof ApiRequestError ? claim.error.failure.message : t("failed")}
+        </p>
+      )}
+    </div>
+  );
+}

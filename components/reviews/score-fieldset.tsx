@@ -1,0 +1,55 @@
+"use client";
+// One rubric criterion scored 1–5 as a radio group; inside the group the keys 1–5 pick a score directly.
+import { useTranslations } from "next-intl";
+import type { KeyboardEvent } from "react";
+import type { RubricCriterion } from "@/lib/reviews/schemas";
+
+const SCORES = [1, 2, 3, 4, 5] as const;
+
+export function ScoreFieldset({
+  criterion,
+  value,
+  error,
+  onChange,
+}: {
+  criterion: RubricCriterion;
+  value: number | null;
+  error?: string;
+  onChange: (score: number) => void;
+}) {
+  const t = useTranslations("reviewScreen");
+  const tHistory = useTranslations("history");
+  const pickByDigit = (event: KeyboardEvent<HTMLFieldSetElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || !/^[1-5]$/.test(event.key)) return;
+    event.preventDefault();
+    const score = Number(event.key);
+    onChange(score);
+    document.getElementById(`score-${criterion}-${score}`)?.focus();
+  };
+  return (
+    <fieldset className="score-group" onKeyDown={pickByDigit} aria-describedby={error ? `score-${criterion}-error` : undefined}>
+      <legend>{tHistory(`criteria.${criterion}`)}</legend>
+      <div className="row">
+        {SCORES.map((score) => (
+          <label key={score} className="inline score-option">
+            <input
+              type="radio"
+              id={`score-${criterion}-${score}`}
+              name={`score-${criterion}`}
+              value={score}
+              checked={value === score}
+              onChange={() => onChange(score)}
+              aria-label={t("scoreOption", { score })}
+            />
+            <span aria-hidden="true">{score}</span>
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p className="error small-text" id={`score-${criterion}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
