@@ -1,0 +1,156 @@
+// The review loop in Chromium: a reviewer claims, edits and sends an item back; its author sees the edit as a diff
+// and resubmits; with two approvals required it is approved only after the second; a dispute goes to a maintainer.
+import { expect, test } from "@playwright/test";
+import { db, disconnectDb } from "@/lib/db";
+import { ITEM_LANGUAGES } from "@/lib/items/vocabulary";
+import { claimNextItem } from "@/lib/reviews/claim-next-item";
+import { decideReview } from "@/lib/reviews/decide-review";
+import { createTestCampaign } from "@/tests/support/seed-campaigns";
+import { submitTestItem } from "@/tests/support/seed-submitted-items";
+import { createTestUser } from "@/tests/support/seed-users";
+import { viewerOf } from "@/tests/support/viewers";
+import { makeOldestInQueue, scoreByClicking, scoreByKeyboard, signedInPage, storedItem } from "@/tests/e2e/helpers/review";
+
+test.use({ locale: "en-US" });
+test.afterAll(disconnectDb);
+
+const GOOD = { instruction: 5, correctness: 4, fluency: 5, safety: 5, guidelines: 4 };
+
+test("edit and send back, diff for the author, resubmission, and approval only after the second of two approvals", async ({ browser }) => {
+  const campaign = await createTestCampaign({ languages: ["eu"], approvalsRequired: 2 });
+  const author = await createTestUser("annotator", ["eu"], "author");
+  const first = await createTestUser("reviewer", ["eu"], "first-reviewer");
+  const second = await createTestUser("reviewer", ["eu"], "second-reviewer");
+  const item = await submitTestItem(author, campaign.id, "eu", `e2e ${Date.now()}`);
+  await makeOldestInQueue(item.id);
+
+  // The first reviewer claims it from the queue page.
+  const firstPage = await signedInPage(browser, first, /\/review$/);
+  await expect(firstPage.getByRole("heading", { level: 1, name: "Review" })).toBeVisible();
+  await expect(firstPage.getByTestId("queue-eu")).toContainText(/\d+ items? waiting/);
+  await firstPage.getByRole("button", { name: "Review next in Basque" }).click();
+  await expect(firstPage).toHaveURL(new RegExp(`/review/items/${item.id}$`));
+  await expect(firstPage.getByTestId("lease")).toContainText("Leased to you until");
+  await expect(firstPage.getByRole("heading", { name: "Guidelines (version 1)" })).toBeVisible();
+  await expect(firstPage.getByTestId("guidelines")).toContainText("Answer the instruction fully.");
+  await expect(firstPage.getByTestId("quality-report")).toContainText(/Basque \(\d+ %\)/);
+  await expect(firstPage.getByTestId("shortcuts")).toContainText("Alt+Shift+A");
+
+  // Asking for changes without saying which is refused, with the message next to the comment.
+  await scoreByClicking(firstPage, { instruction: 4, correctness: 3, fluency: 4, safety: 5, guidelines: 3 });
+  await firstPage.getByRole("button", { name: "Request changes", exact: true }).click();
+  await expect(firstPage.getByTestId("comment-error")).toHaveText("Write a comment: say what to change or why it is rejected.");
+  await expect(firstPage.getByTestId("decision-error")).toContainText("Some fields need attention.");
+
+  // Edit the response, cite a clause, and send it back.
+  await firstPage.getByRole("button", { name: "Edit text" }).click();
+  const edited = item.response.replace("askoz gehiago", "nabarmen gehiago");
+  expect(edited).not.toBe(item.response);
+  await firstPage.getByLabel("Response").fill(edited);
+  await expect(firstPage.getByTestId("edit-diff").locator("ins")).toHaveText("nabarmen");
+  await firstPage.getByLabel("Comment").fill("Erantzuna ona da, baina azaldu zergatik sakabanatzen den gehiago argi urdina.");
+  await firstPage.getByLabel("Cited guideline clauses").fill("2.1");
+  await firstPage.getByLabel("Cited guideline clauses").press("Enter");
+  await expect(firstPage.getByTestId("cited-clauses")).toContainText("2.1");
+  await firstPage.getByRole("button", { name: "Request changes", exact: true }).click();
+  await expect(firstPage.getByTestId("review-outcome")).toContainText("The item goes back to its author with your feedback.");
+  await expect(firstPage.getByTestId("item-status")).toHaveText("Changes requested");
+  const sentBack = await storedItem(item.id);
+  expect(sentBack.status).toBe("changes_requested");
+  expect(sentBack.response).toBe(edited);
+  expect(await db().itemRevision.count({ where: { itemId: item.id, kind: "reviewer_edit" } })).toBe(1);
+
+  // The author reads the feedback: decision, comment, clause, and the reviewer's edit as a word diff.
+  const authorPage = await signedInPage(browser, author, /\/work$/);
+  await authorPage.goto(`/history/${item.id}`);
+  await expect(authorPage.getByTestId("history-status")).toHaveText("Changes requested");
+  const feedback = authorPage.getByTestId("feedback-reviews");
+  await expect(feedback).toContainText("Changes requested");
+  await expect(feedback).toContainText("azaldu zergatik sakabanatzen den");
+  await expect(feedback).toContainText("2.1");
+  const reviewerEdit = authorPage.getByTestId("reviewer-edit-2-response");
+  await expect(reviewerEdit.locator("del")).toHaveText("askoz");
+  await expect(reviewerEdit.locator("ins")).toHaveText("nabarmen");
+
+  // ... and resubmits a revised response through the editor.
+  await authorPage.getByRole("link", { name: "Revise and resubmit" }).click();
+  await expect(authorPage).toHaveURL(new RegExp(`/work/items/${item.id}$`));
+  const revised = `${edited} Uhin-luzera laburragoa duelako sakabanatzen da gehiago argi urdina.`;
+  await authorPage.getByLabel("Response").fill(revised);
+  await authorPage.getByRole("button", { name: "Resubmit" }).click();
+  await expect(authorPage.getByText("Submitted for review.")).toBeVisible();
+  const resubmitted = await storedItem(item.id);
+  expect(resubmitted.status).toBe("submitted");
+  expect(resubmitted.reviewRound).toBe(2);
+  await makeOldestInQueue(item.id);
+
+  // A second reviewer approves from the keyboard: digits inside each score group, then Alt+Shift+A.
+  const secondPage = await signedInPage(browser, second, /\/review$/);
+  await secondPage.getByRole("button", { name: "Review next", exact: true }).click();
+  await expect(secondPage).toHaveURL(new RegExp(`/review/items/${item.id}$`));
+  await expect(secondPage.getByTestId("reviews")).toContainText("azaldu zergatik sakabanatzen den");
+  await expect(secondPage.getByTestId("diff-3-response").locator("ins")).toContainText("Uhin-luzera laburragoa");
+  await scoreByKeyboard(secondPage, GOOD);
+  await secondPage.keyboard.press("Alt+Shift+KeyA");
+  await expect(secondPage.getByTestId("review-outcome")).toContainText("Approval 1 of 2: the item waits for another reviewer.");
+  await expect(secondPage.getByTestId("item-status")).toHaveText("Submitted");
+  expect((await storedItem(item.id)).status).toBe("submitted");
+  await authorPage.goto(`/history/${item.id}`);
+  await expect(authorPage.getByTestId("history-status")).toHaveText("Submitted");
+
+  // The first reviewer may review the new round; their approval is the second one, and only now it is approved.
+  await makeOldestInQueue(item.id);
+  await firstPage.goto("/review");
+  await firstPage.getByRole("button", { name: "Review next in Basque" }).click();
+  await expect(firstPage).toHaveURL(new RegExp(`/review/items/${item.id}$`));
+  await expect(firstPage.getByTestId("item-facts")).toContainText("1 of 2 in this round");
+  await scoreByClicking(firstPage, GOOD);
+  await firstPage.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(firstPage.getByTestId("review-outcome")).toContainText("The item is approved.");
+  await expect(firstPage.getByTestId("item-status")).toHaveText("Approved");
+  expect((await storedItem(item.id)).status).toBe("approved");
+  await authorPage.goto(`/history/${item.id}`);
+  await expect(authorPage.getByTestId("history-status")).toHaveText("Approved");
+});
+
+test("a rejection of what a colleague approved goes to a maintainer, who resolves it", async ({ browser }) => {
+  const campaign = await createTestCampaign({ languages: ["eu"], approvalsRequired: 2 });
+  const author = await createTestUser("annotator", ["eu"], "author");
+  const approver = viewerOf(await createTestUser("reviewer", ["eu"], "approver"));
+  const rejecter = await createTestUser("reviewer", ["eu"], "rejecter");
+  const maintainer = await createTestUser("maintainer", [...ITEM_LANGUAGES], "maintainer");
+  const item = await submitTestItem(author, campaign.id, "eu", `dispute ${Date.now()}`);
+  await makeOldestInQueue(item.id);
+  const lease = await claimNextItem(approver, { language: "eu" });
+  expect(lease?.item.id).toBe(item.id);
+  await decideReview(approver, item.id, { version: lease!.item.version, decision: "approve", scores: GOOD, comment: "Zuzena eta argia." });
+  await makeOldestInQueue(item.id);
+
+  const rejecterPage = await signedInPage(browser, rejecter, /\/review$/);
+  await rejecterPage.getByRole("button", { name: "Review next in Basque" }).click();
+  await expect(rejecterPage).toHaveURL(new RegExp(`/review/items/${item.id}$`));
+  await scoreByClicking(rejecterPage, { instruction: 2, correctness: 1, fluency: 3, safety: 5, guidelines: 2 });
+  await rejecterPage.getByLabel("Comment").fill("Erantzunak ez du galdera osorik erantzuten.");
+  // A lease that ran out while reading: the decision is refused with a conflict, and nothing is recorded.
+  await db().item.update({ where: { id: item.id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+  await rejecterPage.keyboard.press("Alt+Shift+KeyR");
+  await expect(rejecterPage.getByTestId("decision-error")).toContainText("Conflict: your lease has expired");
+  expect(await db().review.count({ where: { itemId: item.id } })).toBe(1);
+  await db().item.update({ where: { id: item.id }, data: { leaseExpiresAt: new Date(Date.now() + 600_000) } });
+  await rejecterPage.keyboard.press("Alt+Shift+KeyR");
+  await expect(rejecterPage.getByTestId("review-outcome")).toContainText("The reviews disagree: a maintainer will decide.");
+  expect((await storedItem(item.id)).status).toBe("submitted");
+
+  const maintainerPage = await signedInPage(browser, maintainer, /\/admin\/users$/);
+  await maintainerPage.getByRole("link", { name: "Disputes" }).click();
+  await expect(maintainerPage).toHaveURL(/\/admin\/adjudications$/);
+  const dispute = maintainerPage.getByTestId(`dispute-${item.id}`);
+  await expect(dispute).toContainText("Zuzena eta argia.");
+  await expect(dispute).toContainText("Erantzunak ez du galdera osorik erantzuten.");
+  await expect(dispute.getByTestId(`dispute-reviews-${item.id}`).getByRole("listitem")).toHaveCount(2);
+  await dispute.getByLabel("Your comment").fill("Erantzuna nahikoa da jarraibideen arabera.");
+  await dispute.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(maintainerPage.getByTestId("resolved")).toContainText(`Item ${item.id} approved.`);
+  await expect(dispute).toHaveCount(0);
+  expect((await storedItem(item.id)).status).toBe("approved");
+});
