@@ -96,6 +96,12 @@ export default async function WorkPage({ searchParams }: { searchParams: Promise
                       <strong>{t(`items.decision.${item.latestFeedback.decision}`)}</strong> {item.latestFeedback.comment}
                     </>
                   )}
+                  {item.reviewRound > 0 && (
+                    <>
+                      {" "}
+                      <Link href={`/history/${item.id}`}>{t("items.history")}</Link>
+                    </>
+                  )}
                   {item.status === "draft" && item.reviewRound === 0 && <DeleteDraftButton itemId={item.id} version={item.version} />}
                 </td>
               </tr>

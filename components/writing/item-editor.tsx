@@ -8,6 +8,7 @@ import { ApiRequestError, callApi } from "@/components/api-client";
 import { SafeMarkdown } from "@/components/markdown/safe-markdown";
 import { useHydrated } from "@/components/use-hydrated";
 import { useDraftAutosave, type SaveState } from "@/components/writing/use-draft-autosave";
+import { useLiveHints } from "@/components/writing/use-live-hints";
 import { clearLocalCopy, type DraftFields } from "@/components/writing/local-draft-copy";
 import type { GuidelineView } from "@/lib/campaigns/schemas";
 import type { ItemView } from "@/lib/items/schemas";
@@ -18,11 +19,12 @@ import { CATEGORY_SHAPES, countCharacters } from "@/lib/quality/shape-rules";
 const TEXT_FIELDS = ["instruction", "context", "response"] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
-function ProblemList({ problems }: { problems: QualityProblem[] }) {
+/** Problems found when submitting are alerts; hints found while typing are quiet status lines. */
+function ProblemList({ problems, hint = false }: { problems: QualityProblem[]; hint?: boolean }) {
   const t = useTranslations("quality");
   if (problems.length === 0) return null;
   return (
-    <ul className="problems" role="alert">
+    <ul className={hint ? "problems hints" : "problems"} role={hint ? "status" : "alert"} data-testid={hint ? "live-hint" : undefined}>
       {problems.map((problem, index) => {
         const params = { ...problem.params } as Record<string, string | number>;
         if (problem.code === "language_mismatch") {
@@ -30,7 +32,7 @@ function ProblemList({ problems }: { problems: QualityProblem[] }) {
           params.expected = t(`detected.${String(problem.params.expected)}` as "detected.es");
         }
         return (
-          <li key={`${problem.code}-${index}`} className={problem.severity === "block" ? "error" : "muted"}>
+          <li key={`${problem.code}-${index}`} className={problem.severity === "block" && !hint ? "error" : "muted"}>
             {t(problem.code, params)}
           </li>
         );
@@ -147,7 +149,15 @@ export function ItemEditor({ initialItem, guideline }: { initialItem: ItemView; 
     }
   }
 
+  const hints = useLiveHints(item, fields, editable && hydrated);
   const problemsOf = (field: string) => report?.problems.filter((problem) => problem.field === field) ?? [];
+  // Length is already shown by the counters; hints add what a person cannot see while typing.
+  const hintsOf = (field: string) =>
+    report
+      ? []
+      : (hints?.problems.filter(
+          (problem) => problem.field === field && (problem.code === "language_mismatch" || problem.code === "pii_found"),
+        ) ?? []);
   const live = item.status === "submitted" || item.status === "approved";
 
   return (
@@ -208,6 +218,7 @@ export function ItemEditor({ initialItem, guideline }: { initialItem: ItemView; 
               </label>
               <p className={outside ? "error small-text" : "muted small-text"}>{t("editor.chars", { count, min: limits.min, max: limits.max })}</p>
               <ProblemList problems={problemsOf(field)} />
+              <ProblemList problems={hintsOf(field)} hint />
             </div>
           );
         })}

@@ -139,8 +139,14 @@ test("markup is shown as text and never runs; PII and wrong language are blocked
   await expect(page.locator("main script")).toHaveCount(0);
   await page.getByRole("button", { name: "Edit" }).click();
 
-  await page.getByRole("button", { name: "Submit for review" }).click();
+  // While typing, a hint already says what submitting will refuse; it never blocks typing.
   const responseField = page.locator(".field").filter({ has: page.getByLabel("Response") });
+  await page.getByLabel("Response").press("Control+End");
+  await page.getByLabel("Response").pressSequentially(" Fin.");
+  await expect(responseField.getByTestId("live-hint")).toContainText("Personal data found (dni)");
+  await expect(page.getByLabel("Response")).toHaveValue(/Fin\.$/);
+
+  await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(responseField.getByRole("alert")).toContainText("Personal data found (dni)");
   expect((await storedItem(scripted.id)).status).toBe("draft");
 
