@@ -6,6 +6,7 @@ import { listMyItems } from "@/lib/items/list-my-items";
 import { listMyItemsQuerySchema } from "@/lib/items/schemas";
 import { ITEM_CATEGORIES } from "@/lib/items/vocabulary";
 import { DeleteDraftButton } from "@/components/writing/delete-draft-button";
+import { CategoryOptions, LanguageOptions } from "@/components/writing/vocabulary-options";
 
 export default async function WorkPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer("annotator");
@@ -46,22 +47,14 @@ export default async function WorkPage({ searchParams }: { searchParams: Promise
           {t("items.language")}
           <select name="language" defaultValue={raw.language ?? ""}>
             <option value="">{t("items.all")}</option>
-            {viewer.languages.map((language) => (
-              <option key={language} value={language}>
-                {t(`languages.${language}`)}
-              </option>
-            ))}
+            <LanguageOptions languages={viewer.languages} />
           </select>
         </label>
         <label>
           {t("items.category")}
           <select name="category" defaultValue={raw.category ?? ""}>
             <option value="">{t("items.all")}</option>
-            {ITEM_CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {t(`categories.${category}`)}
-              </option>
-            ))}
+            <CategoryOptions categories={ITEM_CATEGORIES} />
           </select>
         </label>
         <button type="submit">{t("items.filter")}</button>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/use-hydrated";
 import { ApiRequestError, callApi } from "@/components/api-client";
+import { CategoryOptions, LanguageOptions } from "@/components/writing/vocabulary-options";
 import type { CampaignView } from "@/lib/campaigns/schemas";
 import type { ItemView } from "@/lib/items/schemas";
 import type { ItemLanguage } from "@/lib/items/vocabulary";
@@ -48,21 +49,13 @@ export function NewItemForm({ campaigns, languages }: { campaigns: CampaignView[
       <label>
         {t("items.language")}
         <select name="language" required>
-          {usable.map((language) => (
-            <option key={language} value={language}>
-              {t(`languages.${language}`)}
-            </option>
-          ))}
+          <LanguageOptions languages={usable} />
         </select>
       </label>
       <label>
         {t("items.category")}
         <select name="category" required>
-          {campaign.categories.map((category) => (
-            <option key={category} value={category}>
-              {t(`categories.${category}`)}
-            </option>
-          ))}
+          <CategoryOptions categories={campaign.categories} />
         </select>
       </label>
       {error && (
