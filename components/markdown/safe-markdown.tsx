@@ -1,14 +1,38 @@
 // Markdown as people write it in guidelines and items, rendered without ever running or injecting their HTML.
-// Every `<` is escaped before parsing, so markup someone typed is shown as the text they typed (react-markdown
-// would otherwise drop it silently, hiding words from the author); rehype-sanitize then strips anything outside
-// GitHub's safe subset (javascript: links and the like) that Markdown syntax itself could produce.
+// Raw HTML in the source becomes plain text before rendering, so markup someone typed is shown as the text they
+// typed (react-markdown would otherwise drop it silently, hiding words from the author); rehype-sanitize then
+// strips anything outside GitHub's safe subset (javascript: links and the like) that Markdown itself could produce.
+// Turning HTML nodes into text, rather than escaping every `<` up front, keeps `a < b` inside code spans and
+// <https://…> autolinks as Markdown means them.
+import type { Root, RootContent } from "mdast";
 import ReactMarkdown from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
+
+const BLOCK_CONTAINERS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
+
+function htmlAsText(node: Root | RootContent): void {
+  if (!("children" in node)) return;
+  const block = BLOCK_CONTAINERS.has(node.type);
+  node.children = node.children.map((child) => {
+    if (child.type !== "html") return child;
+    const text = { type: "text" as const, value: child.value };
+    // A block of HTML stays a block of its own, as a paragraph of text.
+    return block ? { type: "paragraph" as const, children: [text] } : text;
+  }) as typeof node.children;
+  for (const child of node.children) htmlAsText(child);
+}
+
+/** remark plugin: every raw HTML node (block or inline) becomes a text node with the same characters. */
+function remarkHtmlAsText() {
+  return (tree: Root) => htmlAsText(tree);
+}
 
 export function SafeMarkdown({ text }: { text: string }) {
   return (
     <div className="markdown">
-      <ReactMarkdown rehypePlugins={[rehypeSanitize]}>{text.replace(/</g, "&lt;")}</ReactMarkdown>
+      <ReactMarkdown remarkPlugins={[remarkHtmlAsText]} rehypePlugins={[rehypeSanitize]}>
+        {text}
+      </ReactMarkdown>
     </div>
   );
 }
