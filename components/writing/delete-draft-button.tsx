@@ -3,27 +3,43 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "@/components/api-client";
+import { ApiRequestError, callApi } from "@/components/api-client";
+import { useHydrated } from "@/components/use-hydrated";
 import { clearAllLocalCopies } from "@/components/writing/local-draft-copy";
 
 export function DeleteDraftButton({ itemId, version }: { itemId: string; version: number }) {
   const t = useTranslations("items");
   const router = useRouter();
+  const hydrated = useHydrated();
   const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function remove() {
+    if (!window.confirm(t("confirmDelete"))) return;
+    setPending(true);
+    setFailure(null);
+    try {
+      await callApi(`/api/v1/items/${itemId}?version=${version}`, { method: "DELETE" });
+      clearAllLocalCopies(itemId);
+      router.refresh();
+    } catch (error) {
+      setFailure(t("deleteFailed", { message: error instanceof ApiRequestError ? error.failure.message : String(error) }));
+    } finally {
+      setPending(false);
+    }
+  }
+
   return (
-    <button
-      type="button"
-      className="small secondary"
-      disabled={pending}
-      onClick={async () => {
-        if (!window.confirm(t("confirmDelete"))) return;
-        setPending(true);
-        await callApi(`/api/v1/items/${itemId}?version=${version}`, { method: "DELETE" }).finally(() => setPending(false));
-        clearAllLocalCopies(itemId);
-        router.refresh();
-      }}
-    >
-      {t("delete")}
-    </button>
+    <>
+      <button type="button" className="small secondary" disabled={pending || !hydrated} onClick={() => void remove()}>
+        {t("delete")}
+      </button>
+      {failure && (
+        <span role="alert" className="error small-text">
+          {" "}
+          {failure}
+        </span>
+      )}
+    </>
   );
 }

@@ -2,112 +2,76 @@
 // The annotator's editor: fields with live counters, guidelines beside them, safe Markdown preview, autosave
 // with a local copy, conflicts shown side by side, and submission with problems next to their fields.
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiRequestError, callApi } from "@/components/api-client";
 import { SafeMarkdown } from "@/components/markdown/safe-markdown";
 import { useHydrated } from "@/components/use-hydrated";
-import { useDraftAutosave, type SaveState } from "@/components/writing/use-draft-autosave";
+import { CategoryOptions } from "@/components/writing/vocabulary-options";
+import { ConflictPanel } from "@/components/writing/conflict-panel";
+import { clearLocalCopy } from "@/components/writing/local-draft-copy";
+import { ProblemList } from "@/components/writing/problem-list";
+import { SaveStatus } from "@/components/writing/save-status";
+import { TextField, type TextFieldName } from "@/components/writing/text-field";
+import { useDraftAutosave } from "@/components/writing/use-draft-autosave";
+import { useItemGuideline } from "@/components/writing/use-item-guideline";
 import { useLiveHints } from "@/components/writing/use-live-hints";
-import { clearLocalCopy, type DraftFields } from "@/components/writing/local-draft-copy";
+import { useEditorShortcuts } from "@/components/writing/use-editor-shortcuts";
 import type { GuidelineView } from "@/lib/campaigns/schemas";
 import type { ItemView } from "@/lib/items/schemas";
-import { ITEM_VARIETIES } from "@/lib/items/vocabulary";
+import { ITEM_VARIETIES, type ItemCategory } from "@/lib/items/vocabulary";
 import type { QualityProblem, QualityReport } from "@/lib/quality/quality-report";
-import { CATEGORY_SHAPES, countCharacters } from "@/lib/quality/shape-rules";
+import { CATEGORY_SHAPES } from "@/lib/quality/shape-rules";
 
 const TEXT_FIELDS = ["instruction", "context", "response"] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
+/** What a person cannot see while typing; length is already on the counters. */
+const HINT_CODES = new Set(["language_mismatch", "pii_found"]);
 
-/** Problems found when submitting are alerts; hints found while typing are quiet status lines. */
-function ProblemList({ problems, hint = false }: { problems: QualityProblem[]; hint?: boolean }) {
-  const t = useTranslations("quality");
-  if (problems.length === 0) return null;
-  return (
-    <ul className={hint ? "problems hints" : "problems"} role={hint ? "status" : "alert"} data-testid={hint ? "live-hint" : undefined}>
-      {problems.map((problem, index) => {
-        const params = { ...problem.params } as Record<string, string | number>;
-        if (problem.code === "language_mismatch") {
-          params.detected = t(`detected.${String(problem.params.detected)}` as "detected.es");
-          params.expected = t(`detected.${String(problem.params.expected)}` as "detected.es");
-        }
-        return (
-          <li key={`${problem.code}-${index}`} className={problem.severity === "block" && !hint ? "error" : "muted"}>
-            {t(problem.code, params)}
-          </li>
-        );
-      })}
-    </ul>
-  );
+interface ItemEditorProps {
+  initialItem: ItemView;
+  guideline: GuidelineView | null;
+  /** The categories the item's campaign collects (the item may move between them while a draft). */
+  categories: readonly ItemCategory[];
 }
 
-function SaveStatus({ state }: { state: SaveState }) {
-  const t = useTranslations("editor");
-  return (
-    <p role="status" data-testid="save-status" className={state === "offline" || state === "conflict" ? "error" : "muted"}>
-      {state === "saved" ? t("saved") : state === "saving" ? t("saving") : state === "offline" ? t("offline") : state === "conflict" ? t("conflictTitle") : t("unsaved")}
-    </p>
-  );
-}
-
-function ConflictPanel({ server, mine, onChoose }: { server: ItemView; mine: DraftFields; onChoose: (choice: "mine" | "server") => void }) {
-  const t = useTranslations("editor");
-  return (
-    <div className="card conflict" role="alertdialog" aria-label={t("conflictTitle")}>
-      <h2>{t("conflictTitle")}</h2>
-      <div className="two-columns">
-        {([["server", t("conflictTheirs"), { instruction: server.instruction, context: server.context ?? "", response: server.response }], ["mine", t("conflictMine"), mine]] as const).map(
-          ([key, title, text]) => (
-            <div key={key} data-testid={`conflict-${key}`}>
-              <h3>{title}</h3>
-              {TEXT_FIELDS.map((field) => (
-                <p key={field}>
-                  <strong>{t(field)}:</strong> <span className="pre">{text[field]}</span>
-                </p>
-              ))}
-            </div>
-          ),
-        )}
-      </div>
-      <div className="row">
-        <button type="button" onClick={() => onChoose("mine")}>
-          {t("keepMine")}
-        </button>
-        <button type="button" className="secondary" onClick={() => onChoose("server")}>
-          {t("useSaved")}
-        </button>
-      </div>
-    </div>
-  );
-}
-
-export function ItemEditor({ initialItem, guideline }: { initialItem: ItemView; guideline: GuidelineView | null }) {
+export function ItemEditor({ initialItem, guideline: initialGuideline, categories }: ItemEditorProps) {
   const t = useTranslations();
   const router = useRouter();
-  const editable = initialItem.status === "draft" || initialItem.status === "changes_requested";
-  const draft = useDraftAutosave(initialItem, editable);
+  const draft = useDraftAutosave(initialItem, initialItem.status === "draft" || initialItem.status === "changes_requested");
+  const { item, fields, setFields } = draft;
+  const editable = item.status === "draft" || item.status === "changes_requested";
   // Until React is attached, typing would not reach the autosave and clicks would do nothing.
   const hydrated = useHydrated();
-  const { item, fields, setFields } = draft;
+  const guideline = useItemGuideline(item, initialGuideline);
   const [preview, setPreview] = useState(false);
   const [report, setReport] = useState<QualityReport | null>(null);
   const [justification, setJustification] = useState(initialItem.languageJustification ?? "");
   const [fictional, setFictional] = useState(initialItem.piiDeclaredFictional);
   const [submitting, setSubmitting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const fieldRefs = useRef<Record<TextField, HTMLTextAreaElement | null>>({ instruction: null, context: null, response: null });
-  const shape = CATEGORY_SHAPES[item.category];
+  const [isMac, setIsMac] = useState(false);
+  const fieldRefs = useRef<Record<TextFieldName, HTMLTextAreaElement | null>>({ instruction: null, context: null, response: null });
+  const shape = CATEGORY_SHAPES[fields.category];
   const contextShown = shape.context.expectation !== "not_expected" || fields.context !== "";
+  const sourceShown = fields.context !== "" || fields.sourceUrl !== "" || fields.sourceLicense !== "";
+
+  useEffect(() => setIsMac(/Mac|iPhone|iPad/.test(navigator.platform)), []);
 
   async function submit() {
     if (!editable || submitting || draft.conflict) return;
     setSubmitting(true);
     setNotice(null);
     try {
-      const version = await draft.flush();
+      const { version, confirmed } = await draft.flush();
+      // Submitting what the server has while newer text waits on this device would submit the wrong text.
+      if (!confirmed) {
+        setNotice(t("editor.notConfirmed"));
+        return;
+      }
       const result = await callApi<{ item: ItemView; quality: QualityReport }>(`/api/v1/items/${item.id}/submit`, {
         method: "POST",
-        body: { version, languageJustification: justification || null, piiDeclaredFictional: fictional },
+        body: { version, languageJustification: justification.trim() || null, piiDeclaredFictional: fictional },
       });
       clearLocalCopy(item.id);
       setReport(result.quality.problems.length > 0 ? result.quality : null);
@@ -115,171 +79,185 @@ export function ItemEditor({ initialItem, guideline }: { initialItem: ItemView; 
       draft.setItem(result.item);
       router.refresh();
     } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 422) {
-        const quality = (error.failure as unknown as { details?: { quality?: QualityReport } }).details?.quality;
-        if (quality) setReport(quality);
-        else setNotice(error.failure.fields.map((problem) => `${problem.field}: ${problem.message}`).join("; "));
+      const details = error instanceof ApiRequestError ? (error.failure as unknown as { details?: { quality?: QualityReport; current?: ItemView } }).details : undefined;
+      if (error instanceof ApiRequestError && error.status === 422 && details?.quality) {
+        setReport(details.quality);
+        setNotice(t("editor.blocked"));
+      } else if (error instanceof ApiRequestError && error.status === 409 && details?.current) {
+        draft.openConflict(details.current);
+      } else if (error instanceof ApiRequestError) {
+        setNotice([error.failure.message, ...error.failure.fields.map((field) => `${field.field}: ${field.message}`)].join(" "));
       } else {
-        setNotice(error instanceof Error ? error.message : String(error));
+        setNotice(t("editor.submitOffline"));
       }
     } finally {
       setSubmitting(false);
     }
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    const mod = event.ctrlKey || event.metaKey;
-    if (mod && event.key.toLowerCase() === "s") {
-      event.preventDefault();
-      void draft.flush();
-    } else if (mod && event.key === "Enter") {
-      event.preventDefault();
-      void submit();
-    } else if (mod && event.shiftKey && event.key.toLowerCase() === "p") {
-      event.preventDefault();
-      setPreview((shown) => !shown);
-    } else if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
-      const order = TEXT_FIELDS.filter((field) => field !== "context" || contextShown);
-      const current = order.findIndex((field) => fieldRefs.current[field] === document.activeElement);
-      const next = order[(current + (event.key === "ArrowDown" ? 1 : order.length - 1)) % order.length];
-      if (next) {
-        event.preventDefault();
-        fieldRefs.current[next]?.focus();
-      }
-    }
-  }
+  useEditorShortcuts({
+    save: () => void draft.flush(),
+    submit: () => void submit(),
+    togglePreview: () => setPreview((shown) => !shown),
+    fields: () => TEXT_FIELDS.filter((field) => field !== "context" || contextShown).map((field) => fieldRefs.current[field]),
+  });
 
-  const hints = useLiveHints(item, fields, editable && hydrated);
-  const problemsOf = (field: string) => report?.problems.filter((problem) => problem.field === field) ?? [];
-  // Length is already shown by the counters; hints add what a person cannot see while typing.
-  const hintsOf = (field: string) =>
-    report
-      ? []
-      : (hints?.problems.filter(
-          (problem) => problem.field === field && (problem.code === "language_mismatch" || problem.code === "pii_found"),
-        ) ?? []);
-  const live = item.status === "submitted" || item.status === "approved";
+  const hints = useLiveHints(item.language, fields, editable && hydrated);
+  const problemsOf = (field: string): QualityProblem[] =>
+    editable ? (report?.problems.filter((problem) => problem.field === field && problem.severity === "block" && !problem.overridden) ?? []) : [];
+  const hintsOf = (field: string): QualityProblem[] =>
+    editable && !report?.blocked ? (hints?.problems.filter((problem) => problem.field === field && HINT_CODES.has(problem.code)) ?? []) : [];
+  const found = (code: string) => [...(report?.problems ?? []), ...(hints?.problems ?? [])].some((problem) => problem.code === code);
+  const edit = (update: Parameters<typeof setFields>[0]) => {
+    setFields(update);
+    // A refused submit's findings describe the old text; the live hints take over from here.
+    if (report) setReport(null);
+  };
 
   return (
-    <div className="editor-layout" onKeyDown={onKeyDown}>
-      <section className="stack">
-        <h1>
-          {t(`categories.${item.category}`)} · {t(`languages.${item.language}`)}{" "}
-          <span className="muted">({t(`work.status.${item.status}`)})</span>
+    <div className="editor-layout">
+      <section className="stack" aria-labelledby="editor-title">
+        <p className="small-text">
+          <Link href="/work">← {t("editor.backToList")}</Link>
+        </p>
+        <h1 id="editor-title">
+          {t(`categories.${fields.category}`)} · {t(`languages.${item.language}`)}{" "}
+          <span className="muted" data-testid="item-status">
+            ({t(`work.status.${item.status}`)})
+          </span>
         </h1>
         {item.status === "changes_requested" && item.latestFeedback && (
-          <div className="card" data-testid="feedback">
+          <div className="card feedback" data-testid="feedback">
             <h2>{t("editor.feedbackTitle")}</h2>
             <p className="pre">{item.latestFeedback.comment}</p>
-            {item.latestFeedback.citedClauses.length > 0 && <p className="muted">{item.latestFeedback.citedClauses.join(", ")}</p>}
+            {item.latestFeedback.citedClauses.length > 0 && (
+              <p className="muted">{t("editor.citedClauses", { clauses: item.latestFeedback.citedClauses.join(", ") })}</p>
+            )}
           </div>
         )}
-        {draft.conflict && <ConflictPanel server={draft.conflict.server} mine={draft.conflict.mine} onChoose={draft.resolveConflict} />}
-        {editable ? <SaveStatus state={draft.saveState} /> : <p className="muted">{t("editor.readOnly")}</p>}
-        {notice && <p role="status">{notice}</p>}
+        {draft.conflict && <ConflictPanel server={draft.conflict.server} mine={fields} onChoose={draft.resolveConflict} />}
+        {editable ? <SaveStatus state={draft.saveState} refusal={draft.refusal} /> : <p className="muted">{t("editor.readOnly")}</p>}
+        {notice && (
+          <p role="status" data-testid="editor-notice">
+            {notice}
+          </p>
+        )}
+        {!editable && report && (
+          <div data-testid="submit-warnings">
+            <ProblemList problems={report.problems.filter((problem) => !problem.overridden)} hint />
+          </div>
+        )}
         <div className="row">
-          <button type="button" className="secondary small" disabled={!hydrated} onClick={() => setPreview((shown) => !shown)} aria-pressed={preview}>
-            {preview ? t("editor.edit") : t("editor.preview")}
-          </button>
-          <span className="muted small-text">{t("editor.shortcuts")}</span>
+          {editable && (
+            <button type="button" className="secondary small" disabled={!hydrated} onClick={() => setPreview((shown) => !shown)} aria-pressed={preview}>
+              {preview ? t("editor.edit") : t("editor.preview")}
+            </button>
+          )}
+          {editable && (
+            <span className="muted small-text" data-testid="shortcuts">
+              {t("editor.shortcuts", { mod: isMac ? "⌘" : "Ctrl" })}
+            </span>
+          )}
         </div>
-        {TEXT_FIELDS.map((field) => {
-          if (field === "context" && !contextShown) return null;
-          const limits = shape[field];
-          const count = countCharacters(fields[field]);
-          const outside = count > limits.max || (count < limits.min && (field !== "context" || shape.context.expectation === "required" || count > 0));
-          return (
-            <div key={field} className="field">
-              <label>
-                {t(`editor.${field}`)}
-                {field === "context" && (
-                  <span className="muted">
-                    {" "}
-                    ({shape.context.expectation === "required" ? t("editor.contextRequired") : t("editor.contextOptional")})
-                  </span>
-                )}
-                {preview || !editable ? (
-                  <div className="preview" data-testid={`preview-${field}`}>
-                    <SafeMarkdown text={fields[field]} />
-                  </div>
-                ) : (
-                  <textarea
-                    ref={(element) => {
-                      fieldRefs.current[field] = element;
-                    }}
-                    name={field}
-                    value={fields[field]}
-                    rows={field === "instruction" ? 3 : 8}
-                    readOnly={!hydrated}
-                    onChange={(event) => setFields({ [field]: event.target.value })}
-                    aria-invalid={problemsOf(field).some((problem) => problem.severity === "block") || undefined}
-                  />
-                )}
-              </label>
-              <p className={outside ? "error small-text" : "muted small-text"}>{t("editor.chars", { count, min: limits.min, max: limits.max })}</p>
-              <ProblemList problems={problemsOf(field)} />
-              <ProblemList problems={hintsOf(field)} hint />
-            </div>
-          );
-        })}
-        {contextShown && editable && (
+        {editable && (
           <div className="row">
             <label>
+              {t("items.category")}
+              <select value={fields.category} disabled={!hydrated} onChange={(event) => edit({ category: event.target.value as ItemCategory })}>
+                <CategoryOptions categories={categories.includes(fields.category) ? categories : [fields.category, ...categories]} />
+              </select>
+            </label>
+            <label>
+              {t("editor.variety")}
+              <select value={fields.variety} disabled={!hydrated} onChange={(event) => edit({ variety: event.target.value })}>
+                <option value="">{t("editor.noVariety")}</option>
+                {ITEM_VARIETIES[item.language].map((variety) => (
+                  <option key={variety} value={variety}>
+                    {t(`editor.varieties.${variety}` as "editor.varieties.other")}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        )}
+        {TEXT_FIELDS.map((field) =>
+          field === "context" && !contextShown ? null : (
+            <TextField
+              key={field}
+              name={field}
+              note={
+                field !== "context"
+                  ? undefined
+                  : shape.context.expectation === "required"
+                    ? t("editor.contextRequired")
+                    : shape.context.expectation === "optional"
+                      ? t("editor.contextOptional")
+                      : t("editor.contextNotExpected")
+              }
+              value={fields[field]}
+              limits={field === "context" && shape.context.expectation === "not_expected" ? { min: 0, max: 0 } : shape[field]}
+              minimumIfPresent={field === "context" && shape.context.expectation !== "required"}
+              showPreview={preview || !editable}
+              readOnly={!hydrated}
+              problems={problemsOf(field)}
+              hints={hintsOf(field)}
+              onChange={(value) => edit({ [field]: value })}
+              textareaRef={(element) => {
+                fieldRefs.current[field] = element;
+              }}
+            />
+          ),
+        )}
+        {sourceShown && (
+          <div className="row" data-testid="source">
+            <label>
               {t("editor.sourceUrl")}
-              <input value={fields.sourceUrl} onChange={(event) => setFields({ sourceUrl: event.target.value })} inputMode="url" />
+              <input value={fields.sourceUrl} readOnly={!editable || !hydrated} onChange={(event) => edit({ sourceUrl: event.target.value })} inputMode="url" />
             </label>
             <label>
               {t("editor.sourceLicense")}
-              <input value={fields.sourceLicense} onChange={(event) => setFields({ sourceLicense: event.target.value })} />
+              <input value={fields.sourceLicense} readOnly={!editable || !hydrated} onChange={(event) => edit({ sourceLicense: event.target.value })} />
             </label>
           </div>
         )}
-        <ProblemList problems={[...problemsOf("sourceUrl"), ...problemsOf("sourceLicense"), ...problemsOf("item")]} />
-        {editable && (
-          <label>
-            {t("editor.variety")}
-            <select value={fields.variety} onChange={(event) => setFields({ variety: event.target.value })}>
-              <option value="">{t("editor.noVariety")}</option>
-              {ITEM_VARIETIES[item.language].map((variety) => (
-                <option key={variety} value={variety}>
-                  {variety}
-                </option>
-              ))}
-            </select>
-          </label>
+        {!editable && fields.variety && (
+          <p className="muted">
+            {t("editor.variety")}: {t(`editor.varieties.${fields.variety}` as "editor.varieties.other")}
+          </p>
         )}
-        {editable && report?.problems.some((problem) => problem.code === "language_mismatch") && (
+        <ProblemList problems={[...problemsOf("sourceUrl"), ...problemsOf("sourceLicense"), ...problemsOf("item")]} />
+        {editable && (found("language_mismatch") || justification !== "") && (
           <label>
             {t("editor.justification")}
             <textarea value={justification} onChange={(event) => setJustification(event.target.value)} rows={2} />
           </label>
         )}
-        {editable && (report?.problems.some((problem) => problem.code === "pii_found") || fictional) && (
+        {editable && (found("pii_found") || fictional) && (
           <label className="inline">
             <input type="checkbox" checked={fictional} onChange={(event) => setFictional(event.target.checked)} /> {t("editor.fictional")}
           </label>
         )}
-        {editable && report?.blocked && <p className="error">{t("editor.blocked")}</p>}
         {editable && (
           <div className="row">
             <button type="button" className="secondary" disabled={!hydrated} onClick={() => void draft.flush()}>
               {t("editor.save")}
             </button>
             <button type="button" onClick={() => void submit()} disabled={submitting || Boolean(draft.conflict) || !hydrated}>
-              {item.status === "changes_requested" ? t("editor.resubmit") : t("editor.submit")}
+              {submitting ? t("editor.submitting") : item.status === "changes_requested" ? t("editor.resubmit") : t("editor.submit")}
             </button>
           </div>
         )}
-        {live && report && <ProblemList problems={report.problems} />}
       </section>
-      <aside className="guidelines card" aria-label={t("campaigns.guidelines")}>
+      <aside className="guidelines card" aria-labelledby="guidelines-title" data-testid="guidelines">
         {guideline ? (
           <>
-            <h2>{t("editor.guidelines", { version: guideline.version })}</h2>
+            <h2 id="guidelines-title">{t("editor.guidelines", { version: guideline.version })}</h2>
             <SafeMarkdown text={guideline.body} />
           </>
         ) : (
-          <p className="muted">{t("editor.noGuidelines")}</p>
+          <p className="muted" id="guidelines-title">
+            {t("editor.noGuidelines")}
+          </p>
         )}
       </aside>
     </div>

@@ -1,6 +1,6 @@
 "use client";
-// Autosave for the editor: a local copy on every keystroke, a server save ~1.5 s after the last one, retries
-// while offline, and a conflict (never an overwrite) when the server has moved on.
+// Autosave for the editor: a local copy on every keystroke, a server save ~1.5 s after the last one, retries with
+// backoff while offline, and a conflict (never an overwrite) when the server has moved on.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiRequestError, callApi } from "@/components/api-client";
 import type { ItemView } from "@/lib/items/schemas";
@@ -13,13 +13,21 @@ import {
   type DraftFields,
 } from "@/components/writing/local-draft-copy";
 
-export type SaveState = "saved" | "unsaved" | "saving" | "offline" | "conflict";
+/**
+ * offline: no network; retrying: the server failed (restart, 5xx) and we try again; refused: the server said no
+ * to this text (4xx), so retrying alone will not help. In all three the text is kept on this device.
+ */
+export type SaveState = "saved" | "unsaved" | "saving" | "offline" | "retrying" | "refused" | "conflict";
 
 const AUTOSAVE_DELAY_MS = 1500;
-const RETRY_DELAY_MS = 4000;
+const FIRST_RETRY_MS = 2000;
+const MAX_RETRY_MS = 30_000;
+/** The API's ceiling for one save's active-typing seconds. */
+const MAX_ACTIVE_SECONDS = 600;
 
 export function fieldsOf(item: ItemView): DraftFields {
   return {
+    category: item.category,
     instruction: item.instruction,
     context: item.context ?? "",
     response: item.response,
@@ -31,6 +39,7 @@ export function fieldsOf(item: ItemView): DraftFields {
 
 function payloadOf(fields: DraftFields) {
   return {
+    category: fields.category,
     instruction: fields.instruction,
     context: fields.context === "" ? null : fields.context,
     response: fields.response,
@@ -40,21 +49,38 @@ function payloadOf(fields: DraftFields) {
   };
 }
 
+/** Whether a failed save is worth retrying by itself: the network or the server, not the request. */
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof ApiRequestError)) return true;
+  return error.status >= 500 || error.status === 408 || error.status === 429;
+}
+
 export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
   const [item, setItem] = useState(initialItem);
   const [fields, setFieldsState] = useState<DraftFields>(() => fieldsOf(initialItem));
   const [saveState, setSaveState] = useState<SaveState>("saved");
+  const [refusal, setRefusal] = useState<ApiRequestError | null>(null);
   const [conflict, setConflict] = useState<{ server: ItemView; mine: DraftFields } | null>(null);
   const fieldsRef = useRef(fields);
   const baseVersion = useRef(initialItem.version);
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const failures = useRef(0);
+  /** Each second (epoch seconds) in which a key was typed since the last confirmed save. */
   const activeSeconds = useRef(new Set<number>());
   /** Mirrors `conflict` for callbacks: while a conflict is open nothing is saved over either version. */
   const conflictRef = useRef(false);
 
+  const openConflict = useCallback((server: ItemView) => {
+    conflictRef.current = true;
+    clearTimeout(timer.current);
+    setConflict({ server, mine: fieldsRef.current });
+    setSaveState("conflict");
+  }, []);
+
   const save = useCallback(async (): Promise<void> => {
     if (!editable || conflictRef.current) return;
+    clearTimeout(timer.current);
     if (inFlight.current) {
       await inFlight.current;
       // The text may have changed while the previous save ran: save again if so.
@@ -62,7 +88,8 @@ export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
       return;
     }
     const sent = fieldsRef.current;
-    const seconds = Math.min(600, activeSeconds.current.size);
+    const secondsSent = [...activeSeconds.current];
+    const seconds = Math.min(MAX_ACTIVE_SECONDS, secondsSent.length);
     setSaveState("saving");
     inFlight.current = (async () => {
       try {
@@ -70,7 +97,10 @@ export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
           method: "PATCH",
           body: { version: baseVersion.current, ...payloadOf(sent), ...(seconds > 0 ? { activeSeconds: seconds } : {}) },
         });
-        activeSeconds.current.clear();
+        // Seconds typed while this save was on its way belong to the next one.
+        for (const second of secondsSent) activeSeconds.current.delete(second);
+        failures.current = 0;
+        setRefusal(null);
         baseVersion.current = saved.version;
         setItem(saved);
         if (sameFields(fieldsRef.current, sent)) {
@@ -83,22 +113,24 @@ export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
       } catch (error) {
         if (error instanceof ApiRequestError && error.status === 409 && error.failure.code === "conflict") {
           const server = (error.failure as unknown as { details?: { current?: ItemView } }).details?.current;
-          if (server) {
-            conflictRef.current = true;
-            setConflict({ server, mine: fieldsRef.current });
-            setSaveState("conflict");
-            return;
-          }
+          if (server) return openConflict(server);
         }
-        // Network down, server restarting, or any other failure: the local copy holds the text; try again.
-        setSaveState("offline");
+        // Whatever went wrong, the local copy still holds the text.
+        if (!isTransient(error)) {
+          setRefusal(error as ApiRequestError);
+          setSaveState("refused");
+          return;
+        }
+        setSaveState(typeof navigator !== "undefined" && !navigator.onLine ? "offline" : error instanceof ApiRequestError ? "retrying" : "offline");
+        const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** failures.current);
+        failures.current += 1;
         clearTimeout(timer.current);
-        timer.current = setTimeout(() => void save(), RETRY_DELAY_MS);
+        timer.current = setTimeout(() => void save(), delay);
       }
     })();
     await inFlight.current;
     inFlight.current = null;
-  }, [editable, initialItem.id]);
+  }, [editable, initialItem.id, openConflict]);
 
   const setFields = useCallback(
     (update: Partial<DraftFields>) => {
@@ -107,7 +139,9 @@ export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
       setFieldsState(next);
       activeSeconds.current.add(Math.floor(Date.now() / 1000));
       writeLocalCopy(initialItem.id, { fields: next, baseVersion: baseVersion.current, savedAt: new Date().toISOString() });
-      setSaveState((state) => (state === "conflict" ? state : "unsaved"));
+      if (conflictRef.current) return;
+      setSaveState("unsaved");
+      failures.current = 0;
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     },
@@ -118,33 +152,42 @@ export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
   useEffect(() => {
     if (!editable) return;
     const local = takeUnconfirmedCopy(initialItem.id);
-    if (!local || sameFields(local.fields, fieldsOf(initialItem))) {
+    // Copies written before a field existed take the server's value for it.
+    const restored = local ? { ...fieldsOf(initialItem), ...local.fields } : null;
+    if (!local || !restored || sameFields(restored, fieldsOf(initialItem))) {
       if (local) clearLocalCopy(initialItem.id);
       return;
     }
-    fieldsRef.current = local.fields;
-    setFieldsState(local.fields);
+    fieldsRef.current = restored;
+    setFieldsState(restored);
     if (local.baseVersion === initialItem.version) {
       setSaveState("unsaved");
       void save();
     } else {
-      conflictRef.current = true;
-      setConflict({ server: initialItem, mine: local.fields });
-      setSaveState("conflict");
+      openConflict(initialItem);
     }
-  }, [editable, initialItem, save]);
+  }, [editable, initialItem, save, openConflict]);
 
   useEffect(() => {
     const retry = () => {
+      failures.current = 0;
       if (readLocalCopy(initialItem.id) && !conflictRef.current) void save();
     };
+    const markOffline = () => {
+      if (readLocalCopy(initialItem.id) && !conflictRef.current) setSaveState("offline");
+    };
     const warn = (event: BeforeUnloadEvent) => {
-      if (readLocalCopy(initialItem.id)) event.preventDefault();
+      if (!readLocalCopy(initialItem.id)) return;
+      event.preventDefault();
+      // Older browsers ask only when returnValue is set.
+      event.returnValue = "";
     };
     window.addEventListener("online", retry);
+    window.addEventListener("offline", markOffline);
     window.addEventListener("beforeunload", warn);
     return () => {
       window.removeEventListener("online", retry);
+      window.removeEventListener("offline", markOffline);
       window.removeEventListener("beforeunload", warn);
       clearTimeout(timer.current);
     };
@@ -165,19 +208,20 @@ export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
         clearLocalCopy(initialItem.id);
         setSaveState("saved");
       } else {
-        setFields(conflict.mine);
+        // What is in the fields now: the author may have kept typing while the conflict was shown.
+        setFields(fieldsRef.current);
         void save();
       }
     },
     [conflict, initialItem.id, save, setFields],
   );
 
-  /** Saves now and waits; returns the version the server holds afterwards. */
+  /** Saves now and waits; returns the version the server holds and whether it has exactly the text shown. */
   const flush = useCallback(async () => {
     clearTimeout(timer.current);
     if (readLocalCopy(initialItem.id)) await save();
-    return baseVersion.current;
+    return { version: baseVersion.current, confirmed: !readLocalCopy(initialItem.id) && !conflictRef.current };
   }, [initialItem.id, save]);
 
-  return { item, setItem, fields, setFields, saveState, conflict, resolveConflict, flush, save, baseVersion };
+  return { item, setItem, fields, setFields, saveState, refusal, conflict, openConflict, resolveConflict, flush };
 }

@@ -3,26 +3,21 @@
 import { useEffect, useState } from "react";
 import { callApi } from "@/components/api-client";
 import type { DraftFields } from "@/components/writing/local-draft-copy";
-import type { ItemView } from "@/lib/items/schemas";
+import type { ItemLanguage } from "@/lib/items/vocabulary";
 import type { QualityReport } from "@/lib/quality/quality-report";
 
 const HINT_DELAY_MS = 800;
 
-export function useLiveHints(item: Pick<ItemView, "language" | "category">, fields: DraftFields, enabled: boolean) {
+export function useLiveHints(language: ItemLanguage, fields: DraftFields, enabled: boolean) {
   const [hints, setHints] = useState<QualityReport | null>(null);
+  const { category, instruction, context, response } = fields;
   useEffect(() => {
     if (!enabled) return;
     let current = true;
     const timer = setTimeout(() => {
       callApi<QualityReport>("/api/v1/quality/check", {
         method: "POST",
-        body: {
-          language: item.language,
-          category: item.category,
-          instruction: fields.instruction,
-          context: fields.context || null,
-          response: fields.response,
-        },
+        body: { language, category, instruction, context: context || null, response },
       })
         .then((report) => current && setHints(report))
         // Hints are a help, not a gate: when offline there are simply none.
@@ -32,6 +27,6 @@ export function useLiveHints(item: Pick<ItemView, "language" | "category">, fiel
       current = false;
       clearTimeout(timer);
     };
-  }, [enabled, item.language, item.category, fields.instruction, fields.context, fields.response]);
+  }, [enabled, language, category, instruction, context, response]);
   return hints;
 }

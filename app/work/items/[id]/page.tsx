@@ -1,9 +1,12 @@
 import { notFound as notFoundPage } from "next/navigation";
 import { getGuideline } from "@/lib/campaigns/get-guideline";
+import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { AppError } from "@/lib/errors";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { getItem } from "@/lib/items/get-item";
+import { ITEM_CATEGORIES } from "@/lib/items/vocabulary";
 import { ItemEditor } from "@/components/writing/item-editor";
+import "@/components/writing/writing.css";
 
 export default async function ItemPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePageViewer("annotator");
@@ -14,6 +17,11 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
     throw error;
   });
   if (item.authorId !== viewer.id) notFoundPage();
-  const guideline = await getGuideline(viewer, item.campaignId, item.language, item.guidelineVersion ?? undefined).catch(() => null);
-  return <ItemEditor initialItem={item} guideline={guideline} />;
+  const [guideline, campaigns] = await Promise.all([
+    getGuideline(viewer, item.campaignId, item.language, item.guidelineVersion ?? undefined).catch(() => null),
+    listCampaigns(viewer),
+  ]);
+  // A closed campaign is not listed; its draft can still be finished in the categories it had.
+  const categories = campaigns.find((campaign) => campaign.id === item.campaignId)?.categories ?? ITEM_CATEGORIES;
+  return <ItemEditor initialItem={item} guideline={guideline} categories={categories} />;
 }

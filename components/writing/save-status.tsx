@@ -1,0 +1,21 @@
+"use client";
+// One calm line saying where the text is: on the server, on its way, or kept on this device only.
+import { useTranslations } from "next-intl";
+import type { ApiRequestError } from "@/components/api-client";
+import type { SaveState } from "@/components/writing/use-draft-autosave";
+
+export function SaveStatus({ state, refusal }: { state: SaveState; refusal: ApiRequestError | null }) {
+  const t = useTranslations("editor");
+  const text =
+    state === "refused"
+      ? refusal?.status === 401
+        ? t("signedOut")
+        : t("refused", { message: refusal?.failure.fields.map((field) => `${field.field}: ${field.message}`).join("; ") || (refusal?.message ?? "") })
+      : t(state);
+  const warning = state === "offline" || state === "retrying" || state === "refused" || state === "conflict";
+  return (
+    <p role="status" data-testid="save-status" data-state={state} className={warning ? "save-status error" : "save-status muted"}>
+      {text}
+    </p>
+  );
+}
