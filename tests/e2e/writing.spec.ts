@@ -1,31 +1,30 @@
 // The annotator's editor in Chromium: no text lost to reloads or network drops, conflicts shown, submission
-// with problems next to their fields, revision of sent-back items, markup that never runs.
-import { expect, test, type Page } from "@playwright/test";
-import { db, disconnectDb } from "@/lib/db";
+// with problems next to their fields (and their overrides), revision of sent-back items, markup that never runs,
+// keyboard shortcuts.
+import { expect, test } from "@playwright/test";
+import { disconnectDb } from "@/lib/db";
 import { createDraft } from "@/lib/items/create-draft";
 import { submitItem } from "@/lib/items/submit-item";
-import { claimNextItem } from "@/lib/reviews/claim-next-item";
-import { decideReview } from "@/lib/reviews/decide-review";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
 import { signIn } from "@/tests/e2e/helpers/session";
+import { guardDialogs, sendBack, storedItem } from "@/tests/e2e/helpers/writing";
 
 test.use({ locale: "en-US" });
 test.afterAll(disconnectDb);
 
+let noDialogOpened: () => void;
+test.beforeEach(({ page }) => {
+  noDialogOpened = guardDialogs(page);
+});
+test.afterEach(() => noDialogOpened());
+
 const CONTEXT =
   "O Miño é o río máis longo de Galicia. Nace en Pedregal de Irimia, na Serra de Meira, e desemboca no océano " +
   "Atlántico entre A Guarda e Caminha, despois de marcar uns setenta quilómetros de fronteira con Portugal.";
-const storedItem = (id: string) => db().item.findUniqueOrThrow({ where: { id } });
 
-async function failOnDialogs(page: Page) {
-  page.on("dialog", (dialog) => {
-    throw new Error(`A dialog opened: ${dialog.message()}`);
-  });
-}
-
-test("a Galician closed_qa item survives a reload and a network drop, then is submitted", async ({ page, context }) => {
+test("a Galician closed_qa item survives a reload and a network drop, then is submitted from the keyboard", async ({ page, context }) => {
   const campaign = await createTestCampaign({ languages: ["gl", "es"] });
   const annotator = await createTestUser("annotator", ["gl"]);
   await signIn(page, annotator, /\/work$/);
@@ -37,45 +36,68 @@ test("a Galician closed_qa item survives a reload and a network drop, then is su
   await expect(page).toHaveURL(/\/work\/items\/[0-9a-f-]{36}$/);
   const itemId = page.url().split("/").pop()!;
   await expect(page.getByRole("heading", { name: /Guidelines \(version 1\)/ })).toBeVisible();
+  await expect(page.getByLabel(/^Context/)).toBeVisible();
+  await expect(page.getByText("(required for this category)")).toBeVisible();
+  // An empty required context is outside its limits, and the counter says so.
+  await expect(page.getByTestId("counter-context")).toHaveText("⚠ 0 characters (min 100, max 12000)");
+  await expect(page.getByTestId("counter-context")).toHaveClass(/error/);
 
   const instruction = "Segundo o texto, onde nace o río Miño e onde desemboca?";
   await page.getByLabel("Instruction").fill(instruction);
   await page.getByLabel(/^Context/).fill(CONTEXT);
-  // Reload at once, before the ~1.5 s autosave can fire: only the browser's local copy has the text.
+  await expect(page.getByTestId("counter-context")).not.toHaveClass(/error/);
+  // Reload at once, with no wait, well within the 1.5 s before the autosave fires: only the browser's local
+  // copy has the text, and the database still has none of it.
+  expect((await storedItem(itemId)).context).toBeNull();
   await page.reload();
   await expect(page.getByLabel("Instruction")).toHaveValue(instruction);
   await expect(page.getByLabel(/^Context/)).toHaveValue(CONTEXT);
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
   expect((await storedItem(itemId)).context).toBe(CONTEXT);
+  expect((await storedItem(itemId)).instruction).toBe(instruction);
 
   await context.setOffline(true);
   const response = "Nace en Pedregal de Irimia, na Serra de Meira, e desemboca no Atlántico entre A Guarda e Caminha.";
   await page.getByLabel("Response").fill(response);
   await expect(page.getByTestId("save-status")).toContainText("Offline");
+  await expect(page.getByTestId("save-status")).toContainText("kept on this device");
   expect((await storedItem(itemId)).response).toBe("");
   await context.setOffline(false);
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
   expect((await storedItem(itemId)).response).toBe(response);
 
-  await page.getByRole("button", { name: "Submit for review" }).click();
+  await page.getByLabel("Response").press("Control+Enter");
   await expect(page.getByText("Submitted for review.")).toBeVisible();
+  await expect(page.getByTestId("item-status")).toHaveText("(Submitted)");
+  await expect(page.getByText("Submitted items cannot be edited.")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Response" })).toHaveCount(0);
   expect((await storedItem(itemId)).status).toBe("submitted");
-  await page.goto("/work");
+
+  await page.getByRole("link", { name: "My items" }).click();
+  await expect(page.getByTestId(`item-row-${itemId}`)).toContainText("Submitted");
+  // Filters live in the URL.
+  await page.getByLabel("Status").selectOption("draft");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/status=draft/);
+  await expect(page.getByTestId(`item-row-${itemId}`)).toHaveCount(0);
+  await page.goto("/work?status=submitted&language=gl&category=closed_qa");
   await expect(page.getByTestId(`item-row-${itemId}`)).toContainText("Submitted");
 });
 
-test("a stale write from a second tab shows both versions and overwrites nothing", async ({ page, context }) => {
+test("a stale write from a second tab shows both versions and overwrites nothing; either version can be kept", async ({ page, context }) => {
   const campaign = await createTestCampaign({ languages: ["es"] });
   const annotator = await createTestUser("annotator", ["es"]);
   const draft = await createDraft(viewerOf(annotator), { campaignId: campaign.id, language: "es", category: "open_qa" });
   await signIn(page, annotator, /\/work$/);
   await page.goto(`/work/items/${draft.id}`);
   const second = await context.newPage();
+  const noDialogInSecond = guardDialogs(second);
   await second.goto(`/work/items/${draft.id}`);
 
   await page.getByLabel("Instruction").fill("Texto escrito en la primera pestaña");
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
   await second.getByLabel("Instruction").fill("Texto escrito en la segunda pestaña");
+  await expect(second.getByTestId("save-status")).toHaveText("Conflict — choose which version to keep");
   await expect(second.getByTestId("conflict-server")).toContainText("Texto escrito en la primera pestaña");
   await expect(second.getByTestId("conflict-mine")).toContainText("Texto escrito en la segunda pestaña");
   expect((await storedItem(draft.id)).instruction).toBe("Texto escrito en la primera pestaña");
@@ -83,12 +105,21 @@ test("a stale write from a second tab shows both versions and overwrites nothing
   await second.getByRole("button", { name: "Keep mine" }).click();
   await expect(second.getByTestId("save-status")).toHaveText("Saved");
   expect((await storedItem(draft.id)).instruction).toBe("Texto escrito en la segunda pestaña");
+
+  // Now the first tab is the stale one: its author takes the saved version instead.
+  await page.getByLabel("Instruction").fill("Otra frase de la primera pestaña");
+  await expect(page.getByTestId("conflict-server")).toContainText("Texto escrito en la segunda pestaña");
+  await expect(page.getByTestId("conflict-mine")).toContainText("Otra frase de la primera pestaña");
+  await page.getByRole("button", { name: "Use the saved version" }).click();
+  await expect(page.getByLabel("Instruction")).toHaveValue("Texto escrito en la segunda pestaña");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  expect((await storedItem(draft.id)).instruction).toBe("Texto escrito en la segunda pestaña");
+  noDialogInSecond();
 });
 
-test("an item sent back by a reviewer shows the feedback and can be revised and resubmitted", async ({ page }) => {
+test("an item sent back by a reviewer shows the feedback in My items and the editor, and is revised and resubmitted", async ({ page }) => {
   const campaign = await createTestCampaign({ languages: ["gl"] });
   const annotator = await createTestUser("annotator", ["gl"]);
-  const reviewer = viewerOf(await createTestUser("reviewer", ["gl"]));
   const draft = await createDraft(viewerOf(annotator), {
     campaignId: campaign.id,
     language: "gl",
@@ -98,58 +129,70 @@ test("an item sent back by a reviewer shows the feedback and can be revised and 
     response: "Uns setenta quilómetros.",
   });
   await submitItem(viewerOf(annotator), draft.id, { version: draft.version });
-  await db().item.update({ where: { id: draft.id }, data: { submittedAt: new Date(Date.UTC(1990, 0, 1)) } });
-  const lease = await claimNextItem(reviewer, { language: "gl" });
-  expect(lease?.item.id).toBe(draft.id);
-  await decideReview(reviewer, draft.id, {
-    version: lease!.item.version,
-    decision: "request_changes",
-    scores: { instruction: 4, correctness: 3, fluency: 4, safety: 5, guidelines: 3 },
-    comment: "Responde cunha frase completa que cite o texto.",
-  });
+  await sendBack(draft.id, "gl", "Responde cunha frase completa que cite o texto.");
 
   await signIn(page, annotator, /\/work$/);
-  await expect(page.getByRole("row").filter({ hasText: "cantos quilómetros" })).toContainText("Changes requested");
-  await page.goto(`/work/items/${draft.id}`);
+  const row = page.getByTestId(`item-row-${draft.id}`);
+  await expect(row).toContainText("Changes requested");
+  await expect(row).toContainText("Responde cunha frase completa que cite o texto.");
+  await row.getByRole("link", { name: /cantos quilómetros/ }).click();
   await expect(page.getByTestId("feedback")).toContainText("Responde cunha frase completa que cite o texto.");
-  await page.getByLabel("Response").fill("Segundo o texto, o Miño marca uns setenta quilómetros de fronteira con Portugal.");
+  const revised = "Segundo o texto, o Miño marca uns setenta quilómetros de fronteira con Portugal.";
+  await page.getByLabel("Response").fill(revised);
   await page.getByRole("button", { name: "Resubmit" }).click();
   await expect(page.getByText("Submitted for review.")).toBeVisible();
   const stored = await storedItem(draft.id);
   expect(stored.status).toBe("submitted");
+  expect(stored.response).toBe(revised);
   expect(stored.reviewRound).toBe(2);
+  await page.goto("/work");
+  await expect(row).toContainText("Submitted");
 });
 
-test("markup is shown as text and never runs; PII and wrong language are blocked next to the field, in Basque too", async ({ page }) => {
-  await failOnDialogs(page);
-  const campaign = await createTestCampaign({ languages: ["gl", "es"] });
-  const annotator = await createTestUser("annotator", ["gl", "es"]);
-  const scripted = await createDraft(viewerOf(annotator), {
-    campaignId: campaign.id,
-    language: "es",
-    category: "open_qa",
-    instruction: `<script>alert("x")</script> ¿Qué es un DNI?`,
-    response: "Es el documento nacional de identidad; por ejemplo, 12345678Z es un número con letra de control válida.",
-  });
+test("typed markup shows as text and never runs; a DNI is blocked next to its field until declared fictional", async ({ page }) => {
+  const campaign = await createTestCampaign({ languages: ["es"] });
+  const annotator = await createTestUser("annotator", ["es"]);
+  const draft = await createDraft(viewerOf(annotator), { campaignId: campaign.id, language: "es", category: "open_qa" });
   await signIn(page, annotator, /\/work$/);
-  await expect(page.getByRole("row").filter({ hasText: "¿Qué es un DNI?" })).toContainText(`<script>alert("x")</script>`);
-  await page.goto(`/work/items/${scripted.id}`);
-  await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByTestId("preview-instruction")).toContainText(`<script>alert("x")</script>`);
-  await expect(page.locator("main script")).toHaveCount(0);
-  await page.getByRole("button", { name: "Edit" }).click();
+  await page.goto(`/work/items/${draft.id}`);
 
+  const markup = `<script>alert("x")</script> <img src=x onerror=alert(1)> ¿Qué es un DNI?`;
+  await page.getByLabel("Instruction").pressSequentially(markup);
+  const response = "Es el documento nacional de identidad; por ejemplo, 12345678Z es un número con letra de control válida.";
+  await page.getByLabel("Response").fill(response);
   // While typing, a hint already says what submitting will refuse; it never blocks typing.
-  const responseField = page.locator(".field").filter({ has: page.getByLabel("Response") });
-  await page.getByLabel("Response").press("Control+End");
+  const responseField = page.locator('[data-field="response"]');
+  await expect(responseField.getByTestId("live-hint")).toContainText("Personal data found (DNI)");
+  await page.getByLabel("Response").press("End");
   await page.getByLabel("Response").pressSequentially(" Fin.");
-  await expect(responseField.getByTestId("live-hint")).toContainText("Personal data found (dni)");
   await expect(page.getByLabel("Response")).toHaveValue(/Fin\.$/);
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  expect((await storedItem(draft.id)).instruction).toBe(markup);
+
+  await page.keyboard.press("Control+Shift+P");
+  await expect(page.getByTestId("preview-instruction")).toContainText(markup);
+  await expect(page.locator("main script, main img")).toHaveCount(0);
+  await page.keyboard.press("Control+Shift+P");
+  await expect(page.getByLabel("Instruction")).toBeVisible();
 
   await page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(responseField.getByRole("alert")).toContainText("Personal data found (dni)");
-  expect((await storedItem(scripted.id)).status).toBe("draft");
+  await expect(responseField.getByRole("alert")).toContainText("Personal data found (DNI)");
+  await expect(page.getByLabel("Response")).toHaveAttribute("aria-invalid", "true");
+  expect((await storedItem(draft.id)).status).toBe("draft");
 
+  await page.getByLabel("This personal data is fictional or public").check();
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("Submitted for review.")).toBeVisible();
+  expect((await storedItem(draft.id)).piiDeclaredFictional).toBe(true);
+
+  await page.goto("/work");
+  await expect(page.getByTestId(`item-row-${draft.id}`)).toContainText(markup);
+  await expect(page.locator("main script, main img")).toHaveCount(0);
+});
+
+test("in the Basque UI, Portuguese written as Galician and a DNI are blocked next to the field; a justification lets it through", async ({ page }) => {
+  const campaign = await createTestCampaign({ languages: ["gl"] });
+  const annotator = await createTestUser("annotator", ["gl"]);
   const portuguese = await createDraft(viewerOf(annotator), {
     campaignId: campaign.id,
     language: "gl",
@@ -157,11 +200,101 @@ test("markup is shown as text and never runs; PII and wrong language are blocked
     instruction: "Quais são os principais rios que atravessam o território de Portugal continental?",
     response: "Os principais rios são o Tejo, o Douro, o Minho, o Mondego e o Guadiana, que nascem quase todos em Espanha.",
   });
-  await page.goto(`/work/items/${portuguese.id}`);
+  const withDni = await createDraft(viewerOf(annotator), {
+    campaignId: campaign.id,
+    language: "gl",
+    category: "open_qa",
+    instruction: "Como se comproba a letra de control dun DNI español?",
+    response: "Divídese o número entre vinte e tres e o resto indica a letra; por exemplo, o DNI 12345678Z ten a letra correcta.",
+  });
+  await signIn(page, annotator, /\/work$/);
   await page.getByLabel("Interface language").first().selectOption("eu");
-  await expect(page.getByRole("button", { name: "Bidali berrikustera" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nire lana");
+
+  await page.goto(`/work/items/${portuguese.id}`);
   await page.getByRole("button", { name: "Bidali berrikustera" }).click();
-  const basqueResponse = page.locator(".field").filter({ has: page.getByLabel("Erantzuna") });
+  const basqueResponse = page.locator('[data-field="response"]');
   await expect(basqueResponse.getByRole("alert")).toContainText("Testu honek beste hizkuntza bat dirudi, ez galegoa.");
   expect((await storedItem(portuguese.id)).status).toBe("draft");
+
+  await page.goto(`/work/items/${withDni.id}`);
+  await page.getByRole("button", { name: "Bidali berrikustera" }).click();
+  await expect(basqueResponse.getByRole("alert")).toContainText("Datu pertsonalak daude (NAN)");
+  expect((await storedItem(withDni.id)).status).toBe("draft");
+
+  await page.goto(`/work/items/${portuguese.id}`);
+  await page.getByLabel("Zergatik dago testu hau beste hizkuntza batean?").fill("Ariketa bat da: portugesa eta galegoa alderatzeko adibidea.");
+  await page.getByRole("button", { name: "Bidali berrikustera" }).click();
+  await expect(page.getByText("Berrikustera bidalia.")).toBeVisible();
+  expect((await storedItem(portuguese.id)).status).toBe("submitted");
+  expect((await storedItem(portuguese.id)).languageJustification).toContain("Ariketa bat da");
+});
+
+test("after submitting, similar items already submitted are shown with their ids", async ({ page }) => {
+  const campaign = await createTestCampaign({ languages: ["gl"] });
+  const first = await createTestUser("annotator", ["gl"]);
+  const annotator = await createTestUser("annotator", ["gl"]);
+  const instruction = "Segundo o texto, en que serra nace o Miño e cantos quilómetros percorre como fronteira con Portugal?";
+  const original = await createDraft(viewerOf(first), {
+    campaignId: campaign.id,
+    language: "gl",
+    category: "closed_qa",
+    instruction,
+    context: CONTEXT,
+    response: "Nace na Serra de Meira e fai de fronteira uns setenta quilómetros.",
+  });
+  await submitItem(viewerOf(first), original.id, { version: original.version });
+  const near = await createDraft(viewerOf(annotator), {
+    campaignId: campaign.id,
+    language: "gl",
+    category: "closed_qa",
+    instruction: "Segundo o texto, en que serra nace o río Miño e cantos quilómetros percorre como fronteira?",
+    context: CONTEXT,
+    response: "Nace en Pedregal de Irimia (Serra de Meira) e remata no océano Atlántico, entre A Guarda e Caminha.",
+  });
+  await signIn(page, annotator, /\/work$/);
+  await page.goto(`/work/items/${near.id}`);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("Submitted for review.")).toBeVisible();
+  await expect(page.getByTestId("submit-warnings")).toContainText("Similar items exist:");
+  await expect(page.getByTestId("submit-warnings")).toContainText(original.id);
+});
+
+test("keyboard: fields by Alt+arrows, save by Ctrl+S at once, category changes the shape, leaving with unsaved text asks", async ({ page }) => {
+  const campaign = await createTestCampaign({ languages: ["es"] });
+  const annotator = await createTestUser("annotator", ["es"]);
+  const draft = await createDraft(viewerOf(annotator), { campaignId: campaign.id, language: "es", category: "open_qa" });
+  await signIn(page, annotator, /\/work$/);
+  await page.goto(`/work/items/${draft.id}`);
+  await expect(page.getByTestId("shortcuts")).toContainText("Ctrl+S");
+  // open_qa expects no context: the field is not offered.
+  await expect(page.getByLabel(/^Context/)).toHaveCount(0);
+  await page.getByRole("combobox", { name: /^Category/ }).selectOption("closed_qa");
+  await expect(page.getByLabel(/^Context/)).toBeVisible();
+  await expect(page.getByText("(required for this category)")).toBeVisible();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  expect((await storedItem(draft.id)).category).toBe("closed_qa");
+
+  await page.getByLabel("Instruction").focus();
+  await page.keyboard.press("Alt+ArrowDown");
+  await expect(page.getByLabel(/^Context/)).toBeFocused();
+  await page.keyboard.press("Alt+ArrowDown");
+  await expect(page.getByLabel("Response")).toBeFocused();
+  await page.keyboard.press("Alt+ArrowUp");
+  await expect(page.getByLabel(/^Context/)).toBeFocused();
+
+  await page.keyboard.type("Un texto breve");
+  const patch = page.waitForRequest((request) => request.method() === "PATCH");
+  const pressedAt = Date.now();
+  await page.keyboard.press("Control+S");
+  await patch;
+  // The autosave would wait 1.5 s after the last keystroke; Ctrl+S saves at once.
+  expect(Date.now() - pressedAt).toBeLessThan(1000);
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  expect((await storedItem(draft.id)).context).toBe("Un texto breve");
+
+  await page.keyboard.type(" que sigue");
+  const asked = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  expect((await asked).type()).toBe("beforeunload");
 });
