@@ -36,16 +36,23 @@ export function NewItemForm({ campaigns, languages }: { campaigns: CampaignView[
 
   return (
     <form className="stack" onSubmit={onSubmit}>
-      <label>
-        {t("items.campaign")}
-        <select value={campaignId} onChange={(event) => setCampaignId(event.target.value)}>
-          {campaigns.map((entry) => (
-            <option key={entry.id} value={entry.id}>
-              {entry.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {campaigns.length > 1 ? (
+        <label>
+          {t("items.campaign")}
+          <select value={campaignId} onChange={(event) => setCampaignId(event.target.value)}>
+            {campaigns.map((entry) => (
+              <option key={entry.id} value={entry.id}>
+                {entry.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        // One open campaign: nothing to choose, but say where the item goes.
+        <p>
+          {t("items.campaign")}: <strong>{campaign.name}</strong>
+        </p>
+      )}
       <label>
         {t("items.language")}
         <select name="language" required>
