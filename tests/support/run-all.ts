@@ -10,6 +10,11 @@ import { createDatabase, dropDatabase, openScratchServer } from "@/tests/support
 import { findChromium, NO_CHROMIUM_MESSAGE } from "@/tests/support/find-chromium";
 
 const TEST_DATABASE = "escriba_test";
+/**
+ * The browser tests get a database of their own: what the integration tests leave behind (submitted items, say)
+ * would otherwise change what the app does, e.g. flag an e2e item as a duplicate of an integration one.
+ */
+const E2E_DATABASE = "escriba_e2e";
 /** Overridable so two suites (say, two checkouts) can run side by side. */
 const TEST_PG_PORT = Number(process.env.ESCRIBA_TEST_PG_PORT ?? 54329);
 const TEST_APP_PORT = 3100;
@@ -73,12 +78,15 @@ export async function runAllTests(args: string[]): Promise<number> {
         await buildApp();
       }
       console.log("\n== End-to-end tests in Chromium");
+      const e2eDatabaseUrl = await createDatabase(adminUrl, E2E_DATABASE, { replace: true });
+      await applyPendingMigrations(e2eDatabaseUrl);
       const playwright = path.join(PROJECT_ROOT, "node_modules", "@playwright", "test", "cli.js");
-      const code = await run(process.execPath, [playwright, "test"], testEnv);
+      const code = await run(process.execPath, [playwright, "test"], { ...testEnv, DATABASE_URL: e2eDatabaseUrl });
       if (code !== 0) failures++;
     }
   } finally {
     await dropDatabase(adminUrl, TEST_DATABASE).catch(() => {});
+    await dropDatabase(adminUrl, E2E_DATABASE).catch(() => {});
     await server?.stop();
   }
   console.log(failures === 0 ? "\nAll test layers passed." : `\n${failures} test layer(s) failed.`);
