@@ -21,9 +21,17 @@ const environmentSchema = z.object({
   ESCRIBA_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   ESCRIBA_SECURE_COOKIES: booleanFlag.optional(),
   ESCRIBA_REVIEW_LEASE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Where release files are written and served from; defaults to `<data dir>/releases`. */
+  ESCRIBA_RELEASES_DIR: z.string().min(1).optional(),
+  /** Background job workers `escriba start` runs beside the web server (0: leave jobs to `escriba worker`). */
+  ESCRIBA_WORKERS: z.coerce.number().int().min(0).max(32).default(1),
+  /** Key for pseudonymous annotator ids in releases; when unset, one is generated once and kept in the database. */
+  ESCRIBA_PSEUDONYM_SECRET: z.string().min(32).optional(),
+  /** The dataset's name on its card. */
+  ESCRIBA_DATASET_NAME: z.string().min(1).max(200).default("escriba instructions"),
 });
 
-export type Environment = z.infer<typeof environmentSchema> & { dataDir: string };
+export type Environment = z.infer<typeof environmentSchema> & { dataDir: string; releasesDir: string };
 
 let cached: Environment | undefined;
 
@@ -36,7 +44,12 @@ export function env(): Environment {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
-  cached = { ...parsed.data, dataDir: path.resolve(parsed.data.ESCRIBA_DATA_DIR) };
+  const dataDir = path.resolve(parsed.data.ESCRIBA_DATA_DIR);
+  cached = {
+    ...parsed.data,
+    dataDir,
+    releasesDir: path.resolve(parsed.data.ESCRIBA_RELEASES_DIR ?? path.join(dataDir, "releases")),
+  };
   return cached;
 }
 

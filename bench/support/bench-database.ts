@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL database for benchmarks: the embedded server in .data/bench (or DATABASE_URL's
 // server), with all migrations applied. Benchmarks print figures; they never assert on timing.
 import pg from "pg";
-import { applyPendingMigrations } from "@/lib/database/migrations";
+import { migrateDatabase } from "@/lib/database/migrate-database";
 import { useDatabaseUrl } from "@/lib/env";
 import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
 import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
@@ -16,7 +16,7 @@ export interface BenchDatabase {
 export async function openBenchDatabase(name: string, options: { keep?: boolean } = {}): Promise<BenchDatabase> {
   const { adminUrl, server } = await openScratchServer({ folder: "bench", port: 54339 });
   const url = await createDatabase(adminUrl, name, { replace: !options.keep });
-  await applyPendingMigrations(url);
+  await migrateDatabase(url);
   useDatabaseUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   return {

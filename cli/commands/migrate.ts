@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { withDatabase } from "@/cli/with-database";
-import { applyPendingMigrations } from "@/lib/database/migrations";
+import { migrateDatabase } from "@/lib/database/migrate-database";
 
 export function registerMigrateCommand(program: Command) {
   program
@@ -9,7 +9,7 @@ export function registerMigrateCommand(program: Command) {
     .action(async () => {
       await withDatabase(
         async (url) => {
-          const applied = await applyPendingMigrations(url, { log: (line) => console.log(line) });
+          const applied = await migrateDatabase(url, { log: (line) => console.log(line) });
           console.log(applied.length === 0 ? "Database is up to date." : `Applied ${applied.length} migration(s).`);
         },
         { migrate: false },

@@ -4,10 +4,11 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { buildApp, buildIsStale } from "@/cli/build-app";
+import { startWorkers } from "@/cli/job-workers";
 import { printDemoAccounts } from "@/cli/print-demo-accounts";
 import { startWebServer } from "@/cli/web-server";
 import { connectDatabase } from "@/lib/database/connect-database";
-import { applyPendingMigrations } from "@/lib/database/migrations";
+import { migrateDatabase } from "@/lib/database/migrate-database";
 import { disconnectDb } from "@/lib/db";
 import { seedDemoAccounts } from "@/lib/demo/seed-demo";
 import { env, useAuthSecret } from "@/lib/env";
@@ -50,6 +51,9 @@ export function registerStartCommand(program: Command) {
         stopping = true;
         console.log(`\n${signal}: stopping…`);
         server?.close();
+        // A build cut short here is left "building" without its lock: it shows as stalled and can be retried.
+        // Bounded: a long build does not hold up Ctrl-C.
+        await Promise.race([workers?.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000))]);
         await disconnectDb().catch(() => {});
         await database.release().catch((error) => console.error(error));
         console.log("Stopped.");
@@ -59,8 +63,9 @@ export function registerStartCommand(program: Command) {
       process.on("SIGTERM", () => void stop("SIGTERM"));
 
       let server: Awaited<ReturnType<typeof startWebServer>> | undefined;
+      let workers: Awaited<ReturnType<typeof startWorkers>> | undefined;
       try {
-        const applied = await applyPendingMigrations(database.url, { log: (line) => console.log(line) });
+        const applied = await migrateDatabase(database.url, { log: (line) => console.log(line) });
         if (applied.length > 0) console.log(`Applied ${applied.length} migration(s).`);
         if (options.demo) {
           const created = await seedDemoAccounts();
@@ -68,6 +73,7 @@ export function registerStartCommand(program: Command) {
           printDemoAccounts();
         }
         await ensureAuthSecret(config.dataDir);
+        if (config.ESCRIBA_WORKERS > 0) workers = await startWorkers(database.url, config.ESCRIBA_WORKERS);
         server = await startWebServer({ port: config.PORT, hostname: options.hostname });
         console.log(`escriba is running on http://localhost:${config.PORT} (Ctrl-C to stop).`);
       } catch (error) {

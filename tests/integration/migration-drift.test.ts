@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, test } from "node:test";
 import pg from "pg";
-import { applyPendingMigrations } from "@/lib/database/migrations";
+import { migrateDatabase } from "@/lib/database/migrate-database";
 import { actualFacts, describeDrift, expectedFacts, type SchemaFacts } from "@/tests/support/schema-drift";
 import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
 
@@ -22,7 +22,7 @@ let expected: SchemaFacts;
 
 before(async () => {
   databaseUrl = await createDatabase(adminUrl, databaseName);
-  await applyPendingMigrations(databaseUrl);
+  await migrateDatabase(databaseUrl);
   expected = await expectedFacts("prisma/schema.prisma");
 });
 
