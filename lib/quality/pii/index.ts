@@ -35,11 +35,18 @@ export function findPii(text: string): PiiMatch[] {
 
 /** `text` with each PII span replaced by its typed placeholder, e.g. "[EMAIL]"; used by the release export. */
 export function maskPii(text: string): string {
+  return maskPiiCounting(text).text;
+}
+
+/** Like maskPii, also saying how many spans were masked. */
+export function maskPiiCounting(text: string): { text: string; spans: number } {
+  const matches = findPii(text);
+  if (matches.length === 0) return { text, spans: 0 };
   let masked = "";
   let cursor = 0;
-  for (const match of findPii(text)) {
+  for (const match of matches) {
     masked += text.slice(cursor, match.start) + PII_PLACEHOLDERS[match.type];
     cursor = match.end;
   }
-  return masked + text.slice(cursor);
+  return { text: masked + text.slice(cursor), spans: matches.length };
 }

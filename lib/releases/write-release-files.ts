@@ -1,0 +1,194 @@
+// Writes every file of a release from its frozen item set into a folder. Rows stream through in batches (memory
+// does not grow with the release), and the same frozen set always gives the same bytes: rows in id order, no
+// clocks, no random ids, fixed field order, sums in path order.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { ITEM_LANGUAGES } from "@/lib/items/vocabulary";
+import { renderDatasetCard, type LanguageStatistics } from "./dataset-card";
+import { ParquetFile, TextFile, type WrittenFile } from "./release-files";
+import type { ReleaseBuildConnection } from "./release-database";
+import { RELEASE_PARQUET_SCHEMA, toParquetColumns, toReleaseRecord, type ReleaseRecord } from "./release-record";
+
+/** Rows fetched from PostgreSQL at a time. */
+const FETCH_ROWS = 2_000;
+/** Rows per Parquet row group: large enough to compress well, small enough to keep memory flat. */
+const ROW_GROUP_ROWS = 10_000;
+const PARQUET_CREATED_BY = "escriba release builder";
+
+/** Code-point order, the same on every machine (localeCompare would depend on the locale). */
+const byPath = (a: WrittenFile, b: WrittenFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+export interface ReleaseDescription {
+  id: string;
+  version: string;
+  license: string;
+  notes: string;
+  createdAt: Date;
+  datasetName: string;
+  previous: { id: string; version: string } | null;
+}
+
+export interface ReleaseManifest {
+  format: 1;
+  name: string;
+  version: string;
+  license: string;
+  created_at: string;
+  previous_version: string | null;
+  items: number;
+  masked_pii_spans: number;
+  languages: { language: string; items: number; categories: Record<string, number> }[];
+  guidelines: { campaign: string; language: string; version: number | null; items: number }[];
+  changes: { added: number; changed: number; retracted: number } | null;
+  files: { path: string; size_bytes: number; sha256: string; rows?: number }[];
+}
+
+export interface WrittenRelease {
+  /** Every file including SHA256SUMS, in path order. */
+  files: WrittenFile[];
+  manifest: ReleaseManifest;
+}
+
+async function writeLanguageFiles(
+  connection: ReleaseBuildConnection,
+  releaseId: string,
+  language: string,
+  folder: string,
+  pseudonymKey: string,
+  onRows: (rows: number) => void,
+): Promise<{ files: WrittenFile[]; maskedSpans: number }> {
+  const relative = `data/${language}`;
+  await mkdir(path.join(folder, relative), { recursive: true });
+  const jsonl = new TextFile(path.join(folder, relative, "train.jsonl"), `${relative}/train.jsonl`);
+  const parquet = new ParquetFile(path.join(folder, relative, "train.parquet"), `${relative}/train.parquet`, RELEASE_PARQUET_SCHEMA, PARQUET_CREATED_BY);
+  let group: ReleaseRecord[] = [];
+  let maskedSpans = 0;
+  await connection.streamFrozenRevisions(releaseId, language, FETCH_ROWS, (rows) => {
+    for (const row of rows) {
+      const { record, maskedSpans: masked } = toReleaseRecord(row, pseudonymKey);
+      maskedSpans += masked;
+      jsonl.write(`${JSON.stringify(record)}\n`);
+      group.push(record);
+      if (group.length === ROW_GROUP_ROWS) {
+        parquet.writeRowGroup(toParquetColumns(group));
+        group = [];
+      }
+    }
+    onRows(rows.length);
+  });
+  parquet.writeRowGroup(toParquetColumns(group));
+  return { files: [jsonl.close(), parquet.close()], maskedSpans };
+}
+
+async function writeChangelog(
+  connection: ReleaseBuildConnection,
+  release: ReleaseDescription,
+  folder: string,
+  items: number,
+): Promise<{ file: WrittenFile; changes: ReleaseManifest["changes"] }> {
+  const changelog = new TextFile(path.join(folder, "CHANGELOG.md"), "CHANGELOG.md");
+  changelog.write(`# Changelog\n\n## ${release.version}\n\n`);
+  if (!release.previous) {
+    changelog.write(`First release: ${items} items. Nothing to compare with.\n`);
+    return { file: changelog.close(), changes: null };
+  }
+  changelog.write(`Compared with ${release.previous.version}.\n`);
+  const changes = { added: 0, changed: 0, retracted: 0 };
+  const headings = {
+    added: "Added (approved since the previous release)",
+    changed: "Changed (a newer approved revision)",
+    retracted: "Retracted (no longer in the dataset)",
+  } as const;
+  for (const change of ["added", "changed", "retracted"] as const) {
+    changelog.write(`\n### ${headings[change]}\n\n`);
+    await connection.streamChangedIds(release.id, release.previous.id, change, FETCH_ROWS, (ids) => {
+      changes[change] += ids.length;
+      changelog.write(ids.map((id) => `- ${id}\n`).join(""));
+    });
+    if (changes[change] === 0) changelog.write("None.\n");
+  }
+  changelog.write(`\nIn total: ${changes.added} added, ${changes.changed} changed, ${changes.retracted} retracted.\n`);
+  return { file: changelog.close(), changes };
+}
+
+function writeTextFile(folder: string, relativePath: string, text: string): WrittenFile {
+  const file = new TextFile(path.join(folder, relativePath), relativePath);
+  file.write(text);
+  return file.close();
+}
+
+export async function writeReleaseFiles(
+  connection: ReleaseBuildConnection,
+  release: ReleaseDescription,
+  folder: string,
+  options: { pseudonymKey: string; onProgress?: (rowsDone: number) => void },
+): Promise<WrittenRelease> {
+  await mkdir(folder, { recursive: true });
+  const counts = await connection.countsByLanguageAndCategory(release.id);
+  const languages: LanguageStatistics[] = ITEM_LANGUAGES.map((language) => {
+    const rows = counts.filter((count) => count.language === language);
+    return {
+      language,
+      items: rows.reduce((sum, row) => sum + row.items, 0),
+      categories: Object.fromEntries(rows.map((row) => [row.category, row.items])),
+    };
+  }).filter((stats) => stats.items > 0);
+  const items = languages.reduce((sum, stats) => sum + stats.items, 0);
+
+  let rowsDone = 0;
+  let maskedPiiSpans = 0;
+  const dataFiles: WrittenFile[] = [];
+  for (const { language } of languages) {
+    const written = await writeLanguageFiles(connection, release.id, language, folder, options.pseudonymKey, (rows) => {
+      rowsDone += rows;
+      options.onProgress?.(rowsDone);
+    });
+    dataFiles.push(...written.files);
+    maskedPiiSpans += written.maskedSpans;
+  }
+
+  const guidelines = await connection.guidelineUses(release.id);
+  const { file: changelogFile, changes } = await writeChangelog(connection, release, folder, items);
+  const card = writeTextFile(
+    folder,
+    "README.md",
+    renderDatasetCard({
+      datasetName: release.datasetName,
+      version: release.version,
+      license: release.license,
+      notes: release.notes,
+      createdAt: release.createdAt,
+      previousVersion: release.previous?.version ?? null,
+      languages,
+      guidelines,
+      maskedPiiSpans,
+    }),
+  );
+
+  const rowsOf = (file: WrittenFile) => languages.find((stats) => file.path.startsWith(`data/${stats.language}/`))?.items;
+  const described = [...dataFiles, changelogFile, card].sort(byPath);
+  const manifest: ReleaseManifest = {
+    format: 1,
+    name: release.datasetName,
+    version: release.version,
+    license: release.license,
+    created_at: release.createdAt.toISOString(),
+    previous_version: release.previous?.version ?? null,
+    items,
+    masked_pii_spans: maskedPiiSpans,
+    languages,
+    guidelines,
+    changes,
+    files: described.map((file) => ({
+      path: file.path,
+      size_bytes: file.sizeBytes,
+      sha256: file.sha256,
+      ...(rowsOf(file) !== undefined ? { rows: rowsOf(file) } : {}),
+    })),
+  };
+  const manifestFile = writeTextFile(folder, "manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+  const summed = [...described, manifestFile].sort(byPath);
+  // The format `sha256sum -c` reads: digest, two spaces, path.
+  const sums = writeTextFile(folder, "SHA256SUMS", summed.map((file) => `${file.sha256}  ${file.path}\n`).join(""));
+  return { files: [...summed, sums].sort(byPath), manifest };
+}
