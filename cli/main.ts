@@ -2,10 +2,12 @@
 import { Command, CommanderError } from "commander";
 import { registerCheckCommand } from "@/cli/commands/check";
 import { registerMigrateCommand } from "@/cli/commands/migrate";
+import { registerReleaseCommands } from "@/cli/commands/release";
 import { registerSeedCommand } from "@/cli/commands/seed";
 import { registerStartCommand } from "@/cli/commands/start";
 import { registerTokenCommands } from "@/cli/commands/token";
 import { registerUserCommands } from "@/cli/commands/user";
+import { registerWorkerCommand } from "@/cli/commands/worker";
 import { AppError } from "@/lib/errors";
 import { toAppError } from "@/lib/http/error-response";
 
@@ -20,6 +22,8 @@ export async function main(argv: string[]): Promise<void> {
   registerUserCommands(program);
   registerTokenCommands(program);
   registerCheckCommand(program);
+  registerWorkerCommand(program);
+  registerReleaseCommands(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -15,7 +15,7 @@ export interface Viewer {
   languages: ItemLanguage[];
   uiLocale: UiLocale | null;
   /** How the request proved who it is; tokens cannot manage other tokens' owners' sessions, etc. */
-  authenticatedBy: "session" | "token";
+  authenticatedBy: "session" | "token" | "cli";
   sessionId?: string;
   tokenId?: string;
 }

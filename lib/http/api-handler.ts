@@ -49,7 +49,8 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, location: 
 
 export function apiHandler<Op extends ApiOperation>(
   operation: Op,
-  run: (context: ApiContext<Op>) => Promise<z.input<Op["response"]>>,
+  /** Returns the response body; a download operation returns the Response that streams its file. */
+  run: (context: ApiContext<Op>) => Promise<z.input<Op["response"]> | Response>,
 ) {
   return async (request: Request, route: { params: Promise<Record<string, string | string[]>> }) => {
     try {
@@ -64,6 +65,8 @@ export function apiHandler<Op extends ApiOperation>(
         : undefined;
       const body = operation.body ? parseOrThrow(operation.body, await readJsonBody(request), "body") : undefined;
       const result = await run({ viewer, body, query, params, request } as ApiContext<Op>);
+      // A download streams the file the use case opened; everything else is JSON checked against its schema.
+      if (operation.download && result instanceof Response) return result;
       return Response.json(operation.response.parse(result), { status: operation.successStatus ?? 200 });
     } catch (error) {
       return errorResponse(error);

@@ -23,7 +23,9 @@ export interface ApiOperation<
   query?: Query;
   params?: Params;
   response: Result;
-  successStatus?: 200 | 201;
+  successStatus?: 200 | 201 | 202;
+  /** The success response is a file download (its media type), not JSON; `response` is then unused. */
+  download?: string;
 }
 
 export function defineOperation<

@@ -29,10 +29,9 @@ function operationObject(operation: ApiOperation) {
       : {}),
     ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: operation.body } } } } : {}),
     responses: {
-      [String(operation.successStatus ?? 200)]: {
-        description: "Success",
-        content: { "application/json": { schema: operation.response } },
-      },
+      [String(operation.successStatus ?? 200)]: operation.download
+        ? { description: "The file", content: { [operation.download]: { schema: { type: "string", format: "binary" } } } }
+        : { description: "Success", content: { "application/json": { schema: operation.response } } },
       ...Object.fromEntries(
         errorCodes.map((status) => [
           status,

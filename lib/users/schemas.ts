@@ -71,6 +71,6 @@ export type UserView = z.infer<typeof userSchema>;
 
 export const meSchema = userSchema
   .pick({ id: true, email: true, name: true, role: true, languages: true, uiLocale: true })
-  .extend({ authenticatedBy: z.enum(["session", "token"]) })
+  .extend({ authenticatedBy: z.enum(["session", "token", "cli"]) })
   .meta({ id: "Me", description: "The signed-in person or the owner of the API token." });
 export type MeView = z.infer<typeof meSchema>;

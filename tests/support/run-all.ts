@@ -5,7 +5,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { buildApp, buildIsStale } from "@/cli/build-app";
 import { PROJECT_ROOT } from "@/cli/web-server";
-import { applyPendingMigrations } from "@/lib/database/migrations";
+import { migrateDatabase } from "@/lib/database/migrate-database";
 import { createDatabase, dropDatabase, openScratchServer } from "@/tests/support/test-databases";
 import { findChromium, NO_CHROMIUM_MESSAGE } from "@/tests/support/find-chromium";
 
@@ -38,7 +38,10 @@ function run(command: string, args: string[], extraEnv: Record<string, string>):
 }
 
 export async function runAllTests(args: string[]): Promise<number> {
+  // `npm test -- tests/integration/x.test.ts …` runs just those files (no build, no browser).
+  const chosenFiles = args.filter((arg) => arg.endsWith(".test.ts"));
   const only = new Set(args.filter((arg) => ["unit", "integration", "e2e"].includes(arg)));
+  if (chosenFiles.length > 0) only.add("unit");
   const wants = (layer: string) => only.size === 0 || only.has(layer);
 
   const chromiumPath = findChromium(process.env.ESCRIBA_CHROMIUM_PATH);
@@ -50,7 +53,7 @@ export async function runAllTests(args: string[]): Promise<number> {
   const { adminUrl, description, server } = await openScratchServer({ folder: `test-${TEST_PG_PORT}`, port: TEST_PG_PORT });
   console.log(`Tests use ${description}; they create and drop their own databases.`);
   const databaseUrl = await createDatabase(adminUrl, TEST_DATABASE, { replace: true });
-  await applyPendingMigrations(databaseUrl);
+  await migrateDatabase(databaseUrl);
 
   const testEnv = {
     DATABASE_URL: databaseUrl,
@@ -63,10 +66,10 @@ export async function runAllTests(args: string[]): Promise<number> {
   };
   let failures = 0;
   try {
-    const nodeTestFiles = [
-      ...(wants("unit") ? await testFiles("tests/unit") : []),
-      ...(wants("integration") ? await testFiles("tests/integration") : []),
-    ];
+    const nodeTestFiles =
+      chosenFiles.length > 0
+        ? chosenFiles
+        : [...(wants("unit") ? await testFiles("tests/unit") : []), ...(wants("integration") ? await testFiles("tests/integration") : [])];
     if (nodeTestFiles.length > 0) {
       console.log(`\n== Unit and integration tests (${nodeTestFiles.length} files)`);
       const code = await run(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...nodeTestFiles], testEnv);
@@ -79,7 +82,7 @@ export async function runAllTests(args: string[]): Promise<number> {
       }
       console.log("\n== End-to-end tests in Chromium");
       const e2eDatabaseUrl = await createDatabase(adminUrl, E2E_DATABASE, { replace: true });
-      await applyPendingMigrations(e2eDatabaseUrl);
+      await migrateDatabase(e2eDatabaseUrl);
       const playwright = path.join(PROJECT_ROOT, "node_modules", "@playwright", "test", "cli.js");
       const code = await run(process.execPath, [playwright, "test"], { ...testEnv, DATABASE_URL: e2eDatabaseUrl });
       if (code !== 0) failures++;

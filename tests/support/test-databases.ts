@@ -2,7 +2,8 @@
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedServer, type EmbeddedServer } from "@/lib/database/embedded-server";
-import { env } from "@/lib/env";
+import { migrateDatabase } from "@/lib/database/migrate-database";
+import { env, useDatabaseUrl } from "@/lib/env";
 
 async function withAdmin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -53,4 +54,18 @@ export async function openScratchServer(options: { folder: string; port: number 
   }
   const server = await startEmbeddedServer({ dataDir: path.join(config.dataDir, options.folder), port: options.port });
   return { adminUrl: server.urlFor("postgres"), description: `an embedded PostgreSQL on port ${options.port}`, server };
+}
+
+/**
+ * Points this test process at a fresh, migrated database of its own, for tests that look at every row (a release
+ * takes every approved item, so other test files' items must not be there). Call before anything uses db().
+ */
+export async function useOwnDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = process.env.ESCRIBA_TEST_ADMIN_URL;
+  if (!adminUrl) throw new Error("ESCRIBA_TEST_ADMIN_URL is not set: run the tests with `npm test`.");
+  const name = `${prefix}_${Math.random().toString(16).slice(2, 10)}`;
+  const url = await createDatabase(adminUrl, name);
+  await migrateDatabase(url);
+  useDatabaseUrl(url);
+  return { url, drop: () => dropDatabase(adminUrl, name) };
 }

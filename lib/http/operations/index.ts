@@ -3,6 +3,7 @@ import type { ApiOperation } from "@/lib/http/api-operation";
 import * as apiTokens from "@/lib/http/operations/api-tokens";
 import * as campaigns from "@/lib/http/operations/campaigns";
 import * as items from "@/lib/http/operations/items";
+import * as releases from "@/lib/http/operations/releases";
 import * as reviews from "@/lib/http/operations/reviews";
 import * as users from "@/lib/http/operations/users";
 
@@ -12,4 +13,5 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...Object.values(campaigns),
   ...Object.values(items),
   ...Object.values(reviews),
+  ...Object.values(releases),
 ];

@@ -1,0 +1,5 @@
+import { apiHandler } from "@/lib/http/api-handler";
+import * as operations from "@/lib/http/operations/releases";
+import { getRelease } from "@/lib/releases/read-releases";
+
+export const GET = apiHandler(operations.getRelease, async ({ viewer, params }) => getRelease(viewer, params.version));
