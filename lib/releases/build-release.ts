@@ -1,7 +1,7 @@
 // The release build job: freeze the item set, write every file into a staging folder, move it into place, then
 // mark the release built in one transaction. Killed at any point, it leaves no built or published release, only
 // a staging folder the next attempt replaces; a retry starts a new attempt and older jobs stand down.
-import { rename, rm } from "node:fs/promises";
+import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
@@ -21,6 +21,15 @@ export function releaseFolder(releaseId: string): string {
 
 function stagingFolder(releaseId: string, attempt: number): string {
   return path.join(env().releasesDir, ".staging", `${releaseId}-${attempt}`);
+}
+
+/** What interrupted attempts of this release left behind (a killed process cleans nothing up). */
+async function removeStaleStaging(releaseId: string): Promise<void> {
+  const root = path.join(env().releasesDir, ".staging");
+  const entries = await readdir(root).catch(() => [] as string[]);
+  await Promise.all(
+    entries.filter((name) => name.startsWith(`${releaseId}-`)).map((name) => rm(path.join(root, name), { recursive: true, force: true })),
+  );
 }
 
 export type BuildOutcome = "built" | "failed" | "skipped";
@@ -74,6 +83,7 @@ export async function buildRelease(rawPayload: unknown): Promise<BuildOutcome> {
       const final = releaseFolder(releaseId);
       await rm(final, { recursive: true, force: true });
       await rename(staging, final);
+      await removeStaleStaging(releaseId);
       await db().$transaction(async (tx) => {
         await tx.releaseFile.deleteMany({ where: { releaseId } });
         await tx.releaseFile.createMany({

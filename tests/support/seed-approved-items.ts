@@ -58,3 +58,27 @@ export async function reviewItem(
     ...(edits ? { edits } : {}),
   });
 }
+
+/**
+ * `count` approved items in bulk, shaped exactly as the review flow leaves them (item, its submitted revision,
+ * approved_revision_id pointing at it), for tests that need a release too big to build in an instant.
+ * Both inserts run in one statement; the foreign keys between them are checked at its end.
+ */
+export async function insertApprovedItems(options: { count: number; campaignId: string; authorId: string }): Promise<void> {
+  await db().$executeRaw`
+    WITH fresh AS (
+      SELECT n, gen_random_uuid() AS item_id, gen_random_uuid() AS revision_id,
+             (ARRAY['es','ca','eu','gl'])[1 + n % 4]::"Language" AS language,
+             'Pregunta de prueba número ' || n || ': ¿qué hace falta para escribir un buen ejemplo de instrucción?' AS instruction,
+             'Respuesta número ' || n || ': una instrucción clara, un contexto cuando hace falta y una respuesta completa, correcta y natural.' AS response
+      FROM generate_series(1, ${options.count}::int) AS n
+    ), inserted_items AS (
+      INSERT INTO items (id, campaign_id, author_id, language, category, status, instruction, response, review_round, version,
+                         approved_revision_id, submitted_at, approved_at, created_at, updated_at)
+      SELECT item_id, ${options.campaignId}::uuid, ${options.authorId}::uuid, language, 'open_qa', 'approved', instruction, response,
+             1, 3, revision_id, now(), now(), now(), now()
+      FROM fresh
+    )
+    INSERT INTO item_revisions (id, item_id, number, kind, author_id, category, instruction, response)
+    SELECT revision_id, item_id, 1, 'submission', ${options.authorId}::uuid, 'open_qa', instruction, response FROM fresh`;
+}
