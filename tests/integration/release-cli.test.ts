@@ -1,0 +1,83 @@
+// `escriba release …` as an operator runs it: real processes against a database of this test's own.
+import assert from "node:assert/strict";
+import { execFile, spawn } from "node:child_process";
+import { appendFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { promisify } from "node:util";
+
+const releasesDir = await mkdtemp(path.join(tmpdir(), "escriba-cli-releases-"));
+process.env.ESCRIBA_RELEASES_DIR = releasesDir;
+
+const { db, disconnectDb } = await import("@/lib/db");
+const { releaseFolder } = await import("@/lib/releases/build-release");
+const { createTestCampaign } = await import("@/tests/support/seed-campaigns");
+const { insertApprovedItems } = await import("@/tests/support/seed-approved-items");
+const { createTestUser } = await import("@/tests/support/seed-users");
+const { useOwnDatabase } = await import("@/tests/support/test-databases");
+
+let ownDatabase: Awaited<ReturnType<typeof useOwnDatabase>>;
+
+before(async () => {
+  ownDatabase = await useOwnDatabase("escriba_release_cli");
+});
+
+after(async () => {
+  await disconnectDb();
+  await ownDatabase?.drop();
+});
+
+function escriba(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["bin/escriba.mjs", ...args], {
+      env: { ...process.env, DATABASE_URL: ownDatabase.url, ESCRIBA_RELEASES_DIR: releasesDir },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+test("release create builds here, verify and sha256sum accept the folder, a changed byte is caught, publish makes it public", async () => {
+  const maintainer = await createTestUser("maintainer", ["es", "ca", "eu", "gl"]);
+  const annotator = await createTestUser("annotator", ["gl"]);
+  const campaign = await createTestCampaign();
+  await insertApprovedItems({ count: 400, campaignId: campaign.id, authorId: annotator.id });
+
+  const refused = await escriba(["release", "create", "--version", "1.0.0", "--email", annotator.email]);
+  assert.notEqual(refused.code, 0);
+  assert.match(refused.stderr, /maintainer role/);
+  const badVersion = await escriba(["release", "create", "--version", "1.0", "--email", maintainer.email]);
+  assert.notEqual(badVersion.code, 0);
+  assert.match(badVersion.stderr, /version: must be a semantic version/);
+  assert.equal(await db().release.count(), 0, "refused commands wrote nothing");
+
+  const created = await escriba(["release", "create", "--version", "1.0.0", "--license", "cc0-1.0", "--email", maintainer.email]);
+  assert.equal(created.code, 0, created.stderr);
+  assert.match(created.stdout, /1\.0\.0 {2}built {2}400\/400 items/);
+  assert.match(created.stdout, /data\/gl\/train\.parquet {2}\d+ bytes {2}sha256 [0-9a-f]{64}/);
+  const release = await db().release.findUniqueOrThrow({ where: { version: "1.0.0" } });
+  const folder = releaseFolder(release.id);
+
+  const verified = await escriba(["release", "verify", folder]);
+  assert.equal(verified.code, 0, verified.stderr);
+  assert.match(verified.stdout, /OK: 11 file\(s\)/);
+  // The standard tool agrees with the format.
+  const sums = await promisify(execFile)("sha256sum", ["-c", "SHA256SUMS"], { cwd: folder });
+  assert.match(sums.stdout, /data\/eu\/train\.jsonl: OK/);
+
+  const published = await escriba(["release", "publish", "1.0.0", "--email", maintainer.email]);
+  assert.equal(published.code, 0, published.stderr);
+  const listed = await escriba(["release", "list", "--email", maintainer.email]);
+  assert.match(listed.stdout, /1\.0\.0 {2}published/);
+
+  await appendFile(path.join(folder, "data", "es", "train.jsonl"), "{}\n");
+  const tampered = await escriba(["release", "verify", folder]);
+  assert.equal(tampered.code, 1);
+  assert.match(tampered.stderr, /data\/es\/train\.jsonl: SHA-256 is [0-9a-f]{64}, SHA256SUMS says/);
+  assert.match(tampered.stderr, /data\/es\/train\.jsonl: \d+ bytes, manifest\.json says \d+/);
+});
