@@ -7,6 +7,7 @@ import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemLanguage } from "@/lib/items/
 import type { Role } from "@/lib/auth/viewer";
 import { viewerFromUser } from "@/lib/auth/viewer-from-user";
 import { createUser } from "@/lib/users/create-user";
+import { seedDemoItems } from "@/lib/demo/demo-items";
 
 export const DEMO_PASSWORD = "escriba-demo-2026";
 export const DEMO_CAMPAIGN_SLUG = "demo";
@@ -35,10 +36,11 @@ export async function seedDemoAccounts(): Promise<string[]> {
   }
   const campaignExists = await db().campaign.findUnique({ where: { slug: DEMO_CAMPAIGN_SLUG }, select: { id: true } });
   if (!campaignExists) {
-    const maintainerAccount = DEMO_ACCOUNTS.find((account) => account.role === "maintainer")!;
-    const maintainer = viewerFromUser(await db().user.findUniqueOrThrow({ where: { email: maintainerAccount.email } }), {
-      authenticatedBy: "session",
-    });
+    const demoViewer = async (role: Role) =>
+      viewerFromUser(await db().user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.find((account) => account.role === role)!.email } }), {
+        authenticatedBy: "session",
+      });
+    const maintainer = await demoViewer("maintainer");
     const campaign = await createCampaign(maintainer, {
       slug: DEMO_CAMPAIGN_SLUG,
       name: "Demo campaign",
@@ -51,7 +53,8 @@ export async function seedDemoAccounts(): Promise<string[]> {
     for (const language of ITEM_LANGUAGES) {
       await publishGuideline(maintainer, campaign.id, { language, body: DEMO_GUIDELINES[language] });
     }
-    created.push(`campaign ${DEMO_CAMPAIGN_SLUG}`);
+    await seedDemoItems(campaign.id, await demoViewer("annotator"), await demoViewer("reviewer"));
+    created.push(`campaign ${DEMO_CAMPAIGN_SLUG} with sample items`);
   }
   return created;
 }

@@ -19,6 +19,8 @@ export async function createRelease(actor: Viewer, input: z.input<typeof createR
       fields: [{ field: "version", message: `must be greater than ${latest}` }],
     });
   }
+  const releasable = await db().item.count({ where: { status: "approved", approvedRevisionId: { not: null }, retractedAt: null } });
+  if (releasable === 0) throw new AppError("conflict", "There are no approved items to release yet.");
   const release = await db()
     .$transaction(async (tx) => {
       const created = await tx.release.create({
