@@ -1,7 +1,6 @@
-// Background jobs in PostgreSQL through graphile-worker: jobs are rows added in the same transaction as the change
-// that asks for them, and any number of worker processes (`escriba start`, `escriba worker`) take them.
+// Background job workers through graphile-worker: any number of processes (`escriba start`, `escriba worker`)
+// take the jobs that enqueue-job.ts adds. Only the CLI loads this module; the web app only enqueues.
 import { Logger, run, runMigrations, type Runner, type Task } from "graphile-worker";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** graphile-worker says a lot at info level; an operator needs its warnings and errors. */
 const quietLogger = new Logger(() => (level, message) => {
@@ -12,24 +11,6 @@ const quietLogger = new Logger(() => (level, message) => {
 /** Creates or upgrades graphile-worker's own schema (`graphile_worker`), next to ours. */
 export async function installJobQueue(connectionString: string): Promise<void> {
   await runMigrations({ connectionString, logger: quietLogger });
-}
-
-export interface JobOptions {
-  /** A job with the same key that has not started yet is replaced rather than duplicated. */
-  jobKey?: string;
-  maxAttempts?: number;
-}
-
-/** Adds a job inside the caller's transaction: it exists exactly when the change that asked for it commits. */
-export async function enqueueJob(
-  tx: Prisma.TransactionClient,
-  task: string,
-  payload: Record<string, unknown>,
-  options: JobOptions = {},
-): Promise<void> {
-  await tx.$executeRaw`SELECT graphile_worker.add_job(
-    ${task}::text, ${JSON.stringify(payload)}::json,
-    max_attempts := ${options.maxAttempts ?? 3}::int, job_key := ${options.jobKey ?? null}::text)`;
 }
 
 export type JobHandlers = Record<string, (payload: unknown) => Promise<void>>;

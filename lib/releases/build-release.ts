@@ -1,11 +1,11 @@
 // The release build job: freeze the item set, write every file into a staging folder, move it into place, then
 // mark the release built in one transaction. Killed at any point, it leaves no built or published release, only
 // a staging folder the next attempt replaces; a retry starts a new attempt and older jobs stand down.
-import { readdir, rename, rm } from "node:fs/promises";
-import path from "node:path";
+import { rename, rm } from "node:fs/promises";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { databaseUrl, env } from "@/lib/env";
+import { releaseFolder, removeStaleStaging, stagingFolder } from "./release-storage";
 import { pseudonymKey } from "./pseudonym-key";
 import { ReleaseBuildConnection } from "./release-database";
 import { buildReleasePayloadSchema } from "./release-jobs";
@@ -15,22 +15,6 @@ import { writeReleaseFiles } from "./write-release-files";
 /** How often progress is written back while rows stream through. */
 const PROGRESS_EVERY_MS = 500;
 
-export function releaseFolder(releaseId: string): string {
-  return path.join(env().releasesDir, releaseId);
-}
-
-function stagingFolder(releaseId: string, attempt: number): string {
-  return path.join(env().releasesDir, ".staging", `${releaseId}-${attempt}`);
-}
-
-/** What interrupted attempts of this release left behind (a killed process cleans nothing up). */
-async function removeStaleStaging(releaseId: string): Promise<void> {
-  const root = path.join(env().releasesDir, ".staging");
-  const entries = await readdir(root).catch(() => [] as string[]);
-  await Promise.all(
-    entries.filter((name) => name.startsWith(`${releaseId}-`)).map((name) => rm(path.join(root, name), { recursive: true, force: true })),
-  );
-}
 
 export type BuildOutcome = "built" | "failed" | "skipped";
 
@@ -132,3 +116,6 @@ export async function buildRelease(rawPayload: unknown): Promise<BuildOutcome> {
     await connection.close();
   }
 }
+
+/** Kept for callers that looked for the folder here; it lives in release-storage.ts. */
+export { releaseFolder } from "./release-storage";

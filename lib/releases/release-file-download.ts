@@ -8,7 +8,7 @@ import { hasRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { releaseFolder } from "./build-release";
+import { releaseFolder } from "./release-storage";
 
 export interface ReleaseFileDownload {
   fileName: string;

@@ -1,6 +1,6 @@
 // The background job that builds a release, as the job queue sees it.
 import { z } from "zod";
-import { enqueueJob } from "@/lib/jobs/job-queue";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const BUILD_RELEASE_TASK = "build_release";

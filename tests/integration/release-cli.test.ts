@@ -11,7 +11,7 @@ const releasesDir = await mkdtemp(path.join(tmpdir(), "escriba-cli-releases-"));
 process.env.ESCRIBA_RELEASES_DIR = releasesDir;
 
 const { db, disconnectDb } = await import("@/lib/db");
-const { releaseFolder } = await import("@/lib/releases/build-release");
+const { releaseFolder } = await import("@/lib/releases/release-storage");
 const { createTestCampaign } = await import("@/tests/support/seed-campaigns");
 const { insertApprovedItems } = await import("@/tests/support/seed-approved-items");
 const { createTestUser } = await import("@/tests/support/seed-users");
