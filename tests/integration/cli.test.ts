@@ -1,25 +1,14 @@
 // The `escriba` command as an operator runs it: a real process against the test database.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
 import { resolveApiToken } from "@/lib/auth/api-tokens";
 import { db, disconnectDb } from "@/lib/db";
+import { runEscriba } from "@/tests/support/run-escriba";
 
 after(disconnectDb);
 
-function escriba(args: string[], stdin = ""): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/escriba.mjs", ...args], { env: process.env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const escriba = (args: string[], stdin = "") => runEscriba(args, { stdin });
 
 test("user create and token create make a working account and token", async () => {
   const email = `cli-${randomBytes(4).toString("hex")}@test.escriba`;

@@ -1,20 +1,11 @@
 // The quick start's demo data: created once through the real use cases, enough to try every role at once.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { db, disconnectDb } from "@/lib/db";
+import { test } from "node:test";
+import { db } from "@/lib/db";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "@/lib/demo/seed-demo";
-import { useOwnDatabase } from "@/tests/support/test-databases";
+import { ownDatabaseForThisFile } from "@/tests/support/own-database";
 
-let ownDatabase: Awaited<ReturnType<typeof useOwnDatabase>>;
-
-before(async () => {
-  ownDatabase = await useOwnDatabase("escriba_demo");
-});
-
-after(async () => {
-  await disconnectDb();
-  await ownDatabase?.drop();
-});
+const ownDatabase = ownDatabaseForThisFile("escriba_demo");
 
 test("the demo seed creates the accounts, a campaign and items in every state once, and nothing on a second run", async () => {
   const first = await seedDemoAccounts();

@@ -1,46 +1,26 @@
 // `escriba release …` as an operator runs it: real processes against a database of this test's own.
 import assert from "node:assert/strict";
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { appendFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { promisify } from "node:util";
 
 const releasesDir = await mkdtemp(path.join(tmpdir(), "escriba-cli-releases-"));
 process.env.ESCRIBA_RELEASES_DIR = releasesDir;
 
-const { db, disconnectDb } = await import("@/lib/db");
+const { db } = await import("@/lib/db");
 const { releaseFolder } = await import("@/lib/releases/release-storage");
 const { createTestCampaign } = await import("@/tests/support/seed-campaigns");
 const { insertApprovedItems } = await import("@/tests/support/seed-approved-items");
 const { createTestUser } = await import("@/tests/support/seed-users");
-const { useOwnDatabase } = await import("@/tests/support/test-databases");
+const { runEscriba } = await import("@/tests/support/run-escriba");
+const { ownDatabaseForThisFile } = await import("@/tests/support/own-database");
 
-let ownDatabase: Awaited<ReturnType<typeof useOwnDatabase>>;
+const ownDatabase = ownDatabaseForThisFile("escriba_release_cli");
 
-before(async () => {
-  ownDatabase = await useOwnDatabase("escriba_release_cli");
-});
-
-after(async () => {
-  await disconnectDb();
-  await ownDatabase?.drop();
-});
-
-function escriba(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/escriba.mjs", ...args], {
-      env: { ...process.env, DATABASE_URL: ownDatabase.url, ESCRIBA_RELEASES_DIR: releasesDir },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
+const escriba = (args: string[]) => runEscriba(args, { env: { DATABASE_URL: ownDatabase.url, ESCRIBA_RELEASES_DIR: releasesDir } });
 
 test("release create builds here, verify and sha256sum accept the folder, a changed byte is caught, publish makes it public", async () => {
   const maintainer = await createTestUser("maintainer", ["es", "ca", "eu", "gl"]);

@@ -6,12 +6,12 @@ import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 
 const releasesDir = await mkdtemp(path.join(tmpdir(), "escriba-interrupted-"));
 process.env.ESCRIBA_RELEASES_DIR = releasesDir;
 
-const { db, disconnectDb } = await import("@/lib/db");
+const { db } = await import("@/lib/db");
 const { AppError } = await import("@/lib/errors");
 const { startJobWorkers } = await import("@/lib/jobs/job-queue");
 const { JOB_HANDLERS } = await import("@/lib/jobs/job-handlers");
@@ -23,22 +23,13 @@ const { verifyReleaseFolder } = await import("@/lib/releases/verify-release");
 const { createTestCampaign } = await import("@/tests/support/seed-campaigns");
 const { insertApprovedItems } = await import("@/tests/support/seed-approved-items");
 const { createTestUser } = await import("@/tests/support/seed-users");
-const { useOwnDatabase } = await import("@/tests/support/test-databases");
+const { ownDatabaseForThisFile } = await import("@/tests/support/own-database");
 const { viewerOf } = await import("@/tests/support/viewers");
 
 /** Enough rows that the build is still running when the test sees its first progress and kills it. */
 const ITEMS = 120_000;
 
-let ownDatabase: Awaited<ReturnType<typeof useOwnDatabase>>;
-
-before(async () => {
-  ownDatabase = await useOwnDatabase("escriba_interrupted");
-});
-
-after(async () => {
-  await disconnectDb();
-  await ownDatabase?.drop();
-});
+const ownDatabase = ownDatabaseForThisFile("escriba_interrupted");
 
 async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

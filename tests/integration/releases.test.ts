@@ -5,12 +5,12 @@ import assert from "node:assert/strict";
 import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 
 process.env.ESCRIBA_RELEASES_DIR = await mkdtemp(path.join(tmpdir(), "escriba-releases-"));
 
-const { db, disconnectDb } = await import("@/lib/db");
+const { db } = await import("@/lib/db");
 const { AppError } = await import("@/lib/errors");
 const { createDraft } = await import("@/lib/items/create-draft");
 const { retractItem } = await import("@/lib/items/retract-item");
@@ -30,27 +30,19 @@ const { createTestCampaign } = await import("@/tests/support/seed-campaigns");
 const { reviewItem, submitItemWithText } = await import("@/tests/support/seed-approved-items");
 const { createTestUser } = await import("@/tests/support/seed-users");
 const { RELEASE_TEXTS } = await import("@/tests/support/release-texts");
-const { useOwnDatabase } = await import("@/tests/support/test-databases");
+const { ownDatabaseForThisFile } = await import("@/tests/support/own-database");
 const { viewerOf } = await import("@/tests/support/viewers");
 
 type ItemLanguage = (typeof ITEM_LANGUAGES)[number];
 const isCode = (code: string) => (error: unknown) => error instanceof AppError && error.code === code;
 
-let ownDatabase: Awaited<ReturnType<typeof useOwnDatabase>>;
+const ownDatabase = ownDatabaseForThisFile("escriba_releases");
 let duck: DuckDBConnection;
 let workers: Awaited<ReturnType<typeof startJobWorkers>>;
 
-before(async () => {
-  ownDatabase = await useOwnDatabase("escriba_releases");
-  workers = await startJobWorkers({ connectionString: ownDatabase.url, concurrency: 1, handlers: JOB_HANDLERS });
-  duck = await (await DuckDBInstance.create(":memory:")).connect();
-});
-
-after(async () => {
+ownDatabase.beforeDrop(async () => {
   await workers?.stop();
   duck?.closeSync();
-  await disconnectDb();
-  await ownDatabase?.drop();
 });
 
 /** What a released row must hold for an item: its approved revision's text, PII masked, the pseudonym. */
@@ -130,6 +122,8 @@ describe("a release of approved items across four languages", () => {
   }
 
   before(async () => {
+    workers = await startJobWorkers({ connectionString: ownDatabase.url, concurrency: 1, handlers: JOB_HANDLERS });
+    duck = await (await DuckDBInstance.create(":memory:")).connect();
     const campaign = await createTestCampaign();
     campaignId = campaign.id;
     maintainer = viewerOf(await createTestUser("maintainer", [...ITEM_LANGUAGES]));
