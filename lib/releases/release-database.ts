@@ -99,12 +99,13 @@ export class ReleaseBuildConnection {
     );
   }
 
-  /** Item counts per language and category of the frozen set. */
+  /** Item counts per language and category of the frozen set. Ordered by the enums, never by a collation, so the
+ * manifest is the same on every server. */
   async countsByLanguageAndCategory(releaseId: string): Promise<{ language: string; category: string; items: number }[]> {
     const { rows } = await this.client.query<{ language: string; category: string; items: number }>(
       `SELECT ri.language::text AS language, r.category::text AS category, count(*)::int AS items
        FROM release_items ri JOIN item_revisions r ON r.id = ri.revision_id
-       WHERE ri.release_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+       WHERE ri.release_id = $1 GROUP BY ri.language, r.category ORDER BY ri.language, r.category`,
       [releaseId],
     );
     return rows;
@@ -119,7 +120,8 @@ export class ReleaseBuildConnection {
        JOIN items i ON i.id = ri.item_id
        JOIN campaigns c ON c.id = i.campaign_id
        LEFT JOIN guidelines g ON g.id = r.guideline_id
-       WHERE ri.release_id = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 NULLS FIRST`,
+       WHERE ri.release_id = $1 GROUP BY c.name, ri.language, g.version
+       ORDER BY c.name COLLATE "C", ri.language, g.version NULLS FIRST`,
       [releaseId],
     );
     return rows;
