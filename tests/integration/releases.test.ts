@@ -299,6 +299,11 @@ describe("a release of approved items across four languages", () => {
     assert.match(changelog, /2 added, 0 changed, 1 retracted/);
     const catalan = await readWithDuckDb(path.join(releaseFolder(built.id), "data", "ca", "train.parquet"));
     assert.deepEqual(catalan.map((row) => row.id), approvedByLanguage.get("ca")!.filter((id) => id !== retracted).sort());
+    // Pseudonyms are stable across releases: the same item's annotator reads the same in 1.0.0 and 1.1.0.
+    const galicianBefore = await readWithDuckDb(path.join(firstFolder, "data", "gl", "train.jsonl"));
+    const galicianAfter = await readWithDuckDb(path.join(releaseFolder(built.id), "data", "gl", "train.jsonl"));
+    assert.equal(galicianAfter.length, galicianBefore.length + 1);
+    for (const row of galicianBefore) assert.equal(galicianAfter.find((other) => other.id === row.id)?.annotator, row.annotator);
     // The published 1.0.0 is immutable: its files still hold the retracted item.
     assert.match(await readFile(path.join(firstFolder, "data", "ca", "train.jsonl"), "utf8"), new RegExp(retracted));
     assert.deepEqual((await verifyReleaseFolder(firstFolder)).problems, []);
