@@ -5,7 +5,7 @@ import { migrateDatabase } from "@/lib/database/migrate-database";
 import { useDatabaseUrl } from "@/lib/env";
 import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
 import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
-import { createDatabase, dropDatabase, openScratchServer } from "@/tests/support/test-databases";
+import { createDatabase, databaseUrlFor, dropDatabase, openScratchServer } from "@/tests/support/test-databases";
 
 export interface BenchDatabase {
   url: string;
@@ -13,9 +13,23 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
+async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return (await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}
+
+/** `keep`: reuse the database when it is already there, and leave it for the next run (for fills that take minutes). */
 export async function openBenchDatabase(name: string, options: { keep?: boolean } = {}): Promise<BenchDatabase> {
   const { adminUrl, server } = await openScratchServer({ folder: "bench", port: 54339 });
-  const url = await createDatabase(adminUrl, name, { replace: !options.keep });
+  const url =
+    options.keep && (await databaseExists(adminUrl, name))
+      ? databaseUrlFor(adminUrl, name)
+      : await createDatabase(adminUrl, name, { replace: true });
   await migrateDatabase(url);
   useDatabaseUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: 4 });

@@ -6,6 +6,17 @@ import type { FrozenRevisionRow } from "./release-record";
 /** One lock key per release; held for the whole build by the connection doing it, gone when that process dies. */
 const LOCK_KEY_SQL = "hashtextextended('escriba.release-build:' || $1::text, 0)";
 
+/** The rows of one language's release files (`$1` release id, `$2` language); exported for the benchmark's floor. */
+export const FROZEN_REVISIONS_SQL = `SELECT ri.item_id AS "itemId", ri.language::text AS language, r.variety, r.category::text AS category,
+       r.instruction, r.context, r.response, r.source_url AS "sourceUrl", r.source_license AS "sourceLicense",
+       g.version AS "guidelineVersion", i.author_id AS "authorId", i.created_at AS "createdAt"
+FROM release_items ri
+JOIN item_revisions r ON r.id = ri.revision_id
+JOIN items i ON i.id = ri.item_id
+LEFT JOIN guidelines g ON g.id = r.guideline_id
+WHERE ri.release_id = $1 AND ri.language = $2::"Language"
+ORDER BY ri.item_id`;
+
 export class ReleaseBuildConnection {
   private constructor(private readonly client: pg.Client) {}
 
@@ -83,20 +94,7 @@ export class ReleaseBuildConnection {
     batchSize: number,
     onBatch: (rows: FrozenRevisionRow[]) => Promise<void> | void,
   ): Promise<void> {
-    await this.streamRows<FrozenRevisionRow>(
-      `SELECT ri.item_id AS "itemId", ri.language::text AS language, r.variety, r.category::text AS category,
-              r.instruction, r.context, r.response, r.source_url AS "sourceUrl", r.source_license AS "sourceLicense",
-              g.version AS "guidelineVersion", i.author_id AS "authorId", i.created_at AS "createdAt"
-       FROM release_items ri
-       JOIN item_revisions r ON r.id = ri.revision_id
-       JOIN items i ON i.id = ri.item_id
-       LEFT JOIN guidelines g ON g.id = r.guideline_id
-       WHERE ri.release_id = $1 AND ri.language = $2::"Language"
-       ORDER BY ri.item_id`,
-      [releaseId, language],
-      batchSize,
-      onBatch,
-    );
+    await this.streamRows<FrozenRevisionRow>(FROZEN_REVISIONS_SQL, [releaseId, language], batchSize, onBatch);
   }
 
   /** Item counts per language and category of the frozen set. Ordered by the enums, never by a collation, so the
