@@ -42,13 +42,15 @@ export class ReleaseBuildConnection {
    * Kept across retries, so a retried build publishes the same set the first attempt saw.
    */
   async freezeItems(releaseId: string): Promise<void> {
+    let inserted = false;
     await this.client.query("BEGIN");
     try {
       const { rows } = await this.client.query<{ frozen: boolean }>(
         "SELECT frozen_at IS NOT NULL AS frozen FROM releases WHERE id = $1 FOR UPDATE",
         [releaseId],
       );
-      if (rows[0]?.frozen !== true) {
+      inserted = rows[0]?.frozen !== true;
+      if (inserted) {
         await this.client.query("DELETE FROM release_items WHERE release_id = $1", [releaseId]);
         await this.client.query(
           `INSERT INTO release_items (release_id, item_id, revision_id, language)
@@ -63,6 +65,9 @@ export class ReleaseBuildConnection {
       await this.client.query("ROLLBACK").catch(() => {});
       throw error;
     }
+    // Until autovacuum gets round to it, the planner knows nothing of the new release's rows and plans every read
+    // below for one row: nested loops that took ten times as long for a million items.
+    if (inserted) await this.client.query("ANALYZE release_items");
   }
 
   /** Runs `query` in a read-only transaction and hands its rows over in batches, in order. */
@@ -74,6 +79,9 @@ export class ReleaseBuildConnection {
   ): Promise<void> {
     await this.client.query("BEGIN READ ONLY");
     try {
+      // Every row will be read: plan for all of them (hash joins, one sort) instead of PostgreSQL's default for
+      // cursors, the first 10 %, which walks the indexes row by row and took three times as long for a million.
+      await this.client.query("SET LOCAL cursor_tuple_fraction = 1");
       await this.client.query(`DECLARE release_rows NO SCROLL CURSOR FOR ${query}`, params);
       for (;;) {
         const { rows } = await this.client.query<Row>(`FETCH ${batchSize} FROM release_rows`);

@@ -40,7 +40,23 @@ export function annotatorPseudonym(key: string, authorId: string): string {
   return `annotator-${createHmac("sha256", key).update(authorId).digest("hex").slice(0, 16)}`;
 }
 
-export function toReleaseRecord(row: FrozenRevisionRow, pseudonymKey: string): { record: ReleaseRecord; maskedSpans: number } {
+/** The pseudonyms of one build: each author's HMAC computed once, however many of the items they wrote. */
+export function annotatorPseudonyms(key: string): (authorId: string) => string {
+  const known = new Map<string, string>();
+  return (authorId) => {
+    let pseudonym = known.get(authorId);
+    if (pseudonym === undefined) {
+      pseudonym = annotatorPseudonym(key, authorId);
+      known.set(authorId, pseudonym);
+    }
+    return pseudonym;
+  };
+}
+
+export function toReleaseRecord(
+  row: FrozenRevisionRow,
+  pseudonymOf: (authorId: string) => string,
+): { record: ReleaseRecord; maskedSpans: number } {
   const instruction = maskPiiCounting(row.instruction);
   const context = row.context === null ? null : maskPiiCounting(row.context);
   const response = maskPiiCounting(row.response);
@@ -56,7 +72,7 @@ export function toReleaseRecord(row: FrozenRevisionRow, pseudonymKey: string): {
       source_url: row.sourceUrl,
       source_license: row.sourceLicense,
       guideline_version: row.guidelineVersion,
-      annotator: annotatorPseudonym(pseudonymKey, row.authorId),
+      annotator: pseudonymOf(row.authorId),
       created_at: row.createdAt.toISOString(),
     },
     maskedSpans: instruction.spans + (context?.spans ?? 0) + response.spans,

@@ -7,7 +7,7 @@ import { ITEM_LANGUAGES } from "@/lib/items/vocabulary";
 import { renderDatasetCard, type LanguageStatistics } from "./dataset-card";
 import { ParquetFile, TextFile, type WrittenFile } from "./release-files";
 import type { ReleaseBuildConnection } from "./release-database";
-import { RELEASE_PARQUET_SCHEMA, toParquetColumns, toReleaseRecord, type ReleaseRecord } from "./release-record";
+import { annotatorPseudonyms, RELEASE_PARQUET_SCHEMA, toParquetColumns, toReleaseRecord, type ReleaseRecord } from "./release-record";
 
 /** Rows fetched from PostgreSQL at a time. */
 const FETCH_ROWS = 2_000;
@@ -54,7 +54,7 @@ async function writeLanguageFiles(
   releaseId: string,
   language: string,
   folder: string,
-  pseudonymKey: string,
+  pseudonymOf: (authorId: string) => string,
   onRows: (rows: number) => void,
 ): Promise<{ files: WrittenFile[]; maskedSpans: number }> {
   const relative = `data/${language}`;
@@ -65,7 +65,7 @@ async function writeLanguageFiles(
   let maskedSpans = 0;
   await connection.streamFrozenRevisions(releaseId, language, FETCH_ROWS, (rows) => {
     for (const row of rows) {
-      const { record, maskedSpans: masked } = toReleaseRecord(row, pseudonymKey);
+      const { record, maskedSpans: masked } = toReleaseRecord(row, pseudonymOf);
       maskedSpans += masked;
       jsonl.write(`${JSON.stringify(record)}\n`);
       group.push(record);
@@ -138,8 +138,9 @@ export async function writeReleaseFiles(
   let rowsDone = 0;
   let maskedPiiSpans = 0;
   const dataFiles: WrittenFile[] = [];
+  const pseudonymOf = annotatorPseudonyms(options.pseudonymKey);
   for (const { language } of languages) {
-    const written = await writeLanguageFiles(connection, release.id, language, folder, options.pseudonymKey, (rows) => {
+    const written = await writeLanguageFiles(connection, release.id, language, folder, pseudonymOf, (rows) => {
       rowsDone += rows;
       options.onProgress?.(rowsDone);
     });

@@ -40,6 +40,8 @@ export function findIpAddresses(text: string): PiiMatch[] {
     if (VERSION_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     found.push({ type: "ip", start: m.index, end: m.index + m[0].length });
   }
+  // The IPv6 pattern is slow to fail; without a colon it cannot match at all.
+  if (!text.includes(":")) return found;
   for (const m of text.matchAll(IPV6_CANDIDATE)) {
     if (isValidIpv6(m[0])) found.push({ type: "ip", start: m.index, end: m.index + m[0].length });
   }
