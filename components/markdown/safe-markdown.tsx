@@ -3,10 +3,12 @@
 // typed (react-markdown would otherwise drop it silently, hiding words from the author); rehype-sanitize then
 // strips anything outside GitHub's safe subset (javascript: links and the like) that Markdown itself could produce.
 // Turning HTML nodes into text, rather than escaping every `<` up front, keeps `a < b` inside code spans and
-// <https://…> autolinks as Markdown means them.
+// <https://…> autolinks as Markdown means them. GitHub's flavour (tables above all) is on because guidelines and
+// dataset cards are written for GitHub and Hugging Face, which render it.
 import type { Root, RootContent } from "mdast";
 import ReactMarkdown from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
+import remarkGfm from "remark-gfm";
 
 const BLOCK_CONTAINERS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
 
@@ -30,7 +32,7 @@ function remarkHtmlAsText() {
 export function SafeMarkdown({ text }: { text: string }) {
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={[remarkHtmlAsText]} rehypePlugins={[rehypeSanitize]}>
+      <ReactMarkdown remarkPlugins={[remarkGfm, remarkHtmlAsText]} rehypePlugins={[rehypeSanitize]}>
         {text}
       </ReactMarkdown>
     </div>
