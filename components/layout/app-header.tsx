@@ -1,4 +1,5 @@
-// The top bar: product name, the pages the viewer's role opens, language menu and sign-out.
+// The top bar: product name, the pages the viewer's role opens (published releases for everyone, signed in or
+// not), language menu and sign-out.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { hasRole } from "@/lib/auth/permissions";
@@ -20,7 +21,15 @@ export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
           {hasRole(viewer, "maintainer") && <Link href="/admin/campaigns">{t("nav.campaigns")}</Link>}
           {hasRole(viewer, "maintainer") && <Link href="/admin/users">{t("nav.users")}</Link>}
           {hasRole(viewer, "maintainer") && <Link href="/admin/adjudications">{t("adjudications.navLink")}</Link>}
+          {/* Maintainers land on the build list, which links to every release's public page. */}
+          <Link href={hasRole(viewer, "maintainer") ? "/admin/releases" : "/releases"}>{t("nav.releases")}</Link>
           <Link href="/settings">{t("nav.settings")}</Link>
+        </nav>
+      )}
+      {!viewer && (
+        <nav aria-label={t("nav.mainNavigation")}>
+          <Link href="/releases">{t("nav.releases")}</Link>
+          <Link href="/sign-in">{t("signIn.title")}</Link>
         </nav>
       )}
       <div className="header-end">

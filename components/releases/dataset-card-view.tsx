@@ -1,0 +1,44 @@
+// A release's dataset card on its page: the YAML metadata as a short list of facts, the Markdown body rendered safely.
+import { useFormatter, useTranslations } from "next-intl";
+import { SafeMarkdown } from "@/components/markdown/safe-markdown";
+import { formatFileSize } from "@/components/releases/format-file-size";
+import type { DatasetCardMetadata } from "@/lib/releases/dataset-card-front-matter";
+import { ITEM_LANGUAGES, type ItemLanguage } from "@/lib/items/vocabulary";
+
+const isItemLanguage = (code: string): code is ItemLanguage => (ITEM_LANGUAGES as readonly string[]).includes(code);
+
+export function DatasetCardFacts({ metadata, items, totalBytes }: { metadata: DatasetCardMetadata; items: number | null; totalBytes: number }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const size = [...metadata.sizeCategories, ...(items === null ? [] : [t("releases.itemCount", { count: items })]), formatFileSize(format, totalBytes)];
+  return (
+    <dl className="inline-facts" data-testid="dataset-card-metadata">
+      {metadata.prettyName && (
+        <>
+          <dt>{t("releases.datasetName")}</dt>
+          <dd>{metadata.prettyName}</dd>
+        </>
+      )}
+      <dt>{t("releases.license")}</dt>
+      <dd>{metadata.license ?? "—"}</dd>
+      <dt>{t("releases.languages")}</dt>
+      <dd>{metadata.languages.map((code) => (isItemLanguage(code) ? t(`languages.${code}`) : code)).join(", ") || "—"}</dd>
+      <dt>{t("releases.size")}</dt>
+      <dd>{size.join(" · ")}</dd>
+      {metadata.taskCategories.length > 0 && (
+        <>
+          <dt>{t("releases.taskCategories")}</dt>
+          <dd>{metadata.taskCategories.join(", ")}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+export function DatasetCardBody({ body }: { body: string }) {
+  return (
+    <div className="card dataset-card" data-testid="dataset-card">
+      <SafeMarkdown text={body} />
+    </div>
+  );
+}
