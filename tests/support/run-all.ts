@@ -1,7 +1,7 @@
 // The whole test suite in one command: a fresh PostgreSQL database (embedded, or on the DATABASE_URL server),
 // unit and integration tests with Node's runner, a production build, then Playwright in a real Chromium.
 import { spawn } from "node:child_process";
-import { readdir } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { buildApp, buildIsStale } from "@/cli/build-app";
 import { PROJECT_ROOT } from "@/cli/web-server";
@@ -55,8 +55,12 @@ export async function runAllTests(args: string[]): Promise<number> {
   const databaseUrl = await createDatabase(adminUrl, TEST_DATABASE, { replace: true });
   await migrateDatabase(databaseUrl);
 
+  // Release files of this run only: the app under test and the tests write and read them here, never in .data/releases.
+  await mkdir(path.join(PROJECT_ROOT, ".data"), { recursive: true });
+  const releasesDir = await mkdtemp(path.join(PROJECT_ROOT, ".data", "test-releases-"));
   const testEnv = {
     DATABASE_URL: databaseUrl,
+    ESCRIBA_RELEASES_DIR: releasesDir,
     ESCRIBA_TEST_ADMIN_URL: adminUrl,
     NEXTAUTH_SECRET: TEST_AUTH_SECRET,
     NEXTAUTH_URL: `http://127.0.0.1:${TEST_APP_PORT}`,
@@ -90,6 +94,7 @@ export async function runAllTests(args: string[]): Promise<number> {
   } finally {
     await dropDatabase(adminUrl, TEST_DATABASE).catch(() => {});
     await dropDatabase(adminUrl, E2E_DATABASE).catch(() => {});
+    await rm(releasesDir, { recursive: true, force: true });
     await server?.stop();
   }
   console.log(failures === 0 ? "\nAll test layers passed." : `\n${failures} test layer(s) failed.`);
