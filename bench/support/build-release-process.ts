@@ -1,5 +1,5 @@
 // Runs one release build in a process of its own, as a worker would, so its time and peak memory are the build's
-// alone. Prints one `RESULT {…}` line: outcome, milliseconds (in all, freezing the item set, streaming the data
+// alone. Prints one `RESULT {…}` line: outcome, milliseconds (in all, freezing the item set, writing the data
 // files), peak RSS and the RSS before the build started.
 // Usage (from bench/release-build.ts): node --import tsx bench/support/build-release-process.ts <releaseId> <attempt>
 import { buildRelease } from "@/lib/releases/build-release";
@@ -8,21 +8,23 @@ import { disconnectDb } from "@/lib/db";
 
 const [releaseId, attempt] = process.argv.slice(2);
 
-// The phases are timed by wrapping two of the build connection's methods, here only: the builder stays as it ships.
-const phases = { freezeMs: 0, dataFilesMs: 0 };
-function timePhase<Name extends "freezeItems" | "streamFrozenRevisions">(name: Name, phase: keyof typeof phases) {
-  const original = ReleaseBuildConnection.prototype[name] as (...args: unknown[]) => Promise<void>;
-  (ReleaseBuildConnection.prototype[name] as unknown) = async function (this: ReleaseBuildConnection, ...args: unknown[]) {
-    const started = performance.now();
-    try {
-      return await original.apply(this, args);
-    } finally {
-      phases[phase] += performance.now() - started;
-    }
-  };
+// Phases are told apart by when the build connection's methods start and end, recorded by wrapping them here:
+// the builder stays as it ships. The data files are written between the counts and the guideline query.
+type Method = "freezeItems" | "countsByLanguageAndCategory" | "guidelineUses";
+const calls: Partial<Record<Method, { start: number; end: number }>> = {};
+for (const name of ["freezeItems", "countsByLanguageAndCategory", "guidelineUses"] as const) {
+  const original = ReleaseBuildConnection.prototype[name] as (...args: unknown[]) => Promise<unknown>;
+  Object.defineProperty(ReleaseBuildConnection.prototype, name, {
+    value: async function (this: ReleaseBuildConnection, ...args: unknown[]) {
+      const start = performance.now();
+      try {
+        return await original.apply(this, args);
+      } finally {
+        calls[name] = { start, end: performance.now() };
+      }
+    },
+  });
 }
-timePhase("freezeItems", "freezeMs");
-timePhase("streamFrozenRevisions", "dataFilesMs");
 
 const rssBeforeBytes = process.memoryUsage.rss();
 const started = performance.now();
@@ -31,4 +33,7 @@ const ms = performance.now() - started;
 // maxRSS is in kibibytes: the high-water mark of the whole process, kept by the kernel, not sampled by us.
 const peakRssBytes = process.resourceUsage().maxRSS * 1024;
 await disconnectDb();
-console.log(`RESULT ${JSON.stringify({ outcome, ms, ...phases, peakRssBytes, rssBeforeBytes })}`);
+const freezeMs = calls.freezeItems ? calls.freezeItems.end - calls.freezeItems.start : Number.NaN;
+const dataFilesMs =
+  calls.guidelineUses && calls.countsByLanguageAndCategory ? calls.guidelineUses.start - calls.countsByLanguageAndCategory.end : Number.NaN;
+console.log(`RESULT ${JSON.stringify({ outcome, ms, freezeMs, dataFilesMs, peakRssBytes, rssBeforeBytes })}`);

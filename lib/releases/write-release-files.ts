@@ -6,7 +6,7 @@ import path from "node:path";
 import { ITEM_LANGUAGES } from "@/lib/items/vocabulary";
 import { renderDatasetCard, type LanguageStatistics } from "./dataset-card";
 import { ParquetFile, TextFile, type WrittenFile } from "./release-files";
-import type { ReleaseBuildConnection } from "./release-database";
+import type { FrozenRevisionStream, ReleaseBuildConnection } from "./release-database";
 import { annotatorPseudonyms, RELEASE_PARQUET_SCHEMA, toParquetColumns, toReleaseRecord, type ReleaseRecord } from "./release-record";
 
 /** Rows fetched from PostgreSQL at a time. */
@@ -50,8 +50,7 @@ export interface WrittenRelease {
 }
 
 async function writeLanguageFiles(
-  connection: ReleaseBuildConnection,
-  releaseId: string,
+  revisions: FrozenRevisionStream,
   language: string,
   folder: string,
   pseudonymOf: (authorId: string) => string,
@@ -63,7 +62,7 @@ async function writeLanguageFiles(
   const parquet = new ParquetFile(path.join(folder, relative, "train.parquet"), `${relative}/train.parquet`, RELEASE_PARQUET_SCHEMA, PARQUET_CREATED_BY);
   let group: ReleaseRecord[] = [];
   let maskedSpans = 0;
-  await connection.streamFrozenRevisions(releaseId, language, FETCH_ROWS, (rows) => {
+  await revisions.forEachBatch(FETCH_ROWS, (rows) => {
     for (const row of rows) {
       const { record, maskedSpans: masked } = toReleaseRecord(row, pseudonymOf);
       maskedSpans += masked;
@@ -139,8 +138,18 @@ export async function writeReleaseFiles(
   let maskedPiiSpans = 0;
   const dataFiles: WrittenFile[] = [];
   const pseudonymOf = annotatorPseudonyms(options.pseudonymKey);
-  for (const { language } of languages) {
-    const written = await writeLanguageFiles(connection, release.id, language, folder, pseudonymOf, (rows) => {
+  const open = (language: string | undefined) => {
+    if (language === undefined) return null;
+    const opening = connection.openFrozenRevisions(release.id, language);
+    opening.catch(() => {}); // awaited in its turn; a failure meanwhile is not an unhandled rejection
+    return opening;
+  };
+  let upcoming = open(languages[0]?.language);
+  for (const [index, { language }] of languages.entries()) {
+    const revisions = await (upcoming ?? connection.openFrozenRevisions(release.id, language));
+    // The next language's rows are joined and sorted in PostgreSQL while this one is written.
+    upcoming = open(languages[index + 1]?.language);
+    const written = await writeLanguageFiles(revisions, language, folder, pseudonymOf, (rows) => {
       rowsDone += rows;
       options.onProgress?.(rowsDone);
     });
