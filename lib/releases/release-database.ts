@@ -232,7 +232,7 @@ const FROZEN_REVISION_FIELDS = 12;
  * field count and each field as a 32-bit length (-1 for NULL) and its bytes, then -1 as the trailer. A row cut
  * between two chunks waits for the next one.
  */
-class FrozenRevisionReader {
+export class FrozenRevisionReader {
   private pending: Buffer | null = null;
   private headerRead = false;
   private ended = false;
