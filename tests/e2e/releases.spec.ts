@@ -3,10 +3,11 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { db, disconnectDb } from "@/lib/db";
+import { createRelease } from "@/lib/releases/create-release";
 import { getRelease } from "@/lib/releases/read-releases";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
-import { nextReleaseVersion, publishedTestRelease, seedApprovedItems, sha256Hex } from "@/tests/e2e/helpers/releases";
+import { nextReleaseVersion, publishedTestRelease, seedApprovedItems, sha256Hex, waitUntilBuilt } from "@/tests/e2e/helpers/releases";
 import { signIn } from "@/tests/e2e/helpers/session";
 import { guardDialogs } from "@/tests/e2e/helpers/writing";
 
@@ -76,6 +77,29 @@ test("a maintainer creates a release, watches it build without reloading, and pu
   await expect(page.getByTestId("dataset-card-metadata")).toContainText("cc-by-sa-4.0");
   await expect(page.getByTestId("dataset-card")).toContainText("First release of the e2e items.");
   checkDialogs();
+});
+
+test("a failed build shows its error and builds again from the page's Retry", async ({ page }) => {
+  await seedApprovedItems(["ca"]);
+  const maintainer = await createTestUser("maintainer", ["es", "ca", "eu", "gl"]);
+  const version = nextReleaseVersion();
+  await createRelease(viewerOf(maintainer), { version, license: "cc-by-4.0" });
+  await waitUntilBuilt(maintainer, version);
+  // A failure recorded as the builder records one (a full disk cannot be arranged for one test); the retry is real.
+  await db().release.update({ where: { version }, data: { status: "failed", error: "ENOSPC: no space left on device, write" } });
+
+  await signIn(page, maintainer, /\/admin\/users$/);
+  await page.goto("/admin/releases");
+  const card = page.getByTestId(`release-${version}`);
+  await expect(card.getByTestId("release-status")).toHaveText("Failed");
+  await expect(card).toContainText("ENOSPC: no space left on device, write");
+  await expect(card.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
+  await card.getByRole("button", { name: "Retry" }).click();
+  await expect(card.getByTestId("release-status")).toHaveText("Built, not published", { timeout: 45_000 });
+  await expect(card).not.toContainText("ENOSPC");
+  const rebuilt = await getRelease(viewerOf(maintainer), version);
+  expect(rebuilt.error).toBeNull();
+  expect(rebuilt.files.length).toBeGreaterThan(0);
 });
 
 test("a visitor who is not signed in reads a published release and downloads a file with the SHA-256 shown", async ({ browser }) => {
