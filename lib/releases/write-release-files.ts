@@ -5,7 +5,8 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { ITEM_LANGUAGES } from "@/lib/items/vocabulary";
 import { renderDatasetCard, type LanguageStatistics } from "./dataset-card";
-import { ParquetFile, TextFile, type WrittenFile } from "./release-files";
+import { ParquetThread } from "./parquet-thread-client";
+import { TextFile, type WrittenFile } from "./release-files";
 import type { FrozenRevisionStream, ReleaseBuildConnection } from "./release-database";
 import { annotatorPseudonyms, RELEASE_PARQUET_SCHEMA, toParquetColumns, toReleaseRecord, type ReleaseRecord } from "./release-record";
 
@@ -51,6 +52,7 @@ export interface WrittenRelease {
 
 async function writeLanguageFiles(
   revisions: FrozenRevisionStream,
+  parquet: ParquetThread,
   language: string,
   folder: string,
   pseudonymOf: (authorId: string) => string,
@@ -59,24 +61,24 @@ async function writeLanguageFiles(
   const relative = `data/${language}`;
   await mkdir(path.join(folder, relative), { recursive: true });
   const jsonl = new TextFile(path.join(folder, relative, "train.jsonl"), `${relative}/train.jsonl`);
-  const parquet = new ParquetFile(path.join(folder, relative, "train.parquet"), `${relative}/train.parquet`, RELEASE_PARQUET_SCHEMA, PARQUET_CREATED_BY);
+  parquet.open(path.join(folder, relative, "train.parquet"), `${relative}/train.parquet`, RELEASE_PARQUET_SCHEMA, PARQUET_CREATED_BY);
   let group: ReleaseRecord[] = [];
   let maskedSpans = 0;
-  await revisions.forEachBatch(FETCH_ROWS, (rows) => {
-    for (const row of rows) {
-      const { record, maskedSpans: masked } = toReleaseRecord(row, pseudonymOf);
-      maskedSpans += masked;
-      jsonl.write(`${JSON.stringify(record)}\n`);
-      group.push(record);
-      if (group.length === ROW_GROUP_ROWS) {
-        parquet.writeRowGroup(toParquetColumns(group));
-        group = [];
+  await revisions.forEachBatch(FETCH_ROWS, async (rows) => {
+      for (const row of rows) {
+        const { record, maskedSpans: masked } = toReleaseRecord(row, pseudonymOf);
+        maskedSpans += masked;
+        jsonl.write(`${JSON.stringify(record)}\n`);
+        group.push(record);
+        if (group.length === ROW_GROUP_ROWS) {
+          await parquet.writeRowGroup(toParquetColumns(group));
+          group = [];
+        }
       }
-    }
-    onRows(rows.length);
-  });
-  parquet.writeRowGroup(toParquetColumns(group));
-  return { files: [jsonl.close(), parquet.close()], maskedSpans };
+      onRows(rows.length);
+    });
+    await parquet.writeRowGroup(toParquetColumns(group));
+    return { files: [jsonl.close(), await parquet.close()], maskedSpans };
 }
 
 async function writeChangelog(
@@ -145,16 +147,21 @@ export async function writeReleaseFiles(
     return opening;
   };
   let upcoming = open(languages[0]?.language);
-  for (const [index, { language }] of languages.entries()) {
-    const revisions = await (upcoming ?? connection.openFrozenRevisions(release.id, language));
-    // The next language's rows are joined and sorted in PostgreSQL while this one is written.
-    upcoming = open(languages[index + 1]?.language);
-    const written = await writeLanguageFiles(revisions, language, folder, pseudonymOf, (rows) => {
-      rowsDone += rows;
-      options.onProgress?.(rowsDone);
-    });
-    dataFiles.push(...written.files);
-    maskedPiiSpans += written.maskedSpans;
+  const parquet = new ParquetThread();
+  try {
+    for (const [index, { language }] of languages.entries()) {
+      const revisions = await (upcoming ?? connection.openFrozenRevisions(release.id, language));
+      // The next language's rows are joined and sorted in PostgreSQL while this one is written.
+      upcoming = open(languages[index + 1]?.language);
+      const written = await writeLanguageFiles(revisions, parquet, language, folder, pseudonymOf, (rows) => {
+        rowsDone += rows;
+        options.onProgress?.(rowsDone);
+      });
+      dataFiles.push(...written.files);
+      maskedPiiSpans += written.maskedSpans;
+    }
+  } finally {
+    await parquet.stop();
   }
 
   const guidelines = await connection.guidelineUses(release.id);
