@@ -13,7 +13,7 @@ import { annotatorPseudonyms, RELEASE_PARQUET_SCHEMA, toParquetColumns, toReleas
 /** Rows fetched from PostgreSQL at a time. */
 const FETCH_ROWS = 2_000;
 /** Rows per Parquet row group: large enough to compress well, small enough to keep memory flat. */
-const ROW_GROUP_ROWS = 10_000;
+const ROW_GROUP_ROWS = 5_000;
 const PARQUET_CREATED_BY = "escriba release builder";
 
 /** Code-point order, the same on every machine (localeCompare would depend on the locale). */
