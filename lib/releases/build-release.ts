@@ -116,6 +116,3 @@ export async function buildRelease(rawPayload: unknown): Promise<BuildOutcome> {
     await connection.close();
   }
 }
-
-/** Kept for callers that looked for the folder here; it lives in release-storage.ts. */
-export { releaseFolder } from "./release-storage";
