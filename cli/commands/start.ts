@@ -13,6 +13,9 @@ import { disconnectDb } from "@/lib/db";
 import { seedDemoAccounts } from "@/lib/demo/seed-demo";
 import { env, useAuthSecret } from "@/lib/env";
 
+/** What the server logs as an error on a normal first start: the job queue looking for its schema before creating it. */
+const EXPECTED_SERVER_ERRORS = /relation "graphile_worker\.migrations" does not exist/;
+
 /** Without NEXTAUTH_SECRET a secret is generated once and kept with the data, so sessions survive restarts. */
 async function ensureAuthSecret(dataDir: string): Promise<void> {
   if (env().NEXTAUTH_SECRET) return;
@@ -37,7 +40,7 @@ export function registerStartCommand(program: Command) {
       }
       const database = await connectDatabase({
         log: (line) => {
-          if (/FATAL|ERROR|PANIC/.test(line)) console.error(`postgres: ${line}`);
+          if (/FATAL|ERROR|PANIC/.test(line) && !EXPECTED_SERVER_ERRORS.test(line)) console.error(`postgres: ${line}`);
         },
       });
       console.log(

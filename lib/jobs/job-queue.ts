@@ -1,9 +1,14 @@
 // Background job workers through graphile-worker: any number of processes (`escriba start`, `escriba worker`)
 // take the jobs that enqueue-job.ts adds. Only the CLI loads this module; the web app only enqueues.
 import { Logger, run, runMigrations, type Runner, type Task } from "graphile-worker";
+import pg from "pg";
 
-/** graphile-worker says a lot at info level; an operator needs its warnings and errors. */
+/** PostgreSQL closing connections because it is shutting down (Ctrl-C reaches it and us together). */
+const isServerShutdown = (text: string) => /terminating connection due to administrator command/.test(text);
+
+/** graphile-worker says a lot at info level; an operator needs its warnings and errors (not those of a shutdown). */
 const quietLogger = new Logger(() => (level, message) => {
+  if (isServerShutdown(message)) return;
   if (level === "error") console.error(`[jobs] ${message}`);
   else if (level === "warning") console.warn(`[jobs] ${message}`);
 });
@@ -23,8 +28,13 @@ export async function startJobWorkers(options: {
 }): Promise<Runner> {
   const taskList: Record<string, Task> = {};
   for (const [name, handler] of Object.entries(options.handlers)) taskList[name] = (payload) => handler(payload);
-  return run({
-    connectionString: options.connectionString,
+  // Our own pool, so that connections PostgreSQL closes while idle (at shutdown, say) are an event, not a crash.
+  const pgPool = new pg.Pool({ connectionString: options.connectionString, max: Math.max(10, options.concurrency + 2) });
+  pgPool.on("error", (error) => {
+    if (!isServerShutdown(error.message)) console.error(`[jobs] ${error.message}`);
+  });
+  const runner = await run({
+    pgPool,
     concurrency: options.concurrency,
     taskList,
     logger: quietLogger,
@@ -32,4 +42,6 @@ export async function startJobWorkers(options: {
     noHandleSignals: true,
     pollInterval: 1000,
   });
+  void runner.promise.catch(() => {}).finally(() => pgPool.end().catch(() => {}));
+  return runner;
 }
