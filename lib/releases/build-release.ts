@@ -5,16 +5,15 @@ import { rename, rm } from "node:fs/promises";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { databaseUrl, env } from "@/lib/env";
-import { releaseFolder, removeStaleStaging, stagingFolder } from "./release-storage";
 import { pseudonymKey } from "./pseudonym-key";
 import { ReleaseBuildConnection } from "./release-database";
 import { buildReleasePayloadSchema } from "./release-jobs";
+import { releaseFolder, removeStaleStaging, stagingFolder } from "./release-storage";
 import { previousPublishedRelease } from "./release-view";
 import { writeReleaseFiles } from "./write-release-files";
 
 /** How often progress is written back while rows stream through. */
 const PROGRESS_EVERY_MS = 500;
-
 
 export type BuildOutcome = "built" | "failed" | "skipped";
 
