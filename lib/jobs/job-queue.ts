@@ -30,9 +30,12 @@ export async function startJobWorkers(options: {
   for (const [name, handler] of Object.entries(options.handlers)) taskList[name] = (payload) => handler(payload);
   // Our own pool, so that connections PostgreSQL closes while idle (at shutdown, say) are an event, not a crash.
   const pgPool = new pg.Pool({ connectionString: options.connectionString, max: Math.max(10, options.concurrency + 2) });
-  pgPool.on("error", (error) => {
+  const reportConnectionError = (error: Error) => {
     if (!isServerShutdown(error.message)) console.error(`[jobs] ${error.message}`);
-  });
+  };
+  // Idle clients' errors reach the pool's handler; a client's error while it runs a query reaches only the client.
+  pgPool.on("error", reportConnectionError);
+  pgPool.on("connect", (client) => client.on("error", reportConnectionError));
   const runner = await run({
     pgPool,
     concurrency: options.concurrency,
