@@ -3,6 +3,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { closeSync, openSync, writeSync } from "node:fs";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
+import { compressSync as snappyCompress } from "snappy";
 
 export interface WrittenFile {
   path: string;
@@ -105,7 +106,15 @@ export class ParquetFile {
   constructor(absolutePath: string, relativePath: string, schema: readonly SchemaElement[], createdBy: string) {
     this.file = new HashedFile(absolutePath, relativePath);
     this.sink = new StreamingByteWriter(this.file);
-    this.writer = new ParquetWriter({ writer: this.sink, schema: [...schema], codec: "SNAPPY", createdBy });
+    this.writer = new ParquetWriter({
+      writer: this.sink,
+      schema: [...schema],
+      codec: "SNAPPY",
+      // Native Snappy (napi-rs, prebuilt for every common platform): 2.5x the speed of hyparquet-writer's own
+      // JavaScript, where a release build spent a fifth of its CPU.
+      compressors: { SNAPPY: (bytes) => snappyCompress(bytes) },
+      createdBy,
+    });
   }
 
   /** Writes the rows given (as columns) as one row group. */
