@@ -9,10 +9,11 @@ import { disconnectDb } from "@/lib/db";
 const [releaseId, attempt] = process.argv.slice(2);
 
 // Phases are told apart by when the build connection's methods start and end, recorded by wrapping them here:
-// the builder stays as it ships. The data files are written between the counts and the guideline query.
-type Method = "freezeItems" | "countsByLanguageAndCategory" | "guidelineUses";
+// the builder stays as it ships. The data files are written between counting the items per language and looking up
+// the names of the campaigns they came from.
+type Method = "freezeItems" | "itemsPerLanguage" | "campaignNames";
 const calls: Partial<Record<Method, { start: number; end: number }>> = {};
-for (const name of ["freezeItems", "countsByLanguageAndCategory", "guidelineUses"] as const) {
+for (const name of ["freezeItems", "itemsPerLanguage", "campaignNames"] as const) {
   const original = ReleaseBuildConnection.prototype[name] as (...args: unknown[]) => Promise<unknown>;
   Object.defineProperty(ReleaseBuildConnection.prototype, name, {
     value: async function (this: ReleaseBuildConnection, ...args: unknown[]) {
@@ -35,5 +36,5 @@ const peakRssBytes = process.resourceUsage().maxRSS * 1024;
 await disconnectDb();
 const freezeMs = calls.freezeItems ? calls.freezeItems.end - calls.freezeItems.start : Number.NaN;
 const dataFilesMs =
-  calls.guidelineUses && calls.countsByLanguageAndCategory ? calls.guidelineUses.start - calls.countsByLanguageAndCategory.end : Number.NaN;
+  calls.campaignNames && calls.itemsPerLanguage ? calls.campaignNames.start - calls.itemsPerLanguage.end : Number.NaN;
 console.log(`RESULT ${JSON.stringify({ outcome, ms, freezeMs, dataFilesMs, peakRssBytes, rssBeforeBytes })}`);

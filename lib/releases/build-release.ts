@@ -31,8 +31,7 @@ export async function buildRelease(rawPayload: unknown): Promise<BuildOutcome> {
     try {
       await connection.freezeItems(releaseId);
       const previous = await previousPublishedRelease(release.version);
-      const total = await db().releaseItem.count({ where: { releaseId } });
-      await db().release.update({ where: { id: releaseId }, data: { progressTotal: total, previousReleaseId: previous?.id ?? null } });
+      await db().release.update({ where: { id: releaseId }, data: { previousReleaseId: previous?.id ?? null } });
 
       await rm(staging, { recursive: true, force: true });
       let lastProgressAt = 0;
@@ -51,11 +50,13 @@ export async function buildRelease(rawPayload: unknown): Promise<BuildOutcome> {
         staging,
         {
           pseudonymKey: await pseudonymKey(),
-          onProgress: (done) => {
-            if (Date.now() - lastProgressAt < PROGRESS_EVERY_MS) return;
+          onProgress: ({ done, total }) => {
+            if (done > 0 && Date.now() - lastProgressAt < PROGRESS_EVERY_MS) return;
             lastProgressAt = Date.now();
             progressWrite = progressWrite.then(() =>
-              db().release.update({ where: { id: releaseId }, data: { progressDone: done } }).catch(() => {}),
+              db()
+                .release.update({ where: { id: releaseId }, data: { progressDone: done, progressTotal: total } })
+                .catch(() => {}),
             );
           },
         },
@@ -77,7 +78,8 @@ export async function buildRelease(rawPayload: unknown): Promise<BuildOutcome> {
           data: {
             status: "built",
             builtAt: new Date(),
-            progressDone: total,
+            progressDone: written.manifest.items,
+            progressTotal: written.manifest.items,
             manifest: JSON.parse(JSON.stringify(written.manifest)),
           },
         });

@@ -13,7 +13,7 @@ const LOCK_KEY_SQL = "hashtextextended('escriba.release-build:' || $1::text, 0)"
  */
 export const FROZEN_REVISIONS_SQL = `SELECT ri.item_id AS "itemId", ri.language::text AS language, r.variety, r.category::text AS category,
        r.instruction, r.context, r.response, r.source_url AS "sourceUrl", r.source_license AS "sourceLicense",
-       g.version AS "guidelineVersion", i.author_id AS "authorId", i.created_at AS "createdAt"
+       g.version AS "guidelineVersion", i.author_id AS "authorId", i.campaign_id AS "campaignId", i.created_at AS "createdAt"
 FROM release_items ri
 JOIN item_revisions r ON r.id = ri.revision_id
 JOIN items i ON i.id = ri.item_id
@@ -137,32 +137,21 @@ export class ReleaseBuildConnection {
     return this.readers[index];
   }
 
-  /** Item counts per language and category of the frozen set. Ordered by the enums, never by a collation, so the
- * manifest is the same on every server. */
-  async countsByLanguageAndCategory(releaseId: string): Promise<{ language: string; category: string; items: number }[]> {
-    const { rows } = await this.client.query<{ language: string; category: string; items: number }>(
-      `SELECT ri.language::text AS language, r.category::text AS category, count(*)::int AS items
-       FROM release_items ri JOIN item_revisions r ON r.id = ri.revision_id
-       WHERE ri.release_id = $1 GROUP BY ri.language, r.category ORDER BY ri.language, r.category`,
+  /** How many items of the frozen set are in each language, in the enum's order; languages without items left out. */
+  async itemsPerLanguage(releaseId: string): Promise<{ language: string; items: number }[]> {
+    const { rows } = await this.client.query<{ language: string; items: number }>(
+      `SELECT language::text AS language, count(*)::int AS items
+       FROM release_items WHERE release_id = $1 GROUP BY language ORDER BY language`,
       [releaseId],
     );
     return rows;
   }
 
-  /** Which guideline versions the frozen revisions were written under, per campaign and language. */
-  async guidelineUses(releaseId: string): Promise<{ campaign: string; language: string; version: number | null; items: number }[]> {
-    const { rows } = await this.client.query<{ campaign: string; language: string; version: number | null; items: number }>(
-      `SELECT c.name AS campaign, ri.language::text AS language, g.version, count(*)::int AS items
-       FROM release_items ri
-       JOIN item_revisions r ON r.id = ri.revision_id
-       JOIN items i ON i.id = ri.item_id
-       JOIN campaigns c ON c.id = i.campaign_id
-       LEFT JOIN guidelines g ON g.id = r.guideline_id
-       WHERE ri.release_id = $1 GROUP BY c.name, ri.language, g.version
-       ORDER BY c.name COLLATE "C", ri.language, g.version NULLS FIRST`,
-      [releaseId],
-    );
-    return rows;
+  async campaignNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const { rows } = await this.client.query<{ id: string; name: string }>("SELECT id, name FROM campaigns WHERE id = ANY($1::uuid[])", [
+      ids,
+    ]);
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   /** Item ids that differ between two frozen sets: added (only in current), changed (other revision), retracted. */
@@ -225,7 +214,7 @@ const LANGUAGE_CODE = /^[a-z]{2}$/;
 const COPY_SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 /** PostgreSQL counts timestamps in microseconds from 2000-01-01 UTC. */
 const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
-const FROZEN_REVISION_FIELDS = 12;
+const FROZEN_REVISION_FIELDS = 13;
 
 /**
  * Decodes FROZEN_REVISIONS_SQL's rows from COPY's binary format as the chunks arrive: a header, then per row a
@@ -267,6 +256,7 @@ export class FrozenRevisionReader {
         sourceLicense: this.textOrNull(),
         guidelineVersion: this.int4OrNull(),
         authorId: this.uuid(),
+        campaignId: this.uuid(),
         createdAt: this.timestamp(),
       });
     }

@@ -17,6 +17,8 @@ export interface FrozenRevisionRow {
   sourceLicense: string | null;
   guidelineVersion: number | null;
   authorId: string;
+  /** Counted for the card's guideline table; not released. */
+  campaignId: string;
   createdAt: Date;
 }
 

@@ -3,12 +3,12 @@
 // clocks, no random ids, fixed field order, sums in path order.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { ITEM_LANGUAGES } from "@/lib/items/vocabulary";
-import { renderDatasetCard, type LanguageStatistics } from "./dataset-card";
+import { renderDatasetCard } from "./dataset-card";
 import { ParquetThread } from "./parquet-thread-client";
 import { TextFile, type WrittenFile } from "./release-files";
 import type { FrozenRevisionStream, ReleaseBuildConnection } from "./release-database";
 import { annotatorPseudonyms, RELEASE_PARQUET_SCHEMA, toParquetColumns, toReleaseRecord, type ReleaseRecord } from "./release-record";
+import { ReleaseStatistics } from "./release-statistics";
 
 /** Rows fetched from PostgreSQL at a time. */
 const FETCH_ROWS = 2_000;
@@ -55,7 +55,7 @@ async function writeLanguageFiles(
   parquet: ParquetThread,
   language: string,
   folder: string,
-  pseudonymOf: (authorId: string) => string,
+  { pseudonymOf, statistics }: { pseudonymOf: (authorId: string) => string; statistics: ReleaseStatistics },
   onRows: (rows: number) => void,
 ): Promise<{ files: WrittenFile[]; maskedSpans: number }> {
   const relative = `data/${language}`;
@@ -65,20 +65,21 @@ async function writeLanguageFiles(
   let group: ReleaseRecord[] = [];
   let maskedSpans = 0;
   await revisions.forEachBatch(FETCH_ROWS, async (rows) => {
-      for (const row of rows) {
-        const { record, maskedSpans: masked } = toReleaseRecord(row, pseudonymOf);
-        maskedSpans += masked;
-        jsonl.write(`${JSON.stringify(record)}\n`);
-        group.push(record);
-        if (group.length === ROW_GROUP_ROWS) {
-          await parquet.writeRowGroup(toParquetColumns(group));
-          group = [];
-        }
+    for (const row of rows) {
+      statistics.count(row);
+      const { record, maskedSpans: masked } = toReleaseRecord(row, pseudonymOf);
+      maskedSpans += masked;
+      jsonl.write(`${JSON.stringify(record)}\n`);
+      group.push(record);
+      if (group.length === ROW_GROUP_ROWS) {
+        await parquet.writeRowGroup(toParquetColumns(group));
+        group = [];
       }
-      onRows(rows.length);
-    });
-    await parquet.writeRowGroup(toParquetColumns(group));
-    return { files: [jsonl.close(), await parquet.close()], maskedSpans };
+    }
+    onRows(rows.length);
+  });
+  await parquet.writeRowGroup(toParquetColumns(group));
+  return { files: [jsonl.close(), await parquet.close()], maskedSpans };
 }
 
 async function writeChangelog(
@@ -122,23 +123,17 @@ export async function writeReleaseFiles(
   connection: ReleaseBuildConnection,
   release: ReleaseDescription,
   folder: string,
-  options: { pseudonymKey: string; onProgress?: (rowsDone: number) => void },
+  options: { pseudonymKey: string; onProgress?: (progress: { done: number; total: number }) => void },
 ): Promise<WrittenRelease> {
   await mkdir(folder, { recursive: true });
-  const counts = await connection.countsByLanguageAndCategory(release.id);
-  const languages: LanguageStatistics[] = ITEM_LANGUAGES.map((language) => {
-    const rows = counts.filter((count) => count.language === language);
-    return {
-      language,
-      items: rows.reduce((sum, row) => sum + row.items, 0),
-      categories: Object.fromEntries(rows.map((row) => [row.category, row.items])),
-    };
-  }).filter((stats) => stats.items > 0);
-  const items = languages.reduce((sum, stats) => sum + stats.items, 0);
+  const perLanguage = await connection.itemsPerLanguage(release.id);
+  const items = perLanguage.reduce((sum, { items }) => sum + items, 0);
+  options.onProgress?.({ done: 0, total: items });
 
   let rowsDone = 0;
   let maskedPiiSpans = 0;
   const dataFiles: WrittenFile[] = [];
+  const statistics = new ReleaseStatistics();
   const pseudonymOf = annotatorPseudonyms(options.pseudonymKey);
   const open = (language: string | undefined) => {
     if (language === undefined) return null;
@@ -146,17 +141,22 @@ export async function writeReleaseFiles(
     opening.catch(() => {}); // awaited in its turn; a failure meanwhile is not an unhandled rejection
     return opening;
   };
-  let upcoming = open(languages[0]?.language);
+  let upcoming = open(perLanguage[0]?.language);
   const parquet = new ParquetThread();
   try {
-    for (const [index, { language }] of languages.entries()) {
+    for (const [index, { language, items: expected }] of perLanguage.entries()) {
       const revisions = await (upcoming ?? connection.openFrozenRevisions(release.id, language));
       // The next language's rows are joined and sorted in PostgreSQL while this one is written.
-      upcoming = open(languages[index + 1]?.language);
-      const written = await writeLanguageFiles(revisions, parquet, language, folder, pseudonymOf, (rows) => {
+      upcoming = open(perLanguage[index + 1]?.language);
+      const written = await writeLanguageFiles(revisions, parquet, language, folder, { pseudonymOf, statistics }, (rows) => {
         rowsDone += rows;
-        options.onProgress?.(rowsDone);
+        options.onProgress?.({ done: rowsDone, total: items });
       });
+      // release_items has no foreign keys: a frozen item whose revision or item row went missing would otherwise
+      // drop out of the files silently.
+      if (statistics.itemsIn(language) !== expected) {
+        throw new Error(`${language}: ${expected} items frozen but ${statistics.itemsIn(language)} read`);
+      }
       dataFiles.push(...written.files);
       maskedPiiSpans += written.maskedSpans;
     }
@@ -164,7 +164,8 @@ export async function writeReleaseFiles(
     await parquet.stop();
   }
 
-  const guidelines = await connection.guidelineUses(release.id);
+  const languages = statistics.languages();
+  const guidelines = statistics.guidelineUses(await connection.campaignNames(statistics.campaignIds()));
   const { file: changelogFile, changes } = await writeChangelog(connection, release, folder, items);
   const card = writeTextFile(
     folder,

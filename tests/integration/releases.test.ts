@@ -240,6 +240,8 @@ describe("a release of approved items across four languages", () => {
       assert.match(yaml, new RegExp(`- config_name: ${language}\\n(  default: true\\n)?  data_files:\\n  - split: train\\n    path: data/${language}/train.parquet`));
     }
     assert.match(card, /\| es \| 2 \| 1 \| 3 \|/, "Spanish: 2 open_qa, 1 closed_qa, 3 in all");
+    assert.match(card, /^- Test campaign, Spanish: version 1 \(3 items\)$/m, "guideline versions per campaign and language");
+    assert.match(card, /^- Test campaign, Galician: version 1 \(2 items\)$/m);
     assert.match(card, /Primera publicación\./);
     assert.match(card, /@misc\{/);
     const changelog = await readFile(path.join(firstFolder, "CHANGELOG.md"), "utf8");

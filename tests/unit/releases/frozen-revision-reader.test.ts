@@ -28,7 +28,7 @@ const timestamp = (date: Date) => {
 
 function encodeRow(row: FrozenRevisionRow): Buffer {
   return Buffer.concat([
-    int16(12),
+    int16(13),
     uuid(row.itemId),
     text(row.language),
     text(row.variety),
@@ -40,6 +40,7 @@ function encodeRow(row: FrozenRevisionRow): Buffer {
     text(row.sourceLicense),
     field(row.guidelineVersion === null ? null : int32(row.guidelineVersion)),
     uuid(row.authorId),
+    uuid(row.campaignId),
     timestamp(row.createdAt),
   ]);
 }
@@ -62,6 +63,7 @@ const ROWS: FrozenRevisionRow[] = [
     sourceLicense: "CC BY-SA 4.0",
     guidelineVersion: 3,
     authorId: "ffffffff-0000-4000-8000-000000000001",
+    campaignId: "cccccccc-0000-4000-8000-000000000001",
     createdAt: new Date("2026-03-01T12:34:56.789Z"),
   },
   {
@@ -76,6 +78,7 @@ const ROWS: FrozenRevisionRow[] = [
     sourceLicense: null,
     guidelineVersion: null,
     authorId: "ffffffff-0000-4000-8000-000000000002",
+    campaignId: "cccccccc-0000-4000-8000-00000000000f",
     createdAt: new Date("1999-12-31T23:59:59.001Z"),
   },
 ];
@@ -113,5 +116,5 @@ test("a stream cut before its trailer is an error, not a short release", () => {
 
 test("a row with another number of fields is refused (the query and the decoder must agree)", () => {
   const bytes = Buffer.concat([copyStream([]).subarray(0, 19), int16(3), text("a"), text("b"), text("c"), int16(-1)]);
-  assert.throws(() => decodeInChunks(bytes, []), /3 fields, expected 12/);
+  assert.throws(() => decodeInChunks(bytes, []), /3 fields, expected 13/);
 });
