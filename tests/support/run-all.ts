@@ -38,10 +38,13 @@ function run(command: string, args: string[], extraEnv: Record<string, string>):
 }
 
 export async function runAllTests(args: string[]): Promise<number> {
-  // `npm test -- tests/integration/x.test.ts …` runs just those files (no build, no browser).
+  // `npm test -- tests/integration/x.test.ts …` runs just those files (no build, no browser);
+  // `npm test -- tests/e2e/x.spec.ts …` just those browser tests.
   const chosenFiles = args.filter((arg) => arg.endsWith(".test.ts"));
+  const chosenSpecs = args.filter((arg) => arg.endsWith(".spec.ts"));
   const only = new Set(args.filter((arg) => ["unit", "integration", "e2e"].includes(arg)));
   if (chosenFiles.length > 0) only.add("unit");
+  if (chosenSpecs.length > 0) only.add("e2e");
   const wants = (layer: string) => only.size === 0 || only.has(layer);
 
   const chromiumPath = findChromium(process.env.ESCRIBA_CHROMIUM_PATH);
@@ -71,7 +74,7 @@ export async function runAllTests(args: string[]): Promise<number> {
   let failures = 0;
   try {
     const nodeTestFiles =
-      chosenFiles.length > 0
+      chosenFiles.length > 0 || chosenSpecs.length > 0
         ? chosenFiles
         : [...(wants("unit") ? await testFiles("tests/unit") : []), ...(wants("integration") ? await testFiles("tests/integration") : [])];
     if (nodeTestFiles.length > 0) {
@@ -88,7 +91,7 @@ export async function runAllTests(args: string[]): Promise<number> {
       const e2eDatabaseUrl = await createDatabase(adminUrl, E2E_DATABASE, { replace: true });
       await migrateDatabase(e2eDatabaseUrl);
       const playwright = path.join(PROJECT_ROOT, "node_modules", "@playwright", "test", "cli.js");
-      const code = await run(process.execPath, [playwright, "test"], { ...testEnv, DATABASE_URL: e2eDatabaseUrl });
+      const code = await run(process.execPath, [playwright, "test", ...chosenSpecs], { ...testEnv, DATABASE_URL: e2eDatabaseUrl });
       if (code !== 0) failures++;
     }
   } finally {
