@@ -1,14 +1,25 @@
 // What an item's author learns from review: where the item stands, every decision with its comment and cited
 // clauses, and the reviewers' corrections shown as word diffs against the text they started from.
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ItemHistoryView } from "@/lib/reviews/schemas";
 import { ReviewList } from "@/components/reviews/review-list";
 import { RevisionHistory } from "@/components/reviews/revision-history";
 import { TextDiff } from "@/components/reviews/word-diff";
 
-export function ItemFeedback({ history, viewerIsAuthor }: { history: ItemHistoryView; viewerIsAuthor: boolean }) {
+/** `children`: what the viewer may do with the item now, shown under its status. */
+export function ItemFeedback({
+  history,
+  viewerIsAuthor,
+  children,
+}: {
+  history: ItemHistoryView;
+  viewerIsAuthor: boolean;
+  children?: ReactNode;
+}) {
   const t = useTranslations("history");
+  const format = useFormatter();
   const { item, revisions } = history;
   const reviewerEdits = revisions.filter((revision) => revision.kind === "reviewer_edit");
   const canRevise = viewerIsAuthor && (item.status === "changes_requested" || item.status === "draft");
@@ -21,6 +32,17 @@ export function ItemFeedback({ history, viewerIsAuthor }: { history: ItemHistory
             {t(`statuses.${item.status}`)}
           </strong>
         </p>
+        {history.retraction && (
+          <div className="stack" data-testid="retraction">
+            <p>
+              {t("retractedNotice", {
+                name: history.retraction.byName ?? "—",
+                date: format.dateTime(new Date(history.retraction.at), { dateStyle: "long" }),
+              })}
+            </p>
+            <p className="pre">{history.retraction.reason}</p>
+          </div>
+        )}
         <p className="muted small-text">{t("policy", { count: history.approvalsRequired })}</p>
         {canRevise && (
           <p>
@@ -30,6 +52,7 @@ export function ItemFeedback({ history, viewerIsAuthor }: { history: ItemHistory
           </p>
         )}
       </section>
+      {children}
       <section className="stack" aria-labelledby="feedback-heading">
         <h2 id="feedback-heading">{t("reviewsTitle")}</h2>
         <ReviewList reviews={[...history.reviews].reverse()} testId="feedback-reviews" />

@@ -22,9 +22,25 @@ export async function getItemHistory(viewer: Viewer, itemId: string): Promise<It
     orderBy: { createdAt: "asc" },
     include: { reviewer: { select: { name: true } }, revision: { select: { number: true } } },
   });
+  // The reason lives in the audit event written with the retraction, the one record of who did it and why.
+  const retraction =
+    item.status === "retracted"
+      ? await db().auditEvent.findFirst({
+          where: { subjectType: "item", subjectId: itemId, action: "item.retracted" },
+          orderBy: { createdAt: "desc" },
+          include: { actor: { select: { name: true } } },
+        })
+      : null;
   return {
     item: toItemView(item),
     approvalsRequired: item.campaign.approvalsRequired,
+    retraction: retraction
+      ? {
+          at: retraction.createdAt.toISOString(),
+          byName: retraction.actor?.name ?? null,
+          reason: String((retraction.payload as { reason?: unknown }).reason ?? ""),
+        }
+      : null,
     revisions: item.revisions.map((revision) => ({
       id: revision.id,
       number: revision.number,

@@ -85,6 +85,8 @@ export const itemHistorySchema = z
     revisions: z.array(revisionSchema),
     reviews: z.array(reviewSchema),
     approvalsRequired: z.number().int(),
+    /** Set once a maintainer has retracted the (approved) item: it leaves every release built from then on. */
+    retraction: z.object({ at: z.iso.datetime(), byName: z.string().nullable(), reason: z.string() }).nullable(),
   })
   .meta({ id: "ItemHistory" });
 export type ItemHistoryView = z.infer<typeof itemHistorySchema>;

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { ReleaseAdmin } from "@/components/releases/release-admin";
+import { OpenItemForm } from "@/components/reviews/open-item-form";
 import "@/components/releases/releases.css";
 
 export default async function ReleaseAdminPage() {
@@ -10,7 +11,10 @@ export default async function ReleaseAdminPage() {
     <section>
       <h1>{t("adminTitle")}</h1>
       <p>{t("adminIntro")}</p>
-      <ReleaseAdmin />
+      <div className="stack-large">
+        <ReleaseAdmin />
+        <OpenItemForm />
+      </div>
     </section>
   );
 }

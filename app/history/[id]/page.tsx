@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
+import { hasRole } from "@/lib/auth/permissions";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { ItemFeedback } from "@/components/reviews/item-feedback";
 import { loadItemHistory } from "@/components/reviews/load-item-history";
+import { RetractItemPanel } from "@/components/reviews/retract-item-panel";
 import "@/components/reviews/reviews.css";
 
 export default async function ItemHistoryPage({ params }: { params: Promise<{ id: string }> }) {
@@ -12,7 +14,10 @@ export default async function ItemHistoryPage({ params }: { params: Promise<{ id
     <section className="stack">
       <h1>{t("title")}</h1>
       <p className="pre item-excerpt">{history.item.instruction}</p>
-      <ItemFeedback history={history} viewerIsAuthor={history.item.authorId === viewer.id} />
+      <ItemFeedback history={history} viewerIsAuthor={history.item.authorId === viewer.id}>
+        {/* Only offered where it can succeed; retractItem checks the role again on the server. */}
+        {hasRole(viewer, "maintainer") && history.item.status === "approved" && <RetractItemPanel itemId={history.item.id} />}
+      </ItemFeedback>
     </section>
   );
 }
