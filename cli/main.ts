@@ -1,6 +1,7 @@
 // escriba's command line for operators: a thin shell over the same use cases the web app calls.
 import { Command, CommanderError } from "commander";
 import { registerCheckCommand } from "@/cli/commands/check";
+import { registerItemCommands } from "@/cli/commands/item";
 import { registerMigrateCommand } from "@/cli/commands/migrate";
 import { registerReleaseCommands } from "@/cli/commands/release";
 import { registerSeedCommand } from "@/cli/commands/seed";
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<void> {
   registerTokenCommands(program);
   registerCheckCommand(program);
   registerWorkerCommand(program);
+  registerItemCommands(program);
   registerReleaseCommands(program);
   try {
     await program.parseAsync(argv);

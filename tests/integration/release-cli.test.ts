@@ -1,7 +1,7 @@
 // `escriba release …` as an operator runs it: real processes against a database of this test's own.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { appendFile, mkdtemp } from "node:fs/promises";
+import { appendFile, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -60,4 +60,37 @@ test("release create builds here, verify and sha256sum accept the folder, a chan
   assert.equal(tampered.code, 1);
   assert.match(tampered.stderr, /data\/es\/train\.jsonl: SHA-256 is [0-9a-f]{64}, SHA256SUMS says/);
   assert.match(tampered.stderr, /data\/es\/train\.jsonl: \d+ bytes, manifest\.json says \d+/);
+});
+
+test("item retract takes an approved item out of the next release, which lists it as retracted", async () => {
+  // Continues from the test above: 1.0.0 is published with its 400 items.
+  const maintainer = await db().user.findFirstOrThrow({ where: { role: "maintainer" } });
+  const annotator = await db().user.findFirstOrThrow({ where: { role: "annotator" } });
+  const item = await db().item.findFirstOrThrow({ where: { status: "approved" }, orderBy: { id: "asc" } });
+
+  const malformed = await escriba(["item", "retract", "not-an-id", "--email", maintainer.email, "--reason", "x"]);
+  assert.equal(malformed.code, 2);
+  assert.match(malformed.stderr, /itemId/);
+  const withoutReason = await escriba(["item", "retract", item.id, "--email", maintainer.email]);
+  assert.notEqual(withoutReason.code, 0);
+  assert.match(withoutReason.stderr, /--reason/);
+  const byAnnotator = await escriba(["item", "retract", item.id, "--email", annotator.email, "--reason", "Licencia dudosa."]);
+  assert.notEqual(byAnnotator.code, 0);
+  assert.match(byAnnotator.stderr, /maintainer role/);
+  assert.equal((await db().item.findUniqueOrThrow({ where: { id: item.id } })).status, "approved", "refused commands changed nothing");
+
+  const retracted = await escriba(["item", "retract", item.id, "--email", maintainer.email, "--reason", "Licencia dudosa."]);
+  assert.equal(retracted.code, 0, retracted.stderr);
+  assert.equal((await db().item.findUniqueOrThrow({ where: { id: item.id } })).status, "retracted");
+  const again = await escriba(["item", "retract", item.id, "--email", maintainer.email, "--reason", "Otra vez."]);
+  assert.equal(again.code, 2);
+  assert.match(again.stderr, /Only approved items can be retracted/);
+
+  const next = await escriba(["release", "create", "--version", "1.1.0", "--email", maintainer.email]);
+  assert.equal(next.code, 0, next.stderr);
+  assert.match(next.stdout, /1\.1\.0 {2}built {2}399\/399 items/);
+  const release = await db().release.findUniqueOrThrow({ where: { version: "1.1.0" } });
+  const changelog = await readFile(path.join(releaseFolder(release.id), "CHANGELOG.md"), "utf8");
+  assert.match(changelog, new RegExp(`### Retracted \\(no longer in the dataset\\)\\n\\n- ${item.id}\\n\\n`));
+  assert.match(changelog, /In total: 0 added, 0 changed, 1 retracted\./);
 });
