@@ -79,7 +79,7 @@ export default async function WorkPage({ searchParams }: { searchParams: Promise
                 <td>
                   <Link href={`/work/items/${item.id}`}>{item.instruction.slice(0, 90) || "…"}</Link>
                 </td>
-                <td>{t(`work.status.${item.status}`)}</td>
+                <td>{t(`history.statuses.${item.status}`)}</td>
                 <td>{t(`languages.${item.language}`)}</td>
                 <td>{t(`categories.${item.category}`)}</td>
                 <td>{format.dateTime(new Date(item.updatedAt), { dateStyle: "medium", timeStyle: "short" })}</td>

@@ -26,6 +26,8 @@ const CONTEXT =
 
 test("a Galician closed_qa item survives a reload and a network drop, then is submitted from the keyboard", async ({ page, context }) => {
   const campaign = await createTestCampaign({ languages: ["gl", "es"] });
+  // Another open campaign, so that there is a campaign to choose whichever specs ran before this one.
+  await createTestCampaign({ languages: ["gl"] });
   const annotator = await createTestUser("annotator", ["gl"]);
   await signIn(page, annotator, /\/work$/);
   await page.getByRole("link", { name: "New item" }).click();
@@ -35,6 +37,8 @@ test("a Galician closed_qa item survives a reload and a network drop, then is su
   await page.getByRole("button", { name: "Start writing" }).click();
   await expect(page).toHaveURL(/\/work\/items\/[0-9a-f-]{36}$/);
   const itemId = page.url().split("/").pop()!;
+  // One item's status is singular ("Drafts" is the heading of a group of them).
+  await expect(page.getByTestId("item-status")).toHaveText("(Draft)");
   await expect(page.getByRole("heading", { name: /Guidelines \(version 1\)/ })).toBeVisible();
   await expect(page.getByLabel(/^Context/)).toBeVisible();
   await expect(page.getByText("(required for this category)")).toBeVisible();
