@@ -4,13 +4,18 @@ import { homePathFor } from "@/lib/auth/permissions";
 import { currentViewer } from "@/lib/http/authenticate";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
   const viewer = await currentViewer();
   if (viewer) redirect(homePathFor(viewer));
-  const t = await getTranslations();
+  const [t, { ended }] = await Promise.all([getTranslations(), searchParams]);
   return (
     <section className="narrow">
       <h1>{t("signIn.title")}</h1>
+      {ended === "1" && (
+        <p className="card" role="status">
+          {t("signIn.sessionEnded")}
+        </p>
+      )}
       <p className="muted">{t("common.tagline")}</p>
       <SignInForm />
     </section>

@@ -2,11 +2,11 @@
 import { forbidden, redirect } from "next/navigation";
 import { hasRole } from "@/lib/auth/permissions";
 import type { Role, Viewer } from "@/lib/auth/viewer";
-import { currentViewer } from "@/lib/http/authenticate";
+import { browserSessionEnded, currentViewer } from "@/lib/http/authenticate";
 
 export async function requirePageViewer(minimumRole: Role = "annotator"): Promise<Viewer> {
   const viewer = await currentViewer();
-  if (!viewer) redirect("/sign-in");
+  if (!viewer) redirect((await browserSessionEnded()) ? "/sign-in?ended=1" : "/sign-in");
   if (!hasRole(viewer, minimumRole)) forbidden();
   return viewer;
 }

@@ -68,7 +68,8 @@ test("a deactivated user loses their session and tokens at once and cannot sign 
   expect((await deactivated.json()).active).toBe(false);
 
   await page.reload();
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?ended=1$/);
+  await expect(page.getByRole("status").filter({ hasText: "Your session has ended. Sign in again." })).toBeVisible();
   expect((await request.get("/api/v1/me", { headers: { authorization: `Bearer ${annotatorToken}` } })).status()).toBe(401);
   await signInThroughForm(page, annotator.email, annotator.password);
   await expect(signInError(page)).toHaveText("E-mail or password is wrong.");
