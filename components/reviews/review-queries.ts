@@ -6,6 +6,7 @@ import { callApi } from "@/components/api-client";
 import type { ItemView } from "@/lib/items/schemas";
 import type { ItemLanguage } from "@/lib/items/vocabulary";
 import type { AdjudicationView } from "@/lib/reviews/adjudications";
+import type { DecisionResult } from "@/lib/reviews/decide-review";
 import type { ItemHistoryView } from "@/lib/reviews/schemas";
 
 export interface DecisionInput {
@@ -39,7 +40,7 @@ export function useClaimNext() {
 export function useDecide(itemId: string) {
   return useMutation({
     mutationFn: (input: DecisionInput) =>
-      callApi<{ item: ItemView; adjudication: boolean }>(`/api/v1/items/${itemId}/reviews`, { method: "POST", body: input }),
+      callApi<DecisionResult>(`/api/v1/items/${itemId}/reviews`, { method: "POST", body: input }),
   });
 }
 

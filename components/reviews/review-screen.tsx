@@ -39,15 +39,11 @@ function DecisionError({ error }: { error: unknown }) {
 export function ReviewScreen({
   item,
   leaseExpiresAt,
-  approvalsRequired,
-  approvalsThisRound,
   qualityReport,
   children,
 }: {
   item: ItemView;
   leaseExpiresAt: string | null;
-  approvalsRequired: number;
-  approvalsThisRound: number;
   qualityReport: ReactNode;
   children: ReactNode;
 }) {
@@ -118,7 +114,7 @@ export function ReviewScreen({
                 {decide.data?.adjudication
                   ? t("outcome.adjudication")
                   : outcome.status === "submitted"
-                    ? t("outcome.awaitingApproval", { count: approvalsThisRound + 1, required: approvalsRequired })
+                    ? t("outcome.awaitingApproval", { count: decide.data!.approvals.count, required: decide.data!.approvals.required })
                     : t(`outcome.${outcome.status === "changes_requested" ? "changesRequested" : outcome.status}`)}
               </p>
               <p className="small-text">

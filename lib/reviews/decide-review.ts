@@ -14,11 +14,19 @@ import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
 import { applyReviewPolicy } from "@/lib/reviews/review-policy";
 import { decideInputSchema } from "@/lib/reviews/schemas";
 
+export interface DecisionResult {
+  item: ItemView;
+  /** The decision disagrees with an earlier one in the round: the item waits for a maintainer. */
+  adjudication: boolean;
+  /** Approvals in the item's current review round, this decision included, and how many the campaign needs. */
+  approvals: { count: number; required: number };
+}
+
 export async function decideReview(
   viewer: Viewer,
   itemId: string,
   input: z.input<typeof decideInputSchema>,
-): Promise<{ item: ItemView; adjudication: boolean }> {
+): Promise<DecisionResult> {
   assertRole(viewer, "reviewer");
   const { version, decision, scores, comment, citedClauses, edits } = decideInputSchema.parse(input);
   return db().$transaction(async (tx) => {
@@ -122,6 +130,13 @@ export async function decideReview(
       },
     });
     const updated = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
-    return { item: toItemView(updated), adjudication: outcome.adjudication };
+    // Approvals in this round, this decision included: what the reviewer is told (the page's own count is stale
+    // by then, and refreshes at an unpredictable moment).
+    const approvals = earlier.filter((review) => review.decision === "approve").length + (decision === "approve" ? 1 : 0);
+    return {
+      item: toItemView(updated),
+      adjudication: outcome.adjudication,
+      approvals: { count: approvals, required: item.campaign.approvalsRequired },
+    };
   });
 }

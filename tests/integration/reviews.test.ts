@@ -139,6 +139,7 @@ describe("decisions", () => {
     const lease = await claimSpecific(first, item.id);
     const afterFirst = await decideReview(first, item.id, { version: lease.item.version, decision: "approve", scores: SCORES });
     assert.equal(afterFirst.item.status, "submitted");
+    assert.deepEqual(afterFirst.approvals, { count: 1, required: 2 }, "what the reviewer is told");
     // The first reviewer is not offered it again in this round.
     const next = await claimNextItem(first, { language: "es" });
     assert.notEqual(next?.item.id, item.id);
@@ -146,6 +147,7 @@ describe("decisions", () => {
     const secondLease = await claimSpecific(second, item.id);
     const afterSecond = await decideReview(second, item.id, { version: secondLease.item.version, decision: "approve", scores: SCORES });
     assert.equal(afterSecond.item.status, "approved");
+    assert.deepEqual(afterSecond.approvals, { count: 2, required: 2 });
     const stored = await db().item.findUniqueOrThrow({ where: { id: item.id } });
     assert.ok(stored.approvedRevisionId && stored.approvedAt);
   });
@@ -166,6 +168,7 @@ describe("decisions", () => {
       comment: "La explicación es incorrecta.",
     });
     assert.equal(disputed.adjudication, true);
+    assert.deepEqual(disputed.approvals, { count: 1, required: 2 }, "a rejection adds no approval");
     assert.equal(disputed.item.status, "submitted");
     const maintainer = viewerOf(await createTestUser("maintainer", ["es"]));
     const open = await listOpenAdjudications(maintainer);

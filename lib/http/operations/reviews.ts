@@ -40,7 +40,14 @@ export const decideReview = defineOperation({
   access: "reviewer",
   params: itemParams,
   body: decideInputSchema,
-  response: z.object({ item: itemSchema, adjudication: z.boolean() }).meta({ id: "DecideResult" }),
+  response: z
+    .object({
+      item: itemSchema,
+      adjudication: z.boolean(),
+      /** Approvals in the item's current review round, this decision included, and how many the campaign needs. */
+      approvals: z.object({ count: z.number().int(), required: z.number().int() }),
+    })
+    .meta({ id: "DecideResult" }),
   successStatus: 201,
 });
 

@@ -43,8 +43,6 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ id:
         <ReviewScreen
           item={item}
           leaseExpiresAt={leaseExpiresAt}
-          approvalsRequired={history.approvalsRequired}
-          approvalsThisRound={approvalsThisRound}
           qualityReport={<QualitySummary report={latest?.qualityReport ?? null} item={item} />}
         >
           <section className="stack" aria-labelledby="reviews-heading">
