@@ -2,7 +2,6 @@
 // created, built (by the app's own background worker) and published through the use cases.
 import { createHash, randomBytes } from "node:crypto";
 import { expect } from "@playwright/test";
-import { db } from "@/lib/db";
 import type { ItemView } from "@/lib/items/schemas";
 import type { ItemLanguage } from "@/lib/items/vocabulary";
 import { createRelease } from "@/lib/releases/create-release";
@@ -11,6 +10,7 @@ import { getRelease } from "@/lib/releases/read-releases";
 import type { ReleaseView } from "@/lib/releases/schemas";
 import { claimNextItem } from "@/lib/reviews/claim-next-item";
 import { decideReview } from "@/lib/reviews/decide-review";
+import { makeOldestInQueue } from "@/tests/e2e/helpers/review";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { FULL_MARKS, submitItemWithText } from "@/tests/support/seed-approved-items";
 import { RELEASE_TEXTS } from "@/tests/support/release-texts";
@@ -29,13 +29,9 @@ export function nextReleaseVersion(): string {
 /** Letters and digits only (no digit runs a PII detector could read as a phone number), unique in the run. */
 export const uniqueTag = () => `ref${Date.now().toString(36)}${randomBytes(3).toString("hex").replace(/\d/g, "x")}`;
 
-let agesGiven = 0;
-/**
- * Approves exactly this item: it is made older than anything the other specs put first in the queue (they use
- * 1980 and 2000), then claimed and approved through the review use cases.
- */
+/** Approves exactly this item: it is put first in the queue, then claimed and approved through the review use cases. */
 async function approve(reviewer: TestUser, item: ItemView) {
-  await db().item.update({ where: { id: item.id }, data: { submittedAt: new Date(Date.UTC(1970, 0, 1) - ++agesGiven * 1000) } });
+  await makeOldestInQueue(item.id);
   const lease = await claimNextItem(viewerOf(reviewer), { language: item.language });
   expect(lease?.item.id, "the item to approve is the next in the queue").toBe(item.id);
   await decideReview(viewerOf(reviewer), item.id, { version: lease!.item.version, decision: "approve", scores: FULL_MARKS, comment: "" });

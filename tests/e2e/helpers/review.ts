@@ -20,10 +20,23 @@ export async function signedInPage(browser: Browser, user: { email: string; pass
   return page;
 }
 
-let agesGiven = 0;
-/** Other specs' items share the queue: make this one older than anything, so it is the next one handed out. */
+const QUEUE_FRONT_MS = Date.UTC(1900, 0, 1);
+const CLOCK_BASE_MS = Date.UTC(2026, 0, 1);
+let lastCallMs = 0;
+let callsThisMs = 0;
+/**
+ * Other specs' items share the queue: make this one older than anything, so it is the next one handed out. Each
+ * call goes further back than every call before it, in this process or an earlier one (Playwright starts a new
+ * worker process after a failed test, so a counter alone would start again and hand out ages already used): the
+ * later the call, the further before 1900.
+ */
 export async function makeOldestInQueue(itemId: string) {
-  await db().item.update({ where: { id: itemId }, data: { submittedAt: new Date(Date.UTC(1980, 0, 1) - ++agesGiven * 1000) } });
+  const now = Date.now();
+  callsThisMs = now === lastCallMs ? callsThisMs + 1 : 0;
+  lastCallMs = now;
+  // 16 ages per millisecond of the clock: some years back per year of running tests.
+  const submittedAt = new Date(QUEUE_FRONT_MS - (now - CLOCK_BASE_MS) * 16 - callsThisMs);
+  await db().item.update({ where: { id: itemId }, data: { submittedAt } });
 }
 
 /** Scores every criterion by clicking its radio button. */
