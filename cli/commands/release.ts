@@ -4,7 +4,7 @@ import { withDatabase } from "@/cli/with-database";
 import { operatorViewer } from "@/lib/auth/operator-viewer";
 import { AppError } from "@/lib/errors";
 import { createRelease } from "@/lib/releases/create-release";
-import { publishRelease, retryReleaseBuild } from "@/lib/releases/manage-release";
+import { discardRelease, publishRelease, retryReleaseBuild } from "@/lib/releases/manage-release";
 import { getRelease, listReleases } from "@/lib/releases/read-releases";
 import type { ReleaseView } from "@/lib/releases/schemas";
 import { verifyReleaseFolder } from "@/lib/releases/verify-release";
@@ -78,6 +78,17 @@ export function registerReleaseCommands(program: Command) {
       await withDatabase(async () => {
         const published = await publishRelease(await operatorViewer(options.email), version);
         console.log(`Published ${published.version}.`);
+      });
+    });
+
+  release
+    .command("discard <version>")
+    .description("Discard a release that is not published: its record, frozen items and files; the version is free again.")
+    .requiredOption("--email <email>", "the maintainer account acting")
+    .action(async (version: string, options: { email: string }) => {
+      await withDatabase(async () => {
+        await discardRelease(await operatorViewer(options.email), version);
+        console.log(`Discarded ${version}.`);
       });
     });
 

@@ -134,7 +134,7 @@ test("the OpenAPI document lists the release operations", async ({ request }) =>
   const document = await (await request.get("/api/v1/openapi.json")).json();
   const operationIds = (path: string) => Object.values(document.paths[path] ?? {}).map((operation) => (operation as { operationId: string }).operationId);
   expect(operationIds("/api/v1/releases").sort()).toEqual(["createRelease", "listReleases"]);
-  expect(operationIds("/api/v1/releases/{version}")).toEqual(["getRelease"]);
+  expect(operationIds("/api/v1/releases/{version}").sort()).toEqual(["discardRelease", "getRelease"]);
   expect(operationIds("/api/v1/releases/{version}/retry")).toEqual(["retryReleaseBuild"]);
   expect(operationIds("/api/v1/releases/{version}/publish")).toEqual(["publishRelease"]);
   expect(operationIds("/api/v1/releases/{version}/files/{path}")).toEqual(["downloadReleaseFile"]);

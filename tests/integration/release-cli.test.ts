@@ -1,7 +1,7 @@
 // `escriba release …` as an operator runs it: real processes against a database of this test's own.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { appendFile, mkdtemp, readFile } from "node:fs/promises";
+import { access, appendFile, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -12,6 +12,7 @@ process.env.ESCRIBA_RELEASES_DIR = releasesDir;
 
 const { db } = await import("@/lib/db");
 const { releaseFolder } = await import("@/lib/releases/release-storage");
+const { ReleaseBuildConnection } = await import("@/lib/releases/release-database");
 const { createTestCampaign } = await import("@/tests/support/seed-campaigns");
 const { insertApprovedItems } = await import("@/tests/support/seed-approved-items");
 const { createTestUser } = await import("@/tests/support/seed-users");
@@ -93,4 +94,46 @@ test("item retract takes an approved item out of the next release, which lists i
   const changelog = await readFile(path.join(releaseFolder(release.id), "CHANGELOG.md"), "utf8");
   assert.match(changelog, new RegExp(`### Retracted \\(no longer in the dataset\\)\\n\\n- ${item.id}\\n\\n`));
   assert.match(changelog, /In total: 0 added, 0 changed, 1 retracted\./);
+});
+
+test("release discard removes an unpublished release and its files, frees the version, and refuses while a build runs", async () => {
+  // Continues from the tests above: 1.0.0 is published and 1.1.0 built.
+  const maintainer = await db().user.findFirstOrThrow({ where: { role: "maintainer" } });
+  const annotator = await db().user.findFirstOrThrow({ where: { role: "annotator" } });
+  const release = await db().release.findUniqueOrThrow({ where: { version: "1.1.0" } });
+  assert.equal(release.status, "built");
+  const folder = releaseFolder(release.id);
+  await access(folder);
+
+  // A worker holding the build lock is building it right now: nothing may be taken from under it.
+  const builder = await ReleaseBuildConnection.open(ownDatabase.url);
+  try {
+    assert.equal(await builder.tryLock(release.id), true);
+    const whileBuilding = await escriba(["release", "discard", "1.1.0", "--email", maintainer.email]);
+    assert.equal(whileBuilding.code, 2);
+    assert.match(whileBuilding.stderr, /being built right now/);
+  } finally {
+    await builder.close();
+  }
+  const byAnnotator = await escriba(["release", "discard", "1.1.0", "--email", annotator.email]);
+  assert.notEqual(byAnnotator.code, 0);
+  assert.match(byAnnotator.stderr, /maintainer role/);
+  assert.equal(await db().release.count({ where: { id: release.id } }), 1, "refused discards removed nothing");
+  await access(folder);
+
+  const discarded = await escriba(["release", "discard", "1.1.0", "--email", maintainer.email]);
+  assert.equal(discarded.code, 0, discarded.stderr);
+  assert.equal(await db().release.count({ where: { id: release.id } }), 0);
+  assert.equal(await db().releaseFile.count({ where: { releaseId: release.id } }), 0);
+  assert.equal(await db().releaseItem.count({ where: { releaseId: release.id } }), 0);
+  await assert.rejects(access(folder), "its files are gone");
+  const audit = await db().auditEvent.findFirstOrThrow({ where: { subjectId: release.id, action: "release.discarded" } });
+  assert.equal(audit.actorId, maintainer.id);
+
+  const published = await escriba(["release", "discard", "1.0.0", "--email", maintainer.email]);
+  assert.equal(published.code, 2);
+  assert.match(published.stderr, /published releases cannot be discarded/);
+  const again = await escriba(["release", "create", "--version", "1.1.0", "--email", maintainer.email]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /1\.1\.0 {2}built {2}399\/399 items/, "the version is free again");
 });

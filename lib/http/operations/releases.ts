@@ -63,6 +63,17 @@ export const publishRelease = defineOperation({
   response: releaseSchema,
 });
 
+export const discardRelease = defineOperation({
+  operationId: "discardRelease",
+  method: "DELETE",
+  path: "/api/v1/releases/{version}",
+  summary: "Discard a release that is not published: its record, frozen items and files; the version is free again (maintainers).",
+  tag: "Releases",
+  access: "maintainer",
+  params: versionParams,
+  response: z.object({ version: releaseVersionSchema, discarded: z.literal(true) }).meta({ id: "DiscardedRelease" }),
+});
+
 export const downloadReleaseFile = defineOperation({
   operationId: "downloadReleaseFile",
   method: "GET",
