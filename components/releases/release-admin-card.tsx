@@ -1,18 +1,35 @@
 "use client";
 // One release on the maintainers' page: status, live progress, dates, and what can be done with it now
-// (retry a failed or stalled build; publish a built one after confirming in the page).
+// (retry a failed or stalled build; publish a built one, or discard one not published, after confirming in the page).
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { ApiRequestError } from "@/components/api-client";
 import { ReleaseBuildProgress } from "@/components/releases/release-build-progress";
-import { usePublishRelease, useRetryRelease } from "@/components/releases/release-queries";
+import { useDiscardRelease, usePublishRelease, useRetryRelease } from "@/components/releases/release-queries";
 import type { ReleaseView } from "@/lib/releases/schemas";
 
-function PublishControl({ release }: { release: ReleaseView }) {
-  const t = useTranslations("releases");
+/** A button that asks in the page before acting: the question, then a confirm button (focused) and Cancel. */
+function ConfirmedAction({
+  id,
+  label,
+  question,
+  confirmLabel,
+  pending,
+  failure,
+  onConfirm,
+  danger = false,
+}: {
+  id: string;
+  label: string;
+  question: string;
+  confirmLabel: string;
+  pending: boolean;
+  failure: string | null;
+  onConfirm: () => void;
+  danger?: boolean;
+}) {
   const tRoot = useTranslations();
-  const publish = usePublishRelease();
   const [confirming, setConfirming] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -21,43 +38,83 @@ function PublishControl({ release }: { release: ReleaseView }) {
 
   if (!confirming) {
     return (
-      <button type="button" className="small" onClick={() => setConfirming(true)}>
-        {t("publish")}
+      <button type="button" className={danger ? "small danger" : "small"} onClick={() => setConfirming(true)}>
+        {label}
       </button>
     );
   }
   return (
-    <div className="release-confirm stack" role="group" aria-labelledby={`publish-confirm-${release.id}`}>
-      <p id={`publish-confirm-${release.id}`}>{t("publishConfirm", { version: release.version })}</p>
+    <div className="release-confirm stack" role="group" aria-labelledby={id}>
+      <p id={id}>{question}</p>
       <div className="row">
-        <button ref={confirmButton} type="button" className="small" disabled={publish.isPending} onClick={() => publish.mutate(release.version)}>
-          {t("publishNow", { version: release.version })}
+        <button ref={confirmButton} type="button" className={danger ? "small danger" : "small"} disabled={pending} onClick={onConfirm}>
+          {confirmLabel}
         </button>
-        <button type="button" className="small secondary" disabled={publish.isPending} onClick={() => setConfirming(false)}>
+        <button type="button" className="small secondary" disabled={pending} onClick={() => setConfirming(false)}>
           {tRoot("common.cancel")}
         </button>
       </div>
-      {publish.error && (
+      {failure && (
         <p role="alert" className="error">
-          {publish.error instanceof ApiRequestError && publish.error.status === 409 ? t("publishConflict") : tRoot("common.error")}
+          {failure}
         </p>
       )}
     </div>
   );
 }
 
+/** What to say when the server refused: its conflict in our words, anything else as a general failure. */
+function useFailureMessage(error: Error | null, conflictMessage: string): string | null {
+  const tRoot = useTranslations();
+  if (!error) return null;
+  return error instanceof ApiRequestError && error.status === 409 ? conflictMessage : tRoot("common.error");
+}
+
+function PublishControl({ release }: { release: ReleaseView }) {
+  const t = useTranslations("releases");
+  const publish = usePublishRelease();
+  return (
+    <ConfirmedAction
+      id={`publish-confirm-${release.id}`}
+      label={t("publish")}
+      question={t("publishConfirm", { version: release.version })}
+      confirmLabel={t("publishNow", { version: release.version })}
+      pending={publish.isPending}
+      failure={useFailureMessage(publish.error, t("publishConflict"))}
+      onConfirm={() => publish.mutate(release.version)}
+    />
+  );
+}
+
+function DiscardControl({ release }: { release: ReleaseView }) {
+  const t = useTranslations("releases");
+  const discard = useDiscardRelease();
+  return (
+    <ConfirmedAction
+      id={`discard-confirm-${release.id}`}
+      label={t("discard")}
+      question={t("discardConfirm", { version: release.version })}
+      confirmLabel={t("discardNow", { version: release.version })}
+      pending={discard.isPending}
+      failure={useFailureMessage(discard.error, t("discardConflict"))}
+      onConfirm={() => discard.mutate(release.version)}
+      danger
+    />
+  );
+}
+
 function RetryControl({ release }: { release: ReleaseView }) {
   const t = useTranslations("releases");
-  const tRoot = useTranslations();
   const retry = useRetryRelease();
+  const failure = useFailureMessage(retry.error, t("retryConflict"));
   return (
     <>
       <button type="button" className="small" disabled={retry.isPending} onClick={() => retry.mutate(release.version)}>
         {t("retry")}
       </button>
-      {retry.error && (
+      {failure && (
         <p role="alert" className="error">
-          {retry.error instanceof ApiRequestError && retry.error.status === 409 ? t("retryConflict") : tRoot("common.error")}
+          {failure}
         </p>
       )}
     </>
@@ -107,6 +164,7 @@ export function ReleaseAdminCard({ release }: { release: ReleaseView }) {
       <div className="stack release-actions">
         {(release.status === "failed" || release.stalled) && <RetryControl release={release} />}
         {release.status === "built" && <PublishControl release={release} />}
+        {release.status !== "published" && (release.status !== "building" || release.stalled) && <DiscardControl release={release} />}
       </div>
     </article>
   );

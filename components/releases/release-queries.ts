@@ -1,4 +1,5 @@
-// Server calls of the maintainers' release page: the list (polled while a build runs), create, retry, publish.
+// Server calls of the maintainers' release page: the list (polled while a build runs), create, retry, publish,
+// discard.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@/components/api-client";
 import type { CreateReleaseInput, ReleaseView } from "@/lib/releases/schemas";
@@ -50,3 +51,15 @@ export const usePublishRelease = () =>
   useReleaseMutation((version: string) =>
     callApi<ReleaseView>(`/api/v1/releases/${encodeURIComponent(version)}/publish`, { method: "POST" }),
   );
+
+export function useDiscardRelease() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (version: string) =>
+      callApi<{ version: string; discarded: true }>(`/api/v1/releases/${encodeURIComponent(version)}`, { method: "DELETE" }),
+    onSuccess: ({ version }) => {
+      queryClient.setQueryData<ReleaseView[]>(RELEASES_KEY, (releases = []) => releases.filter((known) => known.version !== version));
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: RELEASES_KEY }),
+  });
+}

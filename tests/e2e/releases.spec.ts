@@ -102,6 +102,38 @@ test("a failed build shows its error and builds again from the page's Retry", as
   expect(rebuilt.files.length).toBeGreaterThan(0);
 });
 
+test("a maintainer discards a built release after confirming; a published one cannot be discarded", async ({ page }) => {
+  await seedApprovedItems(["eu"]);
+  const maintainer = await createTestUser("maintainer", ["es", "ca", "eu", "gl"]);
+  const version = nextReleaseVersion();
+  await createRelease(viewerOf(maintainer), { version, license: "cc-by-4.0" });
+  const built = await waitUntilBuilt(maintainer, version);
+  const checkDialogs = guardDialogs(page);
+
+  await signIn(page, maintainer, /\/admin\/users$/);
+  await page.goto("/admin/releases");
+  const card = page.getByTestId(`release-${version}`);
+  await card.getByRole("button", { name: "Discard", exact: true }).click();
+  await expect(card.getByText(`Discard release ${version}? Its files are deleted`)).toBeVisible();
+  await expect(card.getByRole("button", { name: `Discard ${version}` })).toBeFocused();
+  await card.getByRole("button", { name: "Cancel" }).click();
+  expect(await db().release.count({ where: { version } })).toBe(1);
+  await card.getByRole("button", { name: "Discard", exact: true }).click();
+  await card.getByRole("button", { name: `Discard ${version}` }).click();
+  await expect(card).toHaveCount(0);
+  expect(await db().release.count({ where: { id: built.id } })).toBe(0);
+  const gone = await page.request.get(`/api/v1/releases/${version}`);
+  expect(gone.status()).toBe(404);
+
+  const published = await publishedTestRelease();
+  const refused = await page.request.delete(`/api/v1/releases/${published.version}`);
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error.message).toMatch(/published releases cannot be discarded/);
+  await page.reload();
+  await expect(page.getByTestId(`release-${published.version}`).getByRole("button", { name: "Discard", exact: true })).toHaveCount(0);
+  checkDialogs();
+});
+
 test("a visitor who is not signed in reads a published release and downloads a file with the SHA-256 shown", async ({ browser }) => {
   const items = await seedApprovedItems(["gl"], 2);
   const release = await publishedTestRelease({ license: "cc0-1.0", notes: "Versión con textos en galego." });
