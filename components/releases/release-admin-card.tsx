@@ -73,6 +73,7 @@ function useFailureMessage(error: Error | null, conflictMessage: string): string
 function PublishControl({ release }: { release: ReleaseView }) {
   const t = useTranslations("releases");
   const publish = usePublishRelease();
+  const failure = useFailureMessage(publish.error, t("publishConflict"));
   return (
     <ConfirmedAction
       id={`publish-confirm-${release.id}`}
@@ -80,7 +81,7 @@ function PublishControl({ release }: { release: ReleaseView }) {
       question={t("publishConfirm", { version: release.version })}
       confirmLabel={t("publishNow", { version: release.version })}
       pending={publish.isPending}
-      failure={useFailureMessage(publish.error, t("publishConflict"))}
+      failure={failure}
       onConfirm={() => publish.mutate(release.version)}
     />
   );
@@ -89,6 +90,7 @@ function PublishControl({ release }: { release: ReleaseView }) {
 function DiscardControl({ release }: { release: ReleaseView }) {
   const t = useTranslations("releases");
   const discard = useDiscardRelease();
+  const failure = useFailureMessage(discard.error, t("discardConflict"));
   return (
     <ConfirmedAction
       id={`discard-confirm-${release.id}`}
@@ -96,7 +98,7 @@ function DiscardControl({ release }: { release: ReleaseView }) {
       question={t("discardConfirm", { version: release.version })}
       confirmLabel={t("discardNow", { version: release.version })}
       pending={discard.isPending}
-      failure={useFailureMessage(discard.error, t("discardConflict"))}
+      failure={failure}
       onConfirm={() => discard.mutate(release.version)}
       danger
     />
