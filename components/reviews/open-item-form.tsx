@@ -4,8 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 export function OpenItemForm() {
   const t = useTranslations("history");
@@ -16,7 +15,7 @@ export function OpenItemForm() {
   function open(event: FormEvent) {
     event.preventDefault();
     const id = itemId.trim();
-    if (!UUID.test(id)) return setInvalid(true);
+    if (!isUuid(id)) return setInvalid(true);
     router.push(`/history/${id.toLowerCase()}`);
   }
 

@@ -2,6 +2,7 @@
 // is being built", freezing its item set, and streams of rows (COPY, cursors) that never hold a whole release.
 import pg from "pg";
 import { to as copyTo, type CopyToStreamQuery } from "pg-copy-streams";
+import { isUuid } from "@/lib/ids";
 import type { FrozenRevisionRow } from "./release-record";
 
 /** One lock key per release; held for the whole build by the connection doing it, gone when that process dies. */
@@ -121,7 +122,7 @@ export class ReleaseBuildConnection {
    */
   async openFrozenRevisions(releaseId: string, language: string): Promise<FrozenRevisionStream> {
     // COPY takes no bind parameters: both values are checked before they are written into the statement.
-    if (!UUID.test(releaseId) || !LANGUAGE_CODE.test(language)) throw new Error(`Bad release id or language: ${releaseId} ${language}`);
+    if (!isUuid(releaseId) || !LANGUAGE_CODE.test(language)) throw new Error(`Bad release id or language: ${releaseId} ${language}`);
     const query = FROZEN_REVISIONS_SQL.replace("$1", `'${releaseId}'`).replace("$2", `'${language}'`);
     const reader = await this.reader();
     return new FrozenRevisionCopy(reader.query(copyTo(`COPY (${query}) TO STDOUT (FORMAT binary)`)));
@@ -209,7 +210,6 @@ class FrozenRevisionCopy implements FrozenRevisionStream {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LANGUAGE_CODE = /^[a-z]{2}$/;
 const COPY_SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 /** PostgreSQL counts timestamps in microseconds from 2000-01-01 UTC. */

@@ -3,6 +3,7 @@ import { getGuideline } from "@/lib/campaigns/get-guideline";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { AppError } from "@/lib/errors";
 import { requirePageViewer } from "@/lib/http/page-guard";
+import { isUuid } from "@/lib/ids";
 import { getItem } from "@/lib/items/get-item";
 import { ITEM_CATEGORIES } from "@/lib/items/vocabulary";
 import { ItemEditor } from "@/components/writing/item-editor";
@@ -11,7 +12,7 @@ import "@/components/writing/writing.css";
 export default async function ItemPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePageViewer("annotator");
   const { id } = await params;
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) notFoundPage();
+  if (!isUuid(id)) notFoundPage();
   const item = await getItem(viewer, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFoundPage();
     throw error;
