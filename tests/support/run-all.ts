@@ -15,9 +15,9 @@ const TEST_DATABASE = "escriba_test";
  * would otherwise change what the app does, e.g. flag an e2e item as a duplicate of an integration one.
  */
 const E2E_DATABASE = "escriba_e2e";
-/** Overridable so two suites (say, two checkouts) can run side by side. */
+/** Both overridable so two suites (say, two checkouts) can run side by side. */
 const TEST_PG_PORT = Number(process.env.ESCRIBA_TEST_PG_PORT ?? 54329);
-const TEST_APP_PORT = 3100;
+const TEST_APP_PORT = Number(process.env.ESCRIBA_TEST_APP_PORT ?? 3100);
 /** A fixed secret: test sessions are throwaway, and the e2e server and runner must agree on it. */
 const TEST_AUTH_SECRET = "escriba-test-secret-escriba-test-secret-0123456789";
 
