@@ -48,11 +48,16 @@ function DisputeCard({ dispute, onResolved }: { dispute: AdjudicationView; onRes
         {t("comment")}
         <textarea rows={3} value={comment} onChange={(event) => setComment(event.target.value)} />
       </label>
+      {dispute.ownItem && (
+        <p className="muted" data-testid="own-item">
+          {t("ownItem")}
+        </p>
+      )}
       <div className="row">
-        <button type="button" className="decision-button decision-approve" disabled={!hydrated || resolve.isPending} onClick={() => submit("approve")}>
+        <button type="button" className="decision-button decision-approve" disabled={!hydrated || resolve.isPending || dispute.ownItem} onClick={() => submit("approve")}>
           {t("approve")}
         </button>
-        <button type="button" className="decision-button decision-reject" disabled={!hydrated || resolve.isPending} onClick={() => submit("reject")}>
+        <button type="button" className="decision-button decision-reject" disabled={!hydrated || resolve.isPending || dispute.ownItem} onClick={() => submit("reject")}>
           {t("reject")}
         </button>
       </div>

@@ -29,6 +29,13 @@ export function assertQualifiedFor(viewer: Pick<Viewer, "role" | "languages">, l
   }
 }
 
+/** Nobody decides on their own work: not as a reviewer, not as a maintainer settling a dispute. */
+export function assertNotOwnWork(viewer: Pick<Viewer, "id">, item: { authorId: string }): void {
+  if (item.authorId === viewer.id) {
+    throw new AppError("forbidden", "You cannot decide on an item you wrote.", { details: { reason: "own_item" } });
+  }
+}
+
 /** The page a person lands on after signing in. */
 export function homePathFor(viewer: Pick<Viewer, "role">): string {
   switch (viewer.role) {

@@ -1,5 +1,5 @@
 // Who may see or change an item. Items a person may not see are reported as missing, so ids cannot be probed.
-import { isQualifiedFor } from "@/lib/auth/permissions";
+import { assertQualifiedFor, isQualifiedFor } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
@@ -17,9 +17,13 @@ export function canSeeItem(viewer: Viewer, item: ItemAccessFacts): boolean {
   return viewer.role === "reviewer" && item.status !== "draft" && isQualifiedFor(viewer, item.language);
 }
 
-/** Only the author edits the text, and only while it is theirs to edit. */
+/**
+ * Only the author edits the text, only while it is theirs to edit, and only while they are still qualified for its
+ * language: a qualification a maintainer removed stops saving and submitting existing drafts too.
+ */
 export function assertAuthorCanEdit(viewer: Viewer, item: ItemAccessFacts): void {
   if (item.authorId !== viewer.id) throw notFound("Item");
+  assertQualifiedFor(viewer, item.language);
   if (item.status !== "draft" && item.status !== "changes_requested") {
     throw new AppError("conflict", `The item is ${item.status} and can no longer be edited.`, {
       details: { status: item.status },

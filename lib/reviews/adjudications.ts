@@ -1,6 +1,6 @@
 // Disputed items (one reviewer approved, another rejected) wait for a maintainer, who decides for good.
 import { z } from "zod";
-import { assertRole } from "@/lib/auth/permissions";
+import { assertNotOwnWork, assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
@@ -14,7 +14,15 @@ export const resolveAdjudicationInputSchema = z
   .meta({ id: "ResolveAdjudicationInput" });
 
 export const adjudicationSchema = z
-  .object({ id: z.uuid(), round: z.number().int(), status: z.enum(["open", "resolved"]), createdAt: z.iso.datetime(), item: itemSchema })
+  .object({
+    id: z.uuid(),
+    round: z.number().int(),
+    status: z.enum(["open", "resolved"]),
+    createdAt: z.iso.datetime(),
+    item: itemSchema,
+    /** The viewer wrote the item, so another maintainer must settle it. */
+    ownItem: z.boolean(),
+  })
   .meta({ id: "Adjudication" });
 export type AdjudicationView = z.infer<typeof adjudicationSchema>;
 
@@ -31,6 +39,7 @@ export async function listOpenAdjudications(viewer: Viewer): Promise<Adjudicatio
     status: entry.status,
     createdAt: entry.createdAt.toISOString(),
     item: toItemView(entry.item),
+    ownItem: entry.item.authorId === viewer.id,
   }));
 }
 
@@ -42,8 +51,12 @@ export async function resolveAdjudication(
   assertRole(viewer, "maintainer");
   const { decision, comment } = resolveAdjudicationInputSchema.parse(input);
   return db().$transaction(async (tx) => {
-    const adjudication = await tx.adjudication.findUnique({ where: { id: adjudicationId } });
+    const adjudication = await tx.adjudication.findUnique({
+      where: { id: adjudicationId },
+      include: { item: { select: { authorId: true } } },
+    });
     if (!adjudication) throw notFound("Adjudication");
+    assertNotOwnWork(viewer, adjudication.item);
     const resolved = await tx.adjudication.updateMany({
       where: { id: adjudicationId, status: "open" },
       data: { status: "resolved", decision, comment, resolvedById: viewer.id, resolvedAt: new Date() },

@@ -1,11 +1,11 @@
 // A reviewer's decision on a leased item: rubric scores, comment, cited clauses and optional edits (which become a
 // revision credited to the reviewer). The campaign's policy then decides the item's new state.
 import type { z } from "zod";
-import { assertQualifiedFor, assertRole } from "@/lib/auth/permissions";
+import { assertNotOwnWork, assertQualifiedFor, assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import type { ItemView } from "@/lib/items/schemas";
@@ -34,7 +34,7 @@ export async function decideReview(
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM items WHERE id = ${itemId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw notFound("Item");
     const item = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: { ...ITEM_VIEW_INCLUDE, campaign: true } });
-    if (item.authorId === viewer.id) throw forbidden("You cannot review your own item.");
+    assertNotOwnWork(viewer, item);
     assertQualifiedFor(viewer, item.language);
     if (item.status !== "submitted") {
       throw new AppError("conflict", `The item is ${item.status}; there is nothing to review.`, { details: { status: item.status } });

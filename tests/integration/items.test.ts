@@ -10,6 +10,7 @@ import { getItem } from "@/lib/items/get-item";
 import { listMyItems } from "@/lib/items/list-my-items";
 import { submitItem } from "@/lib/items/submit-item";
 import { updateDraft } from "@/lib/items/update-draft";
+import { updateUser } from "@/lib/users/update-user";
 import type { CampaignView } from "@/lib/campaigns/schemas";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser } from "@/tests/support/seed-users";
@@ -54,6 +55,21 @@ describe("drafts", () => {
     );
     const draft = await createDraft(author, { campaignId: campaign.id, language: "es", category: "open_qa" });
     await assert.rejects(updateDraft(author, draft.id, { version: 1, language: "ca" }), isCode("forbidden"));
+  });
+
+  test("once a maintainer removes a language, its existing drafts can no longer be saved or submitted", async () => {
+    const user = await createTestUser("annotator", ["gl", "es"]);
+    const draft = await createDraft(viewerOf(user), { campaignId: campaign.id, language: "gl", category: "closed_qa" });
+    const saved = await updateDraft(viewerOf(user), draft.id, { version: draft.version, ...galicianItem("cualificación") });
+    const updated = await updateUser(null, user.id, { languages: ["es"] });
+    // The viewer of the next request, as the session guard builds it from the user's row.
+    const withoutGalician = { ...viewerOf(user), languages: updated.languages };
+    const refusedWithLanguage = (error: unknown) => isCode("forbidden")(error) && (error as AppError).fields[0]?.field === "language";
+    await assert.rejects(updateDraft(withoutGalician, draft.id, { version: saved.version, response: "Outra resposta." }), refusedWithLanguage);
+    await assert.rejects(submitItem(withoutGalician, draft.id, { version: saved.version }), refusedWithLanguage);
+    const stored = await db().item.findUniqueOrThrow({ where: { id: draft.id } });
+    assert.equal(stored.status, "draft");
+    assert.equal(stored.version, saved.version, "nothing was written");
   });
 
   test("a stale save is a conflict carrying the current text, and nothing is overwritten", async () => {

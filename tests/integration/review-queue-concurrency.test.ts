@@ -77,3 +77,17 @@ test("concurrent claims never share an item, and expired leases come back to the
     (error: unknown) => error instanceof Error && "code" in error && (error as { code: string }).code === "conflict",
   );
 });
+
+test("one reviewer's simultaneous claims (tabs, double clicks, retries) all return the one lease they hold", async () => {
+  const campaign = await createTestCampaign({ languages: ["eu"] });
+  const author = await createTestUser("annotator", ["eu"]);
+  await insertSubmittedItems(author, campaign.id, "eu", 40);
+  // The race is a matter of timing: many rounds of six claims at once make a double lease all but certain to show.
+  for (let round = 0; round < 25; round++) {
+    const reviewer = viewerOf(await createTestUser("reviewer", ["eu"]));
+    const leases = await Promise.all(Array.from({ length: 6 }, () => claimNextItem(reviewer, { language: "eu" })));
+    const claimedIds = new Set(leases.map((lease) => lease?.item.id));
+    assert.equal(claimedIds.size, 1, `round ${round}: every claim returned the same item`);
+    assert.equal(await db().item.count({ where: { leasedToId: reviewer.id } }), 1, `round ${round}: one lease held`);
+  }
+});

@@ -152,6 +152,26 @@ describe("decisions", () => {
     assert.ok(stored.approvedRevisionId && stored.approvedAt);
   });
 
+  test("a maintainer cannot settle a dispute over an item they wrote; another maintainer can", async () => {
+    const campaign = await createTestCampaign({ languages: ["es"], approvalsRequired: 2 });
+    const writer = await createTestUser("maintainer", ["es"]);
+    const item = await submitTestItem(writer, campaign.id, "es", tag());
+    const approving = viewerOf(await createTestUser("reviewer", ["es"]));
+    const rejecting = viewerOf(await createTestUser("reviewer", ["es"]));
+    const lease = await claimSpecific(approving, item.id);
+    await decideReview(approving, item.id, { version: lease.item.version, decision: "approve", scores: SCORES });
+    const secondLease = await claimSpecific(rejecting, item.id);
+    await decideReview(rejecting, item.id, { version: secondLease.item.version, decision: "reject", scores: SCORES, comment: "No responde a la pregunta." });
+    const entry = (await listOpenAdjudications(viewerOf(writer))).find((adjudication) => adjudication.item.id === item.id);
+    assert.ok(entry);
+    assert.equal(entry.ownItem, true, "the queue tells the writer why they cannot decide");
+    await assert.rejects(resolveAdjudication(viewerOf(writer), entry.id, { decision: "approve" }), isCode("forbidden"));
+    assert.equal((await db().item.findUniqueOrThrow({ where: { id: item.id } })).status, "submitted", "nothing changed");
+    const other = viewerOf(await createTestUser("maintainer", ["es"]));
+    assert.equal((await listOpenAdjudications(other)).find((adjudication) => adjudication.id === entry.id)?.ownItem, false);
+    assert.equal((await resolveAdjudication(other, entry.id, { decision: "approve" })).status, "approved");
+  });
+
   test("approve then reject is a disagreement a maintainer settles", async () => {
     const campaign = await createTestCampaign({ languages: ["es"], approvalsRequired: 2 });
     const author = await createTestUser("annotator", ["es"]);
