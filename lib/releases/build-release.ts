@@ -37,7 +37,7 @@ export async function buildRelease(rawPayload: unknown): Promise<BuildOutcome> {
       let lastProgressAt = 0;
       let progressWrite: Promise<unknown> = Promise.resolve();
       const written = await writeReleaseFiles(
-        connection,
+        await connection.content(releaseId, previous?.id ?? null),
         {
           id: releaseId,
           version: release.version,

@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { BUILD_LOCK_PROBE_SQL } from "./release-database";
+import { BUILD_LOCK_PROBE_SQL } from "./release-build-lock";
 import { enqueueReleaseBuild } from "./release-jobs";
 import { releaseFolder, removeStaleStaging } from "./release-storage";
 import { latestPublishedVersion, previousPublishedRelease, RELEASE_VIEW_INCLUDE, toReleaseView } from "./release-view";

@@ -2,40 +2,8 @@
 // replaced by a pseudonym. The same fields, in the same order, in JSONL and Parquet.
 import { createHmac } from "node:crypto";
 import { maskPiiCounting } from "@/lib/quality/pii";
-import type { ParquetColumnValues, ParquetSchema } from "./release-files";
-
-/** A row as read from the database for one release entry. */
-export interface FrozenRevisionRow {
-  itemId: string;
-  language: string;
-  variety: string | null;
-  category: string;
-  instruction: string;
-  context: string | null;
-  response: string;
-  sourceUrl: string | null;
-  sourceLicense: string | null;
-  guidelineVersion: number | null;
-  authorId: string;
-  /** Counted for the card's guideline table; not released. */
-  campaignId: string;
-  createdAt: Date;
-}
-
-export interface ReleaseRecord {
-  id: string;
-  language: string;
-  variety: string | null;
-  category: string;
-  instruction: string;
-  context: string | null;
-  response: string;
-  source_url: string | null;
-  source_license: string | null;
-  guideline_version: number | null;
-  annotator: string;
-  created_at: string;
-}
+import { RELEASED_COLUMNS, type FrozenRevisionRow, type ReleaseRecord } from "./release-columns";
+import type { ParquetColumnValues } from "./release-files";
 
 /** Stable across releases for one person and one installation; without the key it cannot be turned back. */
 export function annotatorPseudonym(key: string, authorId: string): string {
@@ -55,80 +23,48 @@ export function annotatorPseudonyms(key: string): (authorId: string) => string {
   };
 }
 
-export function toReleaseRecord(
-  row: FrozenRevisionRow,
-  pseudonymOf: (authorId: string) => string,
-): { record: ReleaseRecord; maskedSpans: number } {
-  const instruction = maskPiiCounting(row.instruction);
-  const context = row.context === null ? null : maskPiiCounting(row.context);
-  const response = maskPiiCounting(row.response);
-  return {
-    record: {
-      id: row.itemId,
-      language: row.language,
-      variety: row.variety,
-      category: row.category,
-      instruction: instruction.text,
-      context: context?.text ?? null,
-      response: response.text,
-      source_url: row.sourceUrl,
-      source_license: row.sourceLicense,
-      guideline_version: row.guidelineVersion,
-      annotator: pseudonymOf(row.authorId),
-      created_at: row.createdAt.toISOString(),
-    },
-    maskedSpans: instruction.spans + (context?.spans ?? 0) + response.spans,
+type FieldValue = string | number | null;
+
+/** One converter per released column, in file order: made once from the table, run for every row. */
+function recordConverters(pseudonymOf: (authorId: string) => string) {
+  return RELEASED_COLUMNS.map((column) => {
+    const { field, as } = column.release;
+    const read = (row: FrozenRevisionRow) => row[column.row] as string | number | Date | null;
+    if (as === "pseudonym") return { field, convert: (row: FrozenRevisionRow) => pseudonymOf(read(row) as string), masks: false };
+    if (as === "pii-masked") return { field, convert: read, masks: true };
+    if (column.kind === "timestamptz") return { field, convert: (row: FrozenRevisionRow) => (read(row) as Date).toISOString(), masks: false };
+    return { field, convert: read, masks: false };
+  });
+}
+
+/** Turns frozen rows into release records: PII masked in the texts, authors pseudonymous, times in ISO 8601. */
+export function releaseRecordMaker(pseudonymOf: (authorId: string) => string) {
+  const converters = recordConverters(pseudonymOf);
+  return (row: FrozenRevisionRow): { record: ReleaseRecord; maskedSpans: number } => {
+    let maskedSpans = 0;
+    const record: Record<string, FieldValue> = {};
+    for (const { field, convert, masks } of converters) {
+      const value = convert(row) as FieldValue;
+      if (masks && typeof value === "string") {
+        const masked = maskPiiCounting(value);
+        maskedSpans += masked.spans;
+        record[field] = masked.text;
+      } else {
+        record[field] = value;
+      }
+    }
+    return { record: record as ReleaseRecord, maskedSpans };
   };
 }
 
-const text = (name: keyof ReleaseRecord, required: boolean) => ({
-  name,
-  type: "BYTE_ARRAY" as const,
-  converted_type: "UTF8" as const,
-  repetition_type: required ? ("REQUIRED" as const) : ("OPTIONAL" as const),
-});
-
-/** The Parquet schema of a release file; the JSONL lines carry the same fields. */
-export const RELEASE_PARQUET_SCHEMA: ParquetSchema = [
-  { name: "root", num_children: 12 },
-  text("id", true),
-  text("language", true),
-  text("variety", false),
-  text("category", true),
-  text("instruction", true),
-  text("context", false),
-  text("response", true),
-  text("source_url", false),
-  text("source_license", false),
-  { name: "guideline_version", type: "INT32", repetition_type: "OPTIONAL" },
-  text("annotator", true),
-  {
-    name: "created_at",
-    type: "INT64",
-    repetition_type: "REQUIRED",
-    converted_type: "TIMESTAMP_MILLIS",
-    logical_type: { type: "TIMESTAMP", isAdjustedToUTC: true, unit: "MILLIS" },
-  },
-];
-
-/** Records turned into Parquet columns, in schema order. */
+/** Records turned into Parquet columns, in schema order (times as UTC milliseconds). */
 export function toParquetColumns(records: readonly ReleaseRecord[]): { name: string; data: ParquetColumnValues }[] {
-  const column = (name: keyof ReleaseRecord, read: (record: ReleaseRecord) => string | number | bigint | Date | null) => ({
-    name,
-    data: records.map(read),
+  return RELEASED_COLUMNS.map((column) => {
+    const field = column.release.field as keyof ReleaseRecord;
+    const data: ParquetColumnValues =
+      column.kind === "timestamptz"
+        ? records.map((record) => BigInt(Date.parse(record[field] as string)))
+        : records.map((record) => record[field]);
+    return { name: field, data };
   });
-  return [
-    column("id", (r) => r.id),
-    column("language", (r) => r.language),
-    column("variety", (r) => r.variety),
-    column("category", (r) => r.category),
-    column("instruction", (r) => r.instruction),
-    column("context", (r) => r.context),
-    column("response", (r) => r.response),
-    column("source_url", (r) => r.source_url),
-    column("source_license", (r) => r.source_license),
-    column("guideline_version", (r) => r.guideline_version),
-    column("annotator", (r) => r.annotator),
-    column("created_at", (r) => BigInt(Date.parse(r.created_at))),
-  ];
 }

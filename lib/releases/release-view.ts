@@ -2,7 +2,7 @@
 import semver from "semver";
 import { db } from "@/lib/db";
 import type { Release, ReleaseFile } from "@/lib/generated/prisma/client";
-import { BUILD_LOCK_PROBE_SQL } from "./release-database";
+import { BUILD_LOCK_PROBE_SQL } from "./release-build-lock";
 import { releaseStatisticsSchema, type ReleaseView } from "./schemas";
 import type { ReleaseManifest } from "./write-release-files";
 

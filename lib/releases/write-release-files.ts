@@ -6,12 +6,11 @@ import path from "node:path";
 import { renderDatasetCard } from "./dataset-card";
 import { ParquetThread } from "./parquet-thread-client";
 import { TextFile, type WrittenFile } from "./release-files";
-import type { FrozenRevisionStream, ReleaseBuildConnection } from "./release-database";
-import { annotatorPseudonyms, RELEASE_PARQUET_SCHEMA, toParquetColumns, toReleaseRecord, type ReleaseRecord } from "./release-record";
+import { RELEASE_PARQUET_SCHEMA, type ReleaseRecord } from "./release-columns";
+import type { LanguageRows, ReleaseContent } from "./release-database";
+import { annotatorPseudonyms, releaseRecordMaker, toParquetColumns } from "./release-record";
 import { ReleaseStatistics } from "./release-statistics";
 
-/** Rows fetched from PostgreSQL at a time. */
-const FETCH_ROWS = 2_000;
 /** Rows per Parquet row group: large enough to compress well, small enough to keep memory flat. */
 const ROW_GROUP_ROWS = 5_000;
 const PARQUET_CREATED_BY = "escriba release builder";
@@ -51,11 +50,10 @@ export interface WrittenRelease {
 }
 
 async function writeLanguageFiles(
-  revisions: FrozenRevisionStream,
+  { language, batches }: LanguageRows,
   parquet: ParquetThread,
-  language: string,
   folder: string,
-  { pseudonymOf, statistics }: { pseudonymOf: (authorId: string) => string; statistics: ReleaseStatistics },
+  { recordOf, statistics }: { recordOf: ReturnType<typeof releaseRecordMaker>; statistics: ReleaseStatistics },
   onRows: (rows: number) => void,
 ): Promise<{ files: WrittenFile[]; maskedSpans: number }> {
   const relative = `data/${language}`;
@@ -64,10 +62,10 @@ async function writeLanguageFiles(
   parquet.open(path.join(folder, relative, "train.parquet"), `${relative}/train.parquet`, RELEASE_PARQUET_SCHEMA, PARQUET_CREATED_BY);
   let group: ReleaseRecord[] = [];
   let maskedSpans = 0;
-  await revisions.forEachBatch(FETCH_ROWS, async (rows) => {
+  for await (const rows of batches) {
     for (const row of rows) {
       statistics.count(row);
-      const { record, maskedSpans: masked } = toReleaseRecord(row, pseudonymOf);
+      const { record, maskedSpans: masked } = recordOf(row);
       maskedSpans += masked;
       jsonl.write(`${JSON.stringify(record)}\n`);
       group.push(record);
@@ -77,13 +75,13 @@ async function writeLanguageFiles(
       }
     }
     onRows(rows.length);
-  });
+  }
   await parquet.writeRowGroup(toParquetColumns(group));
   return { files: [jsonl.close(), await parquet.close()], maskedSpans };
 }
 
 async function writeChangelog(
-  connection: ReleaseBuildConnection,
+  content: ReleaseContent,
   release: ReleaseDescription,
   folder: string,
   items: number,
@@ -103,10 +101,10 @@ async function writeChangelog(
   } as const;
   for (const change of ["added", "changed", "retracted"] as const) {
     changelog.write(`\n### ${headings[change]}\n\n`);
-    await connection.streamChangedIds(release.id, release.previous.id, change, FETCH_ROWS, (ids) => {
+    for await (const ids of content.changedIds(change)) {
       changes[change] += ids.length;
       changelog.write(ids.map((id) => `- ${id}\n`).join(""));
-    });
+    }
     if (changes[change] === 0) changelog.write("None.\n");
   }
   changelog.write(`\nIn total: ${changes.added} added, ${changes.changed} changed, ${changes.retracted} retracted.\n`);
@@ -119,14 +117,15 @@ function writeTextFile(folder: string, relativePath: string, text: string): Writ
   return file.close();
 }
 
+/** Writes every file of the release into `folder` from its content (the frozen rows, the changes, the campaigns). */
 export async function writeReleaseFiles(
-  connection: ReleaseBuildConnection,
+  content: ReleaseContent,
   release: ReleaseDescription,
   folder: string,
   options: { pseudonymKey: string; onProgress?: (progress: { done: number; total: number }) => void },
 ): Promise<WrittenRelease> {
   await mkdir(folder, { recursive: true });
-  const perLanguage = await connection.itemsPerLanguage(release.id);
+  const perLanguage = content.itemsPerLanguage;
   const items = perLanguage.reduce((sum, { items }) => sum + items, 0);
   options.onProgress?.({ done: 0, total: items });
 
@@ -134,26 +133,18 @@ export async function writeReleaseFiles(
   let maskedPiiSpans = 0;
   const dataFiles: WrittenFile[] = [];
   const statistics = new ReleaseStatistics();
-  const pseudonymOf = annotatorPseudonyms(options.pseudonymKey);
-  const open = (language: string | undefined) => {
-    if (language === undefined) return null;
-    const opening = connection.openFrozenRevisions(release.id, language);
-    opening.catch(() => {}); // awaited in its turn; a failure meanwhile is not an unhandled rejection
-    return opening;
-  };
-  let upcoming = open(perLanguage[0]?.language);
+  const recordOf = releaseRecordMaker(annotatorPseudonyms(options.pseudonymKey));
   const parquet = new ParquetThread();
   try {
-    for (const [index, { language, items: expected }] of perLanguage.entries()) {
-      const revisions = await (upcoming ?? connection.openFrozenRevisions(release.id, language));
-      // The next language's rows are joined and sorted in PostgreSQL while this one is written.
-      upcoming = open(perLanguage[index + 1]?.language);
-      const written = await writeLanguageFiles(revisions, parquet, language, folder, { pseudonymOf, statistics }, (rows) => {
+    for await (const languageRows of content.languages()) {
+      const { language } = languageRows;
+      const written = await writeLanguageFiles(languageRows, parquet, folder, { recordOf, statistics }, (rows) => {
         rowsDone += rows;
         options.onProgress?.({ done: rowsDone, total: items });
       });
       // release_items has no foreign keys: a frozen item whose revision or item row went missing would otherwise
       // drop out of the files silently.
+      const expected = perLanguage.find((entry) => entry.language === language)?.items;
       if (statistics.itemsIn(language) !== expected) {
         throw new Error(`${language}: ${expected} items frozen but ${statistics.itemsIn(language)} read`);
       }
@@ -165,8 +156,8 @@ export async function writeReleaseFiles(
   }
 
   const languages = statistics.languages();
-  const guidelines = statistics.guidelineUses(await connection.campaignNames(statistics.campaignIds()));
-  const { file: changelogFile, changes } = await writeChangelog(connection, release, folder, items);
+  const guidelines = statistics.guidelineUses(await content.campaignNames(statistics.campaignIds()));
+  const { file: changelogFile, changes } = await writeChangelog(content, release, folder, items);
   const card = writeTextFile(
     folder,
     "README.md",

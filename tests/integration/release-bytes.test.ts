@@ -113,7 +113,9 @@ async function build(release: ReleaseDescription): Promise<Record<string, string
   const connection = await ReleaseBuildConnection.open(ownDatabase.url);
   try {
     await connection.freezeItems(release.id);
-    await writeReleaseFiles(connection, release, folder, { pseudonymKey: PSEUDONYM_KEY });
+    await writeReleaseFiles(await connection.content(release.id, release.previous?.id ?? null), release, folder, {
+      pseudonymKey: PSEUDONYM_KEY,
+    });
   } finally {
     await connection.close();
   }

@@ -23,6 +23,7 @@ const { pseudonymKey } = await import("@/lib/releases/pseudonym-key");
 const { getRelease, listReleases } = await import("@/lib/releases/read-releases");
 const { ReleaseBuildConnection } = await import("@/lib/releases/release-database");
 const { annotatorPseudonym } = await import("@/lib/releases/release-record");
+const { RELEASED_COLUMNS } = await import("@/lib/releases/release-columns");
 const { verifyReleaseFolder } = await import("@/lib/releases/verify-release");
 const { writeReleaseFiles } = await import("@/lib/releases/write-release-files");
 const { ITEM_LANGUAGES } = await import("@/lib/items/vocabulary");
@@ -70,10 +71,15 @@ async function waitForBuild(version: string, maintainer: Parameters<typeof getRe
   throw new Error(`release ${version} did not finish building within a minute`);
 }
 
+/** The JSONL fields as DuckDB should type them, from the release's column table. */
+const JSONL_COLUMNS = RELEASED_COLUMNS.map(
+  (column) => `${column.release.field}: '${column.kind === "int4" ? "INTEGER" : column.kind === "timestamptz" ? "TIMESTAMPTZ" : "VARCHAR"}'`,
+).join(", ");
+
 async function readWithDuckDb(file: string): Promise<ExpectedRow[]> {
   const reader = file.endsWith(".parquet")
     ? `read_parquet('${file}')`
-    : `read_json('${file}', format = 'newline_delimited', columns = {id: 'VARCHAR', language: 'VARCHAR', variety: 'VARCHAR', category: 'VARCHAR', instruction: 'VARCHAR', context: 'VARCHAR', response: 'VARCHAR', source_url: 'VARCHAR', source_license: 'VARCHAR', guideline_version: 'INTEGER', annotator: 'VARCHAR', created_at: 'TIMESTAMPTZ'})`;
+    : `read_json('${file}', format = 'newline_delimited', columns = {${JSONL_COLUMNS}})`;
   const result = await duck.runAndReadAll(
     `SET TimeZone = 'UTC'; SELECT id, language, variety, category, instruction, context, response, source_url, source_license,
             guideline_version, annotator, strftime(created_at::TIMESTAMP, '%Y-%m-%dT%H:%M:%S.%gZ') AS created_at
@@ -254,7 +260,7 @@ describe("a release of approved items across four languages", () => {
     const connection = await ReleaseBuildConnection.open(ownDatabase.url);
     try {
       await writeReleaseFiles(
-        connection,
+        await connection.content(release.id, null),
         { ...release, datasetName: "escriba instructions", previous: null },
         again,
         { pseudonymKey: await pseudonymKey() },

@@ -2,8 +2,8 @@
 // chunks at any byte (the network decides where chunks end).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { FrozenRevisionReader } from "@/lib/releases/release-database";
-import type { FrozenRevisionRow } from "@/lib/releases/release-record";
+import { RELEASE_COLUMNS, type FrozenRevisionRow } from "@/lib/releases/release-columns";
+import { FrozenRevisionReader } from "@/lib/releases/frozen-revision-reader";
 
 const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
 
@@ -26,23 +26,17 @@ const timestamp = (date: Date) => {
   return field(bytes);
 };
 
+const ENCODERS = {
+  uuid: (value: unknown) => uuid(value as string),
+  text: (value: unknown) => text(value as string | null),
+  int4: (value: unknown) => field(value === null ? null : int32(value as number)),
+  timestamptz: (value: unknown) => timestamp(value as Date),
+};
+const encodeField = (row: FrozenRevisionRow, column: (typeof RELEASE_COLUMNS)[number]) => ENCODERS[column.kind](row[column.row]);
+
+/** Encodes a row as PostgreSQL's COPY (FORMAT binary) would, field by field in the table's order. */
 function encodeRow(row: FrozenRevisionRow): Buffer {
-  return Buffer.concat([
-    int16(13),
-    uuid(row.itemId),
-    text(row.language),
-    text(row.variety),
-    text(row.category),
-    text(row.instruction),
-    text(row.context),
-    text(row.response),
-    text(row.sourceUrl),
-    text(row.sourceLicense),
-    field(row.guidelineVersion === null ? null : int32(row.guidelineVersion)),
-    uuid(row.authorId),
-    uuid(row.campaignId),
-    timestamp(row.createdAt),
-  ]);
+  return Buffer.concat([int16(RELEASE_COLUMNS.length), ...RELEASE_COLUMNS.map((column) => encodeField(row, column))]);
 }
 
 function copyStream(rows: FrozenRevisionRow[]): Buffer {
@@ -116,5 +110,15 @@ test("a stream cut before its trailer is an error, not a short release", () => {
 
 test("a row with another number of fields is refused (the query and the decoder must agree)", () => {
   const bytes = Buffer.concat([copyStream([]).subarray(0, 19), int16(3), text("a"), text("b"), text("c"), int16(-1)]);
-  assert.throws(() => decodeInChunks(bytes, []), /3 fields, expected 13/);
+  assert.throws(() => decodeInChunks(bytes, []), new RegExp(`3 fields, expected ${RELEASE_COLUMNS.length}`));
+});
+
+test("NULL in a column that may not be NULL is refused, naming the column", () => {
+  const row = encodeRow(ROWS[1]!);
+  // The second row's response is an empty string: its field is a zero length and no bytes. Make it NULL.
+  const responseAt = RELEASE_COLUMNS.findIndex((column) => column.row === "response");
+  const before = Buffer.concat([int16(RELEASE_COLUMNS.length), ...RELEASE_COLUMNS.slice(0, responseAt).map((column) => encodeField(ROWS[1]!, column))]);
+  const withNull = Buffer.concat([before, int32(-1), row.subarray(before.length + 4)]);
+  const bytes = Buffer.concat([copyStream([]).subarray(0, 19), withNull, int16(-1)]);
+  assert.throws(() => decodeInChunks(bytes, []), /NULL for response/);
 });
