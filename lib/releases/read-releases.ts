@@ -3,7 +3,7 @@ import { hasRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { bySemverDescending, RELEASE_VIEW_INCLUDE, toReleaseView } from "./release-view";
+import { bySemverDescending, RELEASE_VIEW_INCLUDE, toReleaseView, toReleaseViews } from "./release-view";
 import type { ReleaseView } from "./schemas";
 
 const seesUnpublished = (viewer: Viewer | null) => viewer !== null && hasRole(viewer, "maintainer");
@@ -13,7 +13,7 @@ export async function listReleases(viewer: Viewer | null): Promise<ReleaseView[]
     where: seesUnpublished(viewer) ? {} : { status: "published" },
     include: RELEASE_VIEW_INCLUDE,
   });
-  return Promise.all(releases.sort(bySemverDescending).map(toReleaseView));
+  return toReleaseViews(releases.sort(bySemverDescending));
 }
 
 /** Unpublished releases are "not found" for anyone but maintainers, so their existence does not leak. */

@@ -1,8 +1,9 @@
 // How a stored release is shown, and the version order releases follow.
 import semver from "semver";
 import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
 import type { Release, ReleaseFile } from "@/lib/generated/prisma/client";
-import { BUILD_LOCK_PROBE_SQL } from "./release-build-lock";
+import { BUILD_LOCKS_PROBE_SQL } from "./release-build-lock";
 import { releaseStatisticsSchema, type ReleaseView } from "./schemas";
 import type { ReleaseManifest } from "./write-release-files";
 
@@ -13,11 +14,15 @@ export const RELEASE_VIEW_INCLUDE = {
 
 type StoredRelease = Release & { files: ReleaseFile[]; previousRelease: { version: string } | null };
 
-/** A build no live process holds the lock of: its worker was killed or crashed, and it can be retried. */
-async function isStalled(release: Release): Promise<boolean> {
-  if (release.status !== "building") return false;
-  const rows = await db().$queryRawUnsafe<{ free: boolean }[]>(BUILD_LOCK_PROBE_SQL, release.id);
-  return rows[0]?.free === true;
+/**
+ * Builds no live process holds the lock of: their worker was killed or crashed, and they can be retried. One query
+ * for a whole list, and none when nothing is building.
+ */
+async function stalledIds(releases: readonly Release[]): Promise<Set<string>> {
+  const building = releases.filter((release) => release.status === "building").map((release) => release.id);
+  if (building.length === 0) return new Set();
+  const rows = await db().$queryRawUnsafe<{ id: string; free: boolean }[]>(BUILD_LOCKS_PROBE_SQL, building);
+  return new Set(rows.filter((row) => row.free).map((row) => row.id));
 }
 
 function statisticsOf(manifest: unknown): ReleaseView["statistics"] {
@@ -31,7 +36,7 @@ function statisticsOf(manifest: unknown): ReleaseView["statistics"] {
   return parsed.success ? parsed.data : null;
 }
 
-export async function toReleaseView(release: StoredRelease): Promise<ReleaseView> {
+function viewOf(release: StoredRelease, stalled: boolean): ReleaseView {
   return {
     id: release.id,
     version: release.version,
@@ -39,7 +44,7 @@ export async function toReleaseView(release: StoredRelease): Promise<ReleaseView
     notes: release.notes,
     status: release.status,
     progress: { done: release.progressDone, total: release.progressTotal },
-    stalled: await isStalled(release),
+    stalled,
     error: release.error,
     previousVersion: release.previousRelease?.version ?? null,
     createdAt: release.createdAt.toISOString(),
@@ -48,6 +53,23 @@ export async function toReleaseView(release: StoredRelease): Promise<ReleaseView
     files: release.files.map((file) => ({ path: file.path, sizeBytes: Number(file.sizeBytes), sha256: file.sha256 })),
     statistics: statisticsOf(release.manifest),
   };
+}
+
+export async function toReleaseViews(releases: readonly StoredRelease[]): Promise<ReleaseView[]> {
+  const stalled = await stalledIds(releases);
+  return releases.map((release) => viewOf(release, stalled.has(release.id)));
+}
+
+export async function toReleaseView(release: StoredRelease): Promise<ReleaseView> {
+  const [view] = await toReleaseViews([release]);
+  return view!;
+}
+
+/** A release by version, with what its view shows. */
+export async function findRelease(version: string): Promise<StoredRelease> {
+  const release = await db().release.findUnique({ where: { version }, include: RELEASE_VIEW_INCLUDE });
+  if (!release) throw notFound("Release");
+  return release;
 }
 
 /** Newest first, by semantic version. */

@@ -17,7 +17,7 @@ const { startJobWorkers } = await import("@/lib/jobs/job-queue");
 const { JOB_HANDLERS } = await import("@/lib/jobs/job-handlers");
 const { releaseFolder } = await import("@/lib/releases/release-storage");
 const { createRelease } = await import("@/lib/releases/create-release");
-const { retryReleaseBuild } = await import("@/lib/releases/manage-release");
+const { retryReleaseBuild } = await import("@/lib/releases/retry-release-build");
 const { getRelease, listReleases } = await import("@/lib/releases/read-releases");
 const { verifyReleaseFolder } = await import("@/lib/releases/verify-release");
 const { createTestCampaign } = await import("@/tests/support/seed-campaigns");
@@ -71,6 +71,8 @@ test("a worker killed mid-build leaves nothing published, the build shows as sta
     return view.stalled ? view : null;
   }, 10_000);
   assert.equal(stalled.status, "building");
+  const listed = await listReleases(maintainer);
+  assert.equal(listed.find((release) => release.version === "2.0.0")?.stalled, true, "the list's one probe for all releases sees it too");
   assert.deepEqual(stalled.files, []);
   assert.equal(await db().releaseFile.count(), 0);
   assert.equal(existsSync(releaseFolder(created.id)), false, "nothing was moved into place");

@@ -5,7 +5,7 @@ import { expect } from "@playwright/test";
 import type { ItemView } from "@/lib/items/schemas";
 import type { ItemLanguage } from "@/lib/items/vocabulary";
 import { createRelease } from "@/lib/releases/create-release";
-import { publishRelease } from "@/lib/releases/manage-release";
+import { publishRelease } from "@/lib/releases/publish-release";
 import { getRelease } from "@/lib/releases/read-releases";
 import type { ReleaseView } from "@/lib/releases/schemas";
 import { claimNextItem } from "@/lib/reviews/claim-next-item";
