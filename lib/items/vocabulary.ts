@@ -1,4 +1,5 @@
-// The fixed vocabulary of an item: the languages escriba collects, their varieties and Dolly's categories.
+// The fixed vocabulary of an item: the languages escriba collects, their varieties, Dolly's categories and the
+// states of an item's lifecycle.
 
 export const ITEM_LANGUAGES = ["es", "ca", "eu", "gl"] as const;
 export type ItemLanguage = (typeof ITEM_LANGUAGES)[number];
@@ -31,3 +32,7 @@ export const CATEGORIES_REQUIRING_CONTEXT: ReadonlySet<ItemCategory> = new Set([
 
 export const ITEM_FIELDS = ["instruction", "context", "response"] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
+
+/** An item's states, in the order of its lifecycle (the order lists and filters show them in). */
+export const ITEM_STATUSES = ["draft", "submitted", "changes_requested", "approved", "rejected", "retracted"] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];

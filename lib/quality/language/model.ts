@@ -67,7 +67,3 @@ export function scoreLanguages(model: LoadedModel, text: string, temperature = m
   const sum = weights.reduce((a, b) => a + b, 0);
   return { probabilities: weights.map((w) => w / sum), letters };
 }
-
-export function modelLanguageAt(position: number): ModelLanguage {
-  return MODEL_LANGUAGES[position] ?? "en";
-}
