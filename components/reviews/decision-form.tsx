@@ -7,9 +7,11 @@ import { ApiRequestError } from "@/components/api-client";
 import { ClauseTags } from "@/components/reviews/clause-tags";
 import type { DecisionInput } from "@/components/reviews/review-queries";
 import { ScoreFieldset } from "@/components/reviews/score-fieldset";
+import { ProblemList } from "@/components/writing/problem-list";
 import { TextDiff, TEXT_FIELDS, type ItemText } from "@/components/reviews/word-diff";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ItemView } from "@/lib/items/schemas";
+import type { QualityReport } from "@/lib/quality/check-item";
 import { RUBRIC, type RubricCriterion } from "@/lib/reviews/schemas";
 
 export type Decision = DecisionInput["decision"];
@@ -29,6 +31,7 @@ export function DecisionForm({
 }) {
   const t = useTranslations("reviewScreen");
   const tHistory = useTranslations("history");
+  const tEditor = useTranslations("editor");
   const hydrated = useHydrated();
   const [scores, setScores] = useState<Record<RubricCriterion, number | null>>(
     () => Object.fromEntries(RUBRIC.map((criterion) => [criterion, null])) as Record<RubricCriterion, number | null>,
@@ -37,6 +40,8 @@ export function DecisionForm({
   const [clauses, setClauses] = useState<string[]>([]);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState<ItemText>({ instruction: item.instruction, context: item.context, response: item.response });
+  const [justification, setJustification] = useState("");
+  const [fictional, setFictional] = useState(false);
 
   const fieldErrors = new Map<string, string>();
   if (error instanceof ApiRequestError && error.status === 422) {
@@ -45,6 +50,15 @@ export function DecisionForm({
       fieldErrors.set(key, key.startsWith("scores.") ? t("scoreRequired") : key === "comment" ? t("commentRequired") : message);
     }
   }
+
+  // Edits are checked like a submission: what blocks them comes back with the whole quality report.
+  const editReport =
+    error instanceof ApiRequestError && error.status === 422
+      ? ((error.failure as { details?: { quality?: QualityReport } }).details?.quality ?? null)
+      : null;
+  const blockingIn = (field: string) =>
+    editReport?.problems.filter((problem) => problem.field === field && problem.severity === "block" && !problem.overridden) ?? [];
+  const editBlockedBy = (code: string) => editReport?.problems.some((problem) => problem.code === code && !problem.overridden) ?? false;
 
   const decide = (decision: Decision) => {
     if (pending) return;
@@ -61,6 +75,8 @@ export function DecisionForm({
       comment,
       citedClauses: clauses,
       ...(Object.keys(edits).length > 0 ? { edits } : {}),
+      ...(justification.trim() ? { languageJustification: justification.trim() } : {}),
+      ...(fictional ? { piiDeclaredFictional: true } : {}),
     });
   };
   // The shortcut listener lives once; it always calls the latest `decide`, which sees the latest form state.
@@ -99,9 +115,25 @@ export function DecisionForm({
                   value={text[field] ?? ""}
                   onChange={(event) => setText({ ...text, [field]: event.target.value })}
                 />
-                {fieldErrors.get(`edits.${field}`) && <span className="error small-text">{fieldErrors.get(`edits.${field}`)}</span>}
+                {editReport ? (
+                  <ProblemList problems={blockingIn(field)} />
+                ) : (
+                  fieldErrors.get(`edits.${field}`) && <span className="error small-text">{fieldErrors.get(`edits.${field}`)}</span>
+                )}
               </label>
             ))}
+            <ProblemList problems={[...blockingIn("sourceUrl"), ...blockingIn("sourceLicense"), ...blockingIn("item")]} />
+            {(editBlockedBy("language_mismatch") || justification !== "") && (
+              <label>
+                {tEditor("justification")}
+                <textarea value={justification} onChange={(event) => setJustification(event.target.value)} rows={2} />
+              </label>
+            )}
+            {(editBlockedBy("pii_found") || fictional) && (
+              <label className="inline">
+                <input type="checkbox" checked={fictional} onChange={(event) => setFictional(event.target.checked)} /> {tEditor("fictional")}
+              </label>
+            )}
             <h3>{t("yourChanges")}</h3>
             <TextDiff before={item} after={text} testId="edit-diff" />
           </div>

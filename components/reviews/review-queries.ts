@@ -16,6 +16,8 @@ export interface DecisionInput {
   comment: string;
   citedClauses: string[];
   edits?: { instruction?: string; context?: string | null; response?: string };
+  languageJustification?: string;
+  piiDeclaredFictional?: boolean;
 }
 
 /** Claims the next item (of one language, or of all mine) and opens it; `empty` turns true when nothing waits. */

@@ -1,7 +1,9 @@
-// The guard every page uses: no viewer → the sign-in page; wrong role → a real 403 page.
-import { forbidden, redirect } from "next/navigation";
+// The guard every page uses: no viewer → the sign-in page; wrong role → a real 403 page; something the viewer may
+// not see (or that does not exist) → the 404 page.
+import { forbidden, notFound, redirect } from "next/navigation";
 import { hasRole } from "@/lib/auth/permissions";
 import type { Role, Viewer } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
 import { browserSessionEnded, currentViewer } from "@/lib/http/authenticate";
 
 export async function requirePageViewer(minimumRole: Role = "annotator"): Promise<Viewer> {
@@ -9,4 +11,14 @@ export async function requirePageViewer(minimumRole: Role = "annotator"): Promis
   if (!viewer) redirect((await browserSessionEnded()) ? "/sign-in?ended=1" : "/sign-in");
   if (!hasRole(viewer, minimumRole)) forbidden();
   return viewer;
+}
+
+/** What a page's use case returns, or the 404 page when it says "not found". */
+export async function orNotFound<T>(loading: Promise<T>): Promise<T> {
+  try {
+    return await loading;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
 }

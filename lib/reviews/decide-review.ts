@@ -8,10 +8,9 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
+import { recordRevision } from "@/lib/items/record-revision";
 import type { ItemView } from "@/lib/items/schemas";
-import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
-import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
-import { applyReviewPolicy } from "@/lib/reviews/review-policy";
+import { applyReviewPolicy, countApprovals } from "@/lib/reviews/review-policy";
 import { decideInputSchema } from "@/lib/reviews/schemas";
 
 export interface DecisionResult {
@@ -28,7 +27,8 @@ export async function decideReview(
   input: z.input<typeof decideInputSchema>,
 ): Promise<DecisionResult> {
   assertRole(viewer, "reviewer");
-  const { version, decision, scores, comment, citedClauses, edits } = decideInputSchema.parse(input);
+  const { version, decision, scores, comment, citedClauses, edits, languageJustification, piiDeclaredFictional } =
+    decideInputSchema.parse(input);
   return db().$transaction(async (tx) => {
     // Row lock: a decision and a lease expiry/claim on the same item are serialised.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM items WHERE id = ${itemId}::uuid FOR UPDATE`;
@@ -46,8 +46,11 @@ export async function decideReview(
     }
     if (item.version !== version) throw staleVersion(toItemView(item), item.version);
 
-    const latest = await tx.itemRevision.findFirstOrThrow({ where: { itemId }, orderBy: { number: "desc" } });
-    let revision = latest;
+    let revision: { id: string; number: number } = await tx.itemRevision.findFirstOrThrow({
+      where: { itemId },
+      orderBy: { number: "desc" },
+      select: { id: true, number: true },
+    });
     const edited =
       edits &&
       ((edits.instruction !== undefined && edits.instruction !== item.instruction) ||
@@ -59,23 +62,22 @@ export async function decideReview(
         context: edits.context === undefined ? item.context : edits.context || null,
         response: edits.response ?? item.response,
       };
-      revision = await tx.itemRevision.create({
-        data: {
-          itemId,
-          number: latest.number + 1,
-          kind: "reviewer_edit",
-          authorId: viewer.id,
-          variety: item.variety,
-          category: item.category,
-          ...text,
-          sourceUrl: item.sourceUrl,
-          sourceLicense: item.sourceLicense,
-          guidelineId: item.guidelineId,
+      // The edited text passes the same checks as a submission; the author's declarations still stand, and the
+      // reviewer may add their own for what the edit introduced.
+      const recorded = await recordRevision(tx, { ...item, ...text, itemId }, {
+        kind: "reviewer_edit",
+        authorId: viewer.id,
+        overrides: {
+          languageJustification: languageJustification ?? item.languageJustification,
+          piiDeclaredFictional: piiDeclaredFictional ?? item.piiDeclaredFictional,
         },
+        refusal: "The edited text has problems that block the decision.",
+        fieldPrefix: "edits",
       });
+      revision = recorded;
       await tx.item.update({
         where: { id: itemId },
-        data: { ...text, fingerprint: itemFingerprint(text), similarityKeys: itemSimilarityKeys(text).map(BigInt) },
+        data: { ...text, fingerprint: recorded.fingerprint, similarityKeys: recorded.similarityKeys },
       });
     }
 
@@ -132,7 +134,7 @@ export async function decideReview(
     const updated = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
     // Approvals in this round, this decision included: what the reviewer is told (the page's own count is stale
     // by then, and refreshes at an unpredictable moment).
-    const approvals = earlier.filter((review) => review.decision === "approve").length + (decision === "approve" ? 1 : 0);
+    const approvals = countApprovals([...earlier.map((review) => review.decision), decision]);
     return {
       item: toItemView(updated),
       adjudication: outcome.adjudication,

@@ -2,12 +2,14 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { canSeeItem } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import type { ItemHistoryView } from "@/lib/reviews/schemas";
 import type { QualityReport } from "@/lib/quality/check-item";
 
 export async function getItemHistory(viewer: Viewer, itemId: string): Promise<ItemHistoryView> {
+  if (!isUuid(itemId)) throw notFound("Item");
   const item = await db().item.findUnique({
     where: { id: itemId },
     include: {

@@ -12,9 +12,14 @@ export type PolicyOutcome =
   | { status: Extract<ItemStatus, "approved" | "rejected" | "changes_requested">; adjudication: false }
   | { status: "submitted"; adjudication: boolean };
 
+/** Approvals among a round's decisions: what the policy counts, and what reviewers are told. */
+export function countApprovals(decisions: readonly ReviewDecision[]): number {
+  return decisions.filter((decision) => decision === "approve").length;
+}
+
 export function applyReviewPolicy({ approvalsRequired, earlierDecisions, decision }: PolicyInput): PolicyOutcome {
   if (decision === "request_changes") return { status: "changes_requested", adjudication: false };
-  const approvals = earlierDecisions.filter((earlier) => earlier === "approve").length;
+  const approvals = countApprovals(earlierDecisions);
   if (decision === "reject") {
     // Rejecting what a colleague approved is a disagreement: a maintainer decides, the item leaves the queue.
     return approvals > 0 ? { status: "submitted", adjudication: true } : { status: "rejected", adjudication: false };

@@ -39,7 +39,14 @@ export const decideInputSchema = z
       })
       .strict()
       .optional()
-      .describe("The reviewer's corrections; they become a revision credited to the reviewer."),
+      .describe("The reviewer's corrections; they become a revision credited to the reviewer, checked like a submission."),
+    languageJustification: z
+      .string()
+      .trim()
+      .max(1000)
+      .optional()
+      .describe("Why an edited field may be in another language; the author's justification stands otherwise."),
+    piiDeclaredFictional: z.boolean().optional().describe("Personal data the edit introduces is fictional or public."),
   })
   .strict()
   .superRefine((input, context) => {

@@ -154,3 +154,28 @@ test("a rejection of what a colleague approved goes to a maintainer, who resolve
   await expect(dispute).toHaveCount(0);
   expect((await storedItem(item.id)).status).toBe("approved");
 });
+
+test("a reviewer's edit that adds personal data is held back with the problem under the field until declared fictional", async ({ browser }) => {
+  const campaign = await createTestCampaign({ languages: ["es"] });
+  const author = await createTestUser("annotator", ["es"], "author");
+  const reviewer = await createTestUser("reviewer", ["es"], "pii-reviewer");
+  const item = await submitTestItem(author, campaign.id, "es", `e2e pii ${Date.now()}`);
+  await makeOldestInQueue(item.id);
+  const page = await signedInPage(browser, reviewer, /\/review$/);
+  await page.getByRole("button", { name: "Review next in Spanish" }).click();
+  await expect(page).toHaveURL(new RegExp(`/review/items/${item.id}$`));
+
+  await page.getByRole("button", { name: "Edit text" }).click();
+  await page.getByLabel("Response").fill(`${item.response} Si hace falta, el DNI del autor es 12345678Z.`);
+  await scoreByClicking(page, GOOD);
+  await page.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(page.getByTestId("edit-text").getByTestId("problems")).toContainText("Personal data found (DNI)");
+  expect((await storedItem(item.id)).status, "nothing was decided").toBe("submitted");
+
+  await page.getByLabel("This personal data is fictional or public").check();
+  await page.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(page.getByTestId("review-outcome")).toContainText("The item is approved.");
+  const approved = await storedItem(item.id);
+  expect(approved.status).toBe("approved");
+  expect(approved.response).toContain("12345678Z");
+});

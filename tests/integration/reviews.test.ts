@@ -130,6 +130,53 @@ describe("decisions", () => {
     assert.deepEqual(audit.map((event) => event.action), ["item.created", "item.submitted", "review.request_changes", "item.resubmitted"]);
   });
 
+  test("a reviewer's edit is checked like a submission: personal data it adds blocks the decision until declared fictional", async () => {
+    const campaign = await createTestCampaign({ languages: ["es"] });
+    const author = await createTestUser("annotator", ["es"]);
+    const item = await submitTestItem(author, campaign.id, "es", tag());
+    const reviewer = viewerOf(await createTestUser("reviewer", ["es"]));
+    const lease = await claimSpecific(reviewer, item.id);
+    const withDni = `${lease.item.response} Para más información, el DNI del autor es 12345678Z.`;
+    const decision = { version: lease.item.version, decision: "approve" as const, scores: SCORES, edits: { response: withDni } };
+    await assert.rejects(decideReview(reviewer, item.id, decision), (error: unknown) => {
+      assert.ok(error instanceof AppError && error.code === "validation_failed");
+      assert.deepEqual(error.fields, [{ field: "edits.response", message: "pii_found" }]);
+      assert.equal((error.details?.quality as { blocked: boolean }).blocked, true, "the whole report comes with it");
+      return true;
+    });
+    const untouched = await db().item.findUniqueOrThrow({ where: { id: item.id }, include: { revisions: true, reviews: true } });
+    assert.equal(untouched.status, "submitted");
+    assert.equal(untouched.response, lease.item.response);
+    assert.equal(untouched.revisions.length, 1, "no revision was written");
+    assert.equal(untouched.reviews.length, 0, "no review was written");
+
+    const decided = await decideReview(reviewer, item.id, { ...decision, piiDeclaredFictional: true });
+    assert.equal(decided.item.status, "approved");
+    const history = await getItemHistory(reviewer, item.id);
+    const edit = history.revisions.find((revision) => revision.kind === "reviewer_edit");
+    assert.ok(edit?.qualityReport, "the approved revision carries its quality report");
+    assert.equal(edit.qualityReport.blocked, false);
+    assert.ok(edit.qualityReport.problems.some((problem) => problem.code === "pii_found" && problem.overridden));
+  });
+
+  test("a reviewer's edit that copies another item exactly is refused as a duplicate", async () => {
+    const campaign = await createTestCampaign({ languages: ["ca"] });
+    const author = await createTestUser("annotator", ["ca"]);
+    const original = await submitTestItem(author, campaign.id, "ca", tag());
+    const other = await submitTestItem(author, campaign.id, "ca", tag());
+    const reviewer = viewerOf(await createTestUser("reviewer", ["ca"]));
+    const lease = await claimSpecific(reviewer, other.id);
+    await assert.rejects(
+      decideReview(reviewer, other.id, {
+        version: lease.item.version,
+        decision: "approve",
+        scores: SCORES,
+        edits: { instruction: original.instruction, response: original.response },
+      }),
+      (error: unknown) => isCode("validation_failed")(error) && (error as AppError).fields.some((field) => field.field.startsWith("edits.")),
+    );
+  });
+
   test("with two approvals required, the item is approved only after two different reviewers approve", async () => {
     const campaign = await createTestCampaign({ languages: ["es"], approvalsRequired: 2 });
     const author = await createTestUser("annotator", ["es"]);

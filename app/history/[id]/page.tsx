@@ -1,15 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import { hasRole } from "@/lib/auth/permissions";
-import { requirePageViewer } from "@/lib/http/page-guard";
+import { orNotFound, requirePageViewer } from "@/lib/http/page-guard";
+import { getItemHistory } from "@/lib/reviews/get-item-history";
 import { ItemFeedback } from "@/components/reviews/item-feedback";
-import { loadItemHistory } from "@/components/reviews/load-item-history";
 import { RetractItemPanel } from "@/components/reviews/retract-item-panel";
 import "@/components/reviews/reviews.css";
 
 export default async function ItemHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePageViewer("annotator");
   const { id } = await params;
-  const [history, t] = await Promise.all([loadItemHistory(viewer, id), getTranslations("history")]);
+  const [history, t] = await Promise.all([orNotFound(getItemHistory(viewer, id)), getTranslations("history")]);
   return (
     <section className="stack">
       <h1>{t("title")}</h1>

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { currentViewer } from "@/lib/http/authenticate";
+import { orNotFound } from "@/lib/http/page-guard";
+import { getReleasePage } from "@/lib/releases/get-release-page";
 import { DatasetCardBody, DatasetCardFacts } from "@/components/releases/dataset-card-view";
-import { loadReleasePage } from "@/components/releases/load-release-page";
 import { ReleaseFilesTable } from "@/components/releases/release-files-table";
 import { ReleaseStatisticsTable } from "@/components/releases/release-statistics-table";
 import "@/components/releases/releases.css";
@@ -11,7 +12,7 @@ import "@/components/releases/releases.css";
 export default async function ReleasePage({ params }: { params: Promise<{ version: string }> }) {
   const { version } = await params;
   const viewer = await currentViewer();
-  const [{ release, card }, t, format] = await Promise.all([loadReleasePage(viewer, version), getTranslations("releases"), getFormatter()]);
+  const [{ release, card }, t, format] = await Promise.all([orNotFound(getReleasePage(viewer, version)), getTranslations("releases"), getFormatter()]);
   const totalBytes = release.files.reduce((sum, file) => sum + file.sizeBytes, 0);
   return (
     <article className="stack-large release-page">

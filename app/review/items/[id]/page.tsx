@@ -1,9 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { getGuideline } from "@/lib/campaigns/get-guideline";
-import { requirePageViewer } from "@/lib/http/page-guard";
-import { getLeaseExpiry } from "@/lib/reviews/get-lease";
+import { orNotFound, requirePageViewer } from "@/lib/http/page-guard";
+import { getReviewContext } from "@/lib/reviews/get-review-context";
 import { GuidelinePanel } from "@/components/reviews/guideline-panel";
-import { loadItemHistory } from "@/components/reviews/load-item-history";
 import { QualitySummary } from "@/components/reviews/quality-summary";
 import { ReviewList } from "@/components/reviews/review-list";
 import { ReviewScreen } from "@/components/reviews/review-screen";
@@ -13,17 +11,14 @@ import "@/components/reviews/reviews.css";
 export default async function ReviewItemPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePageViewer("reviewer");
   const { id } = await params;
-  const history = await loadItemHistory(viewer, id);
-  const { item } = history;
-  const [t, tRoot, tHistory, leaseExpiresAt, guideline] = await Promise.all([
+  const [{ history, leaseExpiresAt, guideline, approvals }, t, tRoot, tHistory] = await Promise.all([
+    orNotFound(getReviewContext(viewer, id)),
     getTranslations("reviewScreen"),
     getTranslations(),
     getTranslations("history"),
-    getLeaseExpiry(viewer, item.id),
-    getGuideline(viewer, item.campaignId, item.language, item.guidelineVersion ?? undefined).catch(() => null),
   ]);
+  const { item } = history;
   const latest = history.revisions.at(-1);
-  const approvalsThisRound = history.reviews.filter((review) => review.round === item.reviewRound && review.decision === "approve").length;
   return (
     <section className="stack">
       <h1>{t("title")}</h1>
@@ -35,7 +30,7 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ id:
         <dt>{t("round")}</dt>
         <dd>{item.reviewRound}</dd>
         <dt>{t("approvalsRequired")}</dt>
-        <dd>{t("approvalsSoFar", { count: approvalsThisRound, required: history.approvalsRequired })}</dd>
+        <dd>{t("approvalsSoFar", approvals)}</dd>
         <dt>{t("status")}</dt>
         <dd>{tHistory(`statuses.${item.status}`)}</dd>
       </dl>
