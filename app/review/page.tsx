@@ -1,16 +1,21 @@
 import { getTranslations } from "next-intl/server";
+import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { countReviewQueue } from "@/lib/reviews/count-review-queue";
 import { ReviewQueue } from "@/components/reviews/review-queue";
 
-export default async function ReviewPage() {
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<{ campaign?: string | string[] }> }) {
   const viewer = await requirePageViewer("reviewer");
-  const [t, queue] = await Promise.all([getTranslations("reviewQueue"), countReviewQueue(viewer)]);
+  const { campaign } = await searchParams;
+  const [t, campaigns] = await Promise.all([getTranslations("reviewQueue"), listCampaigns(viewer)]);
+  // Only a campaign the reviewer can see filters the queue; anything else shows every campaign.
+  const campaignId = campaigns.find((candidate) => candidate.id === campaign)?.id;
+  const queue = await countReviewQueue(viewer, { campaignId });
   return (
     <section className="stack">
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      <ReviewQueue queue={queue} />
+      <ReviewQueue queue={queue} campaigns={campaigns.map(({ id, name }) => ({ id, name }))} campaignId={campaignId} />
     </section>
   );
 }

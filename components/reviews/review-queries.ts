@@ -20,15 +20,18 @@ export interface DecisionInput {
   piiDeclaredFictional?: boolean;
 }
 
-/** Claims the next item (of one language, or of all mine) and opens it; `empty` turns true when nothing waits. */
+/**
+ * Claims the next item (of one language or all mine; of one campaign or all) and opens it; `empty` turns true when
+ * nothing waits.
+ */
 export function useClaimNext() {
   const router = useRouter();
   const [empty, setEmpty] = useState(false);
   const claim = useMutation({
-    mutationFn: (language?: ItemLanguage) =>
+    mutationFn: ({ language, campaignId }: { language?: ItemLanguage; campaignId?: string }) =>
       callApi<{ lease: { item: ItemView; leaseExpiresAt: string } | null }>("/api/v1/reviews/claim", {
         method: "POST",
-        body: language ? { language } : {},
+        body: { ...(language ? { language } : {}), ...(campaignId ? { campaignId } : {}) },
       }),
     onMutate: () => setEmpty(false),
     onSuccess: ({ lease }) => {

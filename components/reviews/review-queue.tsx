@@ -1,18 +1,47 @@
 "use client";
-// The reviewer's landing: how many items wait per language, and buttons that claim the next one and open it.
+// The reviewer's landing: how many items wait per language (in every campaign or in the one chosen), and buttons
+// that claim the next one and open it.
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { ApiRequestError } from "@/components/api-client";
 import { useClaimNext } from "@/components/reviews/review-queries";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ItemLanguage } from "@/lib/items/vocabulary";
 
-export function ReviewQueue({ queue }: { queue: { language: ItemLanguage; waiting: number }[] }) {
+export function ReviewQueue({
+  queue,
+  campaigns,
+  campaignId,
+}: {
+  queue: { language: ItemLanguage; waiting: number }[];
+  campaigns: { id: string; name: string }[];
+  /** The campaign chosen, or undefined for every campaign. */
+  campaignId?: string;
+}) {
   const t = useTranslations("reviewQueue");
   const tLanguages = useTranslations("languages");
+  const router = useRouter();
   const { claim, empty } = useClaimNext();
   const hydrated = useHydrated();
   return (
     <div className="stack">
+      {campaigns.length > 1 && (
+        <label className="inline">
+          {t("campaign")}{" "}
+          <select
+            value={campaignId ?? ""}
+            disabled={!hydrated}
+            onChange={(event) => router.push(event.target.value ? `/review?campaign=${event.target.value}` : "/review")}
+          >
+            <option value="">{t("allCampaigns")}</option>
+            {campaigns.map((campaign) => (
+              <option key={campaign.id} value={campaign.id}>
+                {campaign.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <table data-testid="review-queue">
         <thead>
           <tr>
@@ -29,7 +58,7 @@ export function ReviewQueue({ queue }: { queue: { language: ItemLanguage; waitin
               <td>{tLanguages(language)}</td>
               <td>{t("waiting", { count: waiting })}</td>
               <td>
-                <button type="button" className="small secondary" disabled={!hydrated || claim.isPending} onClick={() => claim.mutate(language)}>
+                <button type="button" className="small secondary" disabled={!hydrated || claim.isPending} onClick={() => claim.mutate({ language, campaignId })}>
                   {t("reviewNextIn", { language: tLanguages(language) })}
                 </button>
               </td>
@@ -38,7 +67,7 @@ export function ReviewQueue({ queue }: { queue: { language: ItemLanguage; waitin
         </tbody>
       </table>
       <div className="row">
-        <button type="button" disabled={!hydrated || claim.isPending} onClick={() => claim.mutate(undefined)}>
+        <button type="button" disabled={!hydrated || claim.isPending} onClick={() => claim.mutate({ campaignId })}>
           {claim.isPending ? t("claiming") : t("reviewNext")}
         </button>
       </div>

@@ -60,7 +60,7 @@ export function ReviewScreen({
 
   const nextRef = useRef(() => {});
   nextRef.current = () => {
-    if (done && !claim.isPending) claim.mutate(undefined);
+    if (done && !claim.isPending) claim.mutate({});
   };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -125,7 +125,7 @@ export function ReviewScreen({
             <p>{t("released")}</p>
           )}
           <div className="row">
-            <button type="button" disabled={claim.isPending} aria-keyshortcuts="Alt+Shift+N" onClick={() => claim.mutate(undefined)}>
+            <button type="button" disabled={claim.isPending} aria-keyshortcuts="Alt+Shift+N" onClick={() => claim.mutate({})}>
               {t("nextItem")}
             </button>
             <Link href="/review">{t("backToQueue")}</Link>

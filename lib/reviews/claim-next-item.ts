@@ -20,7 +20,7 @@ export interface Lease {
 
 export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimInputSchema> = {}): Promise<Lease | null> {
   assertRole(viewer, "reviewer");
-  const { language } = claimInputSchema.parse(input);
+  const { language, campaignId } = claimInputSchema.parse(input);
   if (language) assertQualifiedFor(viewer, language);
   const languages = language ? [language] : viewer.role === "maintainer" ? [...ITEM_LANGUAGES] : viewer.languages;
   if (languages.length === 0) return null;
@@ -34,6 +34,7 @@ export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimI
         SELECT id FROM items
          WHERE leased_to_id = ${viewer.id}::uuid AND lease_expires_at > now() AND status = 'submitted'
            AND language::text = ANY(${languages})
+           AND (${campaignId ?? null}::uuid IS NULL OR campaign_id = ${campaignId ?? null}::uuid)
          ORDER BY submitted_at LIMIT 1
       ),
       next AS (
@@ -41,6 +42,7 @@ export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimI
          WHERE NOT EXISTS (SELECT 1 FROM held)
            AND i.status = 'submitted'
            AND i.language::text = ANY(${languages})
+           AND (${campaignId ?? null}::uuid IS NULL OR i.campaign_id = ${campaignId ?? null}::uuid)
            AND i.author_id <> ${viewer.id}::uuid
            AND (i.leased_to_id IS NULL OR i.lease_expires_at <= now())
            AND NOT EXISTS (SELECT 1 FROM reviews r

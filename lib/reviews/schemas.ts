@@ -12,7 +12,10 @@ const score = z.number().int().min(1, { message: "from 1 to 5" }).max(5, { messa
 export const reviewDecisionSchema = z.enum(["approve", "request_changes", "reject"]).meta({ id: "ReviewDecision" });
 
 export const claimInputSchema = z
-  .object({ language: languageSchema.optional().describe("Only this language; default: all of mine.") })
+  .object({
+    language: languageSchema.optional().describe("Only this language; default: all of mine."),
+    campaignId: z.uuid().optional().describe("Only this campaign's items; default: every campaign."),
+  })
   .strict()
   .meta({ id: "ClaimInput" });
 

@@ -8,6 +8,7 @@ import { submitItem } from "@/lib/items/submit-item";
 import { updateDraft } from "@/lib/items/update-draft";
 import { listOpenAdjudications, resolveAdjudication } from "@/lib/reviews/adjudications";
 import { claimNextItem } from "@/lib/reviews/claim-next-item";
+import { countReviewQueue } from "@/lib/reviews/count-review-queue";
 import { decideReview } from "@/lib/reviews/decide-review";
 import { getItemHistory } from "@/lib/reviews/get-item-history";
 import { releaseLease } from "@/lib/reviews/release-lease";
@@ -23,16 +24,14 @@ const isCode = (code: string) => (error: unknown) => error instanceof AppError &
 let tagCounter = 0;
 const tag = () => `revisión ${++tagCounter} ${Date.now()}`;
 
-/** Each call's item becomes older than anything before it, so it is the next one the queue hands out. */
-let agesGiven = 0;
-const olderThanEverything = () => new Date(Date.UTC(2000, 0, 1) - ++agesGiven * 1000);
-
-/** Makes `itemId` the oldest in the queue and claims it (other tests' items share the queue). */
+/**
+ * Claims `itemId` through the queue of its campaign: each test makes a campaign of its own, so the item it waits
+ * for is the one handed out, whatever other tests leave in the shared queue.
+ */
 async function claimSpecific(reviewer: ReturnType<typeof viewerOf>, itemId: string) {
-  await db().item.updateMany({ where: { leasedToId: reviewer.id }, data: { leasedToId: null, leaseExpiresAt: null } });
-  await db().item.update({ where: { id: itemId }, data: { submittedAt: olderThanEverything() } });
-  const lease = await claimNextItem(reviewer);
-  assert.equal(lease?.item.id, itemId, "the oldest item is handed out first");
+  const { campaignId } = await db().item.findUniqueOrThrow({ where: { id: itemId }, select: { campaignId: true } });
+  const lease = await claimNextItem(reviewer, { campaignId });
+  assert.equal(lease?.item.id, itemId, "the campaign's oldest waiting item is handed out");
   return lease!;
 }
 
@@ -41,11 +40,23 @@ describe("who may decide", () => {
     const campaign = await createTestCampaign({ languages: ["ca"] });
     const reviewer = await createTestUser("reviewer", ["ca"]);
     const own = await submitTestItem(reviewer, campaign.id, "ca", tag());
-    await db().item.update({ where: { id: own.id }, data: { submittedAt: olderThanEverything() } });
-    const lease = await claimNextItem(viewerOf(reviewer), { language: "ca" });
-    assert.notEqual(lease?.item.id, own.id);
+    assert.equal(await claimNextItem(viewerOf(reviewer), { campaignId: campaign.id }), null, "its only item is the reviewer's own");
     await db().item.update({ where: { id: own.id }, data: { leasedToId: reviewer.id, leaseExpiresAt: new Date(Date.now() + 60_000) } });
     await assert.rejects(decideReview(viewerOf(reviewer), own.id, { version: own.version, decision: "approve", scores: SCORES }), isCode("forbidden"));
+  });
+
+  test("a reviewer can keep to one campaign: its items only, counted and claimed, even when another's are older", async () => {
+    const older = await createTestCampaign({ languages: ["gl"] });
+    const chosen = await createTestCampaign({ languages: ["gl"] });
+    const author = await createTestUser("annotator", ["gl"]);
+    const olderItem = await submitTestItem(author, older.id, "gl", tag());
+    const chosenItem = await submitTestItem(author, chosen.id, "gl", tag());
+    const reviewer = viewerOf(await createTestUser("reviewer", ["gl"]));
+    assert.deepEqual(await countReviewQueue(reviewer, { campaignId: chosen.id }), [{ language: "gl", waiting: 1 }]);
+    const lease = await claimNextItem(reviewer, { campaignId: chosen.id });
+    assert.equal(lease?.item.id, chosenItem.id);
+    assert.equal(await claimNextItem(reviewer, { campaignId: chosen.id }).then((again) => again?.item.id), chosenItem.id, "the lease held");
+    assert.equal(await claimNextItem(reviewer, { campaignId: older.id }).then((other) => other?.item.id), olderItem.id);
   });
 
   test("a language the reviewer is not qualified for is forbidden", async () => {
@@ -165,13 +176,13 @@ describe("decisions", () => {
     const original = await submitTestItem(author, campaign.id, "ca", tag());
     const other = await submitTestItem(author, campaign.id, "ca", tag());
     const reviewer = viewerOf(await createTestUser("reviewer", ["ca"]));
-    const lease = await claimSpecific(reviewer, other.id);
+    const lease = await claimSpecific(reviewer, original.id);
     await assert.rejects(
-      decideReview(reviewer, other.id, {
+      decideReview(reviewer, original.id, {
         version: lease.item.version,
         decision: "approve",
         scores: SCORES,
-        edits: { instruction: original.instruction, response: original.response },
+        edits: { instruction: other.instruction, response: other.response },
       }),
       (error: unknown) => isCode("validation_failed")(error) && (error as AppError).fields.some((field) => field.field.startsWith("edits.")),
     );
@@ -188,9 +199,7 @@ describe("decisions", () => {
     assert.equal(afterFirst.item.status, "submitted");
     assert.deepEqual(afterFirst.approvals, { count: 1, required: 2 }, "what the reviewer is told");
     // The first reviewer is not offered it again in this round.
-    const next = await claimNextItem(first, { language: "es" });
-    assert.notEqual(next?.item.id, item.id);
-    if (next) await releaseLease(first, next.item.id);
+    assert.equal(await claimNextItem(first, { campaignId: campaign.id }), null);
     const secondLease = await claimSpecific(second, item.id);
     const afterSecond = await decideReview(second, item.id, { version: secondLease.item.version, decision: "approve", scores: SCORES });
     assert.equal(afterSecond.item.status, "approved");
@@ -242,11 +251,8 @@ describe("decisions", () => {
     const entry = open.find((adjudication) => adjudication.item.id === item.id);
     assert.ok(entry, "listed for maintainers");
     // Out of the review queue while disputed.
-    await db().item.update({ where: { id: item.id }, data: { submittedAt: olderThanEverything() } });
     const third = viewerOf(await createTestUser("reviewer", ["es"]));
-    const offered = await claimNextItem(third, { language: "es" });
-    assert.notEqual(offered?.item.id, item.id);
-    if (offered) await releaseLease(third, offered.item.id);
+    assert.equal(await claimNextItem(third, { campaignId: campaign.id }), null);
     await assert.rejects(resolveAdjudication(rejecting, entry.id, { decision: "approve" }), isCode("forbidden"));
     const resolved = await resolveAdjudication(maintainer, entry.id, { decision: "approve", comment: "Correcta." });
     assert.equal(resolved.status, "approved");
