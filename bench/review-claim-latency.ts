@@ -4,7 +4,7 @@
 // Usage: node --import tsx bench/review-claim-latency.ts [items=1000000] [reviewers=64] [claimsEach=20]
 import { disconnectDb } from "@/lib/db";
 import { claimNextItem } from "@/lib/reviews/claim-next-item";
-import { releaseLease } from "@/lib/reviews/release-lease";
+import { returnToQueue } from "@/lib/reviews/return-to-queue";
 import { fillItems, openBenchDatabase, summarise } from "@/bench/support/bench-database";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser } from "@/tests/support/seed-users";
@@ -37,7 +37,7 @@ await Promise.all(
         empty++;
         continue;
       }
-      await releaseLease(reviewer, lease.item.id);
+      await returnToQueue(reviewer, lease.item.id);
     }
   }),
 );

@@ -49,9 +49,9 @@ export function useDecide(itemId: string) {
   });
 }
 
-export function useReleaseLease(itemId: string) {
+export function useReturnToQueue(itemId: string) {
   return useMutation({
-    mutationFn: () => callApi<{ released: true }>(`/api/v1/items/${itemId}/release`, { method: "POST" }),
+    mutationFn: () => callApi<{ returned: true }>(`/api/v1/items/${itemId}/return-to-queue`, { method: "POST" }),
   });
 }
 

@@ -6,7 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, type ReactNode } from "react";
 import { ApiRequestError } from "@/components/api-client";
 import { DecisionForm } from "@/components/reviews/decision-form";
-import { useClaimNext, useDecide, useReleaseLease } from "@/components/reviews/review-queries";
+import { useClaimNext, useDecide, useReturnToQueue } from "@/components/reviews/review-queries";
 import { TEXT_FIELDS } from "@/components/reviews/word-diff";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ItemView } from "@/lib/items/schemas";
@@ -53,9 +53,9 @@ export function ReviewScreen({
   const router = useRouter();
   const hydrated = useHydrated();
   const decide = useDecide(item.id);
-  const release = useReleaseLease(item.id);
+  const giveBack = useReturnToQueue(item.id);
   const { claim, empty } = useClaimNext();
-  const done = decide.isSuccess || release.isSuccess;
+  const done = decide.isSuccess || giveBack.isSuccess;
   const outcome = decide.data?.item;
 
   const nextRef = useRef(() => {});
@@ -122,7 +122,7 @@ export function ReviewScreen({
               </p>
             </>
           ) : (
-            <p>{t("released")}</p>
+            <p>{t("returnedToQueue")}</p>
           )}
           <div className="row">
             <button type="button" disabled={claim.isPending} aria-keyshortcuts="Alt+Shift+N" onClick={() => claim.mutate({})}>
@@ -144,10 +144,10 @@ export function ReviewScreen({
               onDecide={(input) => decide.mutate(input, { onSuccess: () => router.refresh() })}
             />
             <div className="row">
-              <button type="button" className="secondary" disabled={!hydrated || release.isPending || !leaseExpiresAt} onClick={() => release.mutate()}>
-                {t("release")}
+              <button type="button" className="secondary" disabled={!hydrated || giveBack.isPending || !leaseExpiresAt} onClick={() => giveBack.mutate()}>
+                {t("returnToQueue")}
               </button>
-              {release.error instanceof ApiRequestError && <span className="error">{release.error.failure.message}</span>}
+              {giveBack.error instanceof ApiRequestError && <span className="error">{giveBack.error.failure.message}</span>}
             </div>
           </>
         )

@@ -24,6 +24,8 @@ export interface ApiOperation<
   params?: Params;
   response: Result;
   successStatus?: 200 | 201 | 202;
+  /** Kept answering for old clients; the OpenAPI document marks it deprecated and names its replacement in the summary. */
+  deprecated?: boolean;
   /** The success response is a file download (its media type), not JSON; `response` is then unused. */
   download?: string;
 }

@@ -22,6 +22,7 @@ function operationObject(operation: ApiOperation) {
     operationId: operation.operationId,
     summary: operation.summary,
     tags: [operation.tag],
+    ...(operation.deprecated ? { deprecated: true } : {}),
     ...(operation.access === "public" ? { security: [] } : {}),
     "x-escriba-minimum-role": operation.access,
     ...(operation.params || operation.query

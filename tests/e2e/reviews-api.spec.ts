@@ -32,8 +32,7 @@ test("deciding on one's own item is 403; without a lease or with a stale version
   });
   expect(withoutLease.status()).toBe(409);
 
-  await db().item.update({ where: { id: own.id }, data: { submittedAt: new Date(Date.UTC(1980, 0, 1)) } });
-  const claim = await (await request.post("/api/v1/reviews/claim", { headers, data: { language: "ca" } })).json();
+  const claim = await (await request.post("/api/v1/reviews/claim", { headers, data: { campaignId: campaign.id } })).json();
   expect(claim.lease.item.id).toBe(own.id);
   const stale = await request.post(`/api/v1/items/${own.id}/reviews`, {
     headers,
@@ -65,4 +64,21 @@ test("a language the reviewer is not qualified for is 403, and annotators cannot
   expect((await claim.json()).error.fields[0].field).toBe("language");
   const annotator = await createTestUser("annotator", ["es"]);
   expect((await request.post("/api/v1/reviews/claim", { headers: await tokenHeaders(annotator.id), data: {} })).status()).toBe(403);
+});
+
+test("a leased item goes back to the queue through return-to-queue, and through the deprecated /release path too", async ({ request }) => {
+  const campaign = await createTestCampaign({ languages: ["gl"] });
+  const author = await createTestUser("annotator", ["gl"]);
+  const item = await submitTestItem(author, campaign.id, "gl", `devolto ${Date.now()}`);
+  const headers = await tokenHeaders((await createTestUser("reviewer", ["gl"])).id);
+  for (const path of ["return-to-queue", "release"]) {
+    const claim = await (await request.post("/api/v1/reviews/claim", { headers, data: { campaignId: campaign.id } })).json();
+    expect(claim.lease.item.id).toBe(item.id);
+    const returned = await request.post(`/api/v1/items/${item.id}/${path}`, { headers });
+    expect(returned.status(), path).toBe(200);
+    expect(await returned.json()).toEqual({ returned: true });
+    expect((await db().item.findUniqueOrThrow({ where: { id: item.id } })).leasedToId, path).toBeNull();
+  }
+  const notHeld = await request.post(`/api/v1/items/${item.id}/return-to-queue`, { headers });
+  expect(notHeld.status()).toBe(409);
 });

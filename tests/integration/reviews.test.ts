@@ -11,7 +11,7 @@ import { claimNextItem } from "@/lib/reviews/claim-next-item";
 import { countReviewQueue } from "@/lib/reviews/count-review-queue";
 import { decideReview } from "@/lib/reviews/decide-review";
 import { getItemHistory } from "@/lib/reviews/get-item-history";
-import { releaseLease } from "@/lib/reviews/release-lease";
+import { returnToQueue } from "@/lib/reviews/return-to-queue";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { submitTestItem } from "@/tests/support/seed-submitted-items";
 import { createTestUser } from "@/tests/support/seed-users";
@@ -79,7 +79,7 @@ describe("who may decide", () => {
       decideReview(reviewer, item.id, { version: lease.item.version - 1, decision: "approve", scores: SCORES }),
       isCode("conflict"),
     );
-    await releaseLease(reviewer, item.id);
+    await returnToQueue(reviewer, item.id);
     await assert.rejects(decideReview(reviewer, item.id, { version: lease.item.version, decision: "approve", scores: SCORES }), isCode("conflict"));
     assert.equal(await db().review.count({ where: { itemId: item.id } }), 0);
     assert.equal((await db().item.findUniqueOrThrow({ where: { id: item.id } })).status, "submitted");

@@ -23,3 +23,12 @@ test("every operation is in the document with its method, and request schemas ke
   const schemas = document.components?.schemas as Record<string, { properties?: Record<string, { minLength?: number }> }>;
   assert.equal(schemas.CreateUserInput?.properties?.password?.minLength, 10);
 });
+
+test("the old path for giving an item back to the queue is marked deprecated; its replacement is not", () => {
+  const document = buildOpenApiDocument();
+  const old = document.paths?.["/api/v1/items/{itemId}/release"]?.post;
+  const current = document.paths?.["/api/v1/items/{itemId}/return-to-queue"]?.post;
+  assert.equal(old?.deprecated, true);
+  assert.match(old?.summary ?? "", /return-to-queue/);
+  assert.equal(current?.deprecated, undefined);
+});

@@ -19,15 +19,26 @@ export const claimNextItem = defineOperation({
   response: z.object({ lease: leaseSchema.nullable() }).meta({ id: "ClaimResult" }),
 });
 
-export const releaseLease = defineOperation({
-  operationId: "releaseLease",
+const returnedSchema = z.object({ returned: z.literal(true) }).meta({ id: "ReturnedToQueue" });
+
+export const returnToQueue = defineOperation({
+  operationId: "returnToQueue",
   method: "POST",
-  path: "/api/v1/items/{itemId}/release",
-  summary: "Give a leased item back to the queue without deciding.",
+  path: "/api/v1/items/{itemId}/return-to-queue",
+  summary: "Give a leased item back to the review queue without deciding.",
   tag: "Reviews",
   access: "reviewer",
   params: itemParams,
-  response: z.object({ released: z.literal(true) }),
+  response: returnedSchema,
+});
+
+/** The old name of returnToQueue ("release" now means a dataset release); answers the same for one more version. */
+export const releaseLease = defineOperation({
+  ...returnToQueue,
+  operationId: "releaseLease",
+  path: "/api/v1/items/{itemId}/release",
+  summary: "Deprecated: use POST /api/v1/items/{itemId}/return-to-queue. Gives a leased item back to the queue.",
+  deprecated: true,
 });
 
 export const decideReview = defineOperation({

@@ -1,5 +1,5 @@
 import { apiHandler } from "@/lib/http/api-handler";
 import * as operations from "@/lib/http/operations/reviews";
-import { releaseLease } from "@/lib/reviews/release-lease";
+import { returnToQueue } from "@/lib/reviews/return-to-queue";
 
-export const POST = apiHandler(operations.releaseLease, async ({ viewer, params }) => releaseLease(viewer, params.itemId));
+export const POST = apiHandler(operations.releaseLease, async ({ viewer, params }) => returnToQueue(viewer, params.itemId));

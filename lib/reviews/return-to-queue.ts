@@ -3,11 +3,11 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-export async function releaseLease(viewer: Viewer, itemId: string): Promise<{ released: true }> {
-  const released = await db().item.updateMany({
+export async function returnToQueue(viewer: Viewer, itemId: string): Promise<{ returned: true }> {
+  const returned = await db().item.updateMany({
     where: { id: itemId, leasedToId: viewer.id },
     data: { leasedToId: null, leaseExpiresAt: null },
   });
-  if (released.count === 0) throw new AppError("conflict", "You do not hold a lease on this item.");
-  return { released: true };
+  if (returned.count === 0) throw new AppError("conflict", "You do not hold a lease on this item.");
+  return { returned: true };
 }
