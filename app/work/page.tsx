@@ -78,14 +78,14 @@ export default async function WorkPage({ searchParams }: { searchParams: Promise
                 <td>
                   <Link href={`/work/items/${item.id}`}>{item.instruction.slice(0, 90) || "…"}</Link>
                 </td>
-                <td>{t(`history.statuses.${item.status}`)}</td>
+                <td>{t(`itemStatuses.${item.status}`)}</td>
                 <td>{t(`languages.${item.language}`)}</td>
                 <td>{t(`categories.${item.category}`)}</td>
                 <td>{format.dateTime(new Date(item.updatedAt), { dateStyle: "medium", timeStyle: "short" })}</td>
                 <td>
                   {item.latestFeedback && (
                     <>
-                      <strong>{t(`items.decision.${item.latestFeedback.decision}`)}</strong> {item.latestFeedback.comment}
+                      <strong>{t(`reviewDecisions.${item.latestFeedback.decision}`)}</strong> {item.latestFeedback.comment}
                     </>
                   )}
                   {item.reviewRound > 0 && (

@@ -19,6 +19,7 @@ export function ItemFeedback({
   children?: ReactNode;
 }) {
   const t = useTranslations("history");
+  const tStatus = useTranslations("itemStatuses");
   const format = useFormatter();
   const { item, revisions } = history;
   const reviewerEdits = revisions.filter((revision) => revision.kind === "reviewer_edit");
@@ -29,7 +30,7 @@ export function ItemFeedback({
         <p>
           {t("statusLabel")}{" "}
           <strong className={`status status-${item.status}`} data-testid="history-status">
-            {t(`statuses.${item.status}`)}
+            {tStatus(item.status)}
           </strong>
         </p>
         {history.retraction && (

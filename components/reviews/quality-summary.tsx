@@ -41,6 +41,7 @@ function ProblemText({ problem }: { problem: Problem }) {
 
 export function QualitySummary({ report, item }: { report: Report | null; item: ItemView }) {
   const t = useTranslations("reviewScreen");
+  const tQuality = useTranslations("quality");
   return (
     <section className="card stack" aria-labelledby="quality-heading" data-testid="quality-report">
       <h2 id="quality-heading">{t("qualityTitle")}</h2>
@@ -70,7 +71,7 @@ export function QualitySummary({ report, item }: { report: Report | null; item: 
                     <td>
                       {entry.pii.length === 0
                         ? t("noPersonalData")
-                        : [...new Set(entry.pii.map((match) => t(`piiTypes.${match.type}`)))].join(", ")}
+                        : [...new Set(entry.pii.map((match) => tQuality(`piiTypes.${match.type}`)))].join(", ")}
                     </td>
                   </tr>
                 );

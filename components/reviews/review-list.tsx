@@ -6,6 +6,7 @@ type ReviewEntry = ItemHistoryView["reviews"][number];
 
 export function ReviewList({ reviews, testId = "reviews" }: { reviews: ReviewEntry[]; testId?: string }) {
   const t = useTranslations("history");
+  const tDecision = useTranslations("reviewDecisions");
   const format = useFormatter();
   if (reviews.length === 0) return <p className="muted">{t("noReviews")}</p>;
   return (
@@ -13,7 +14,7 @@ export function ReviewList({ reviews, testId = "reviews" }: { reviews: ReviewEnt
       {reviews.map((review) => (
         <li key={review.id} className="card stack review-entry" data-testid={`review-${review.id}`}>
           <p className="small-text">
-            <strong className={`decision decision-${review.decision}`}>{t(`decisions.${review.decision}`)}</strong>{" "}
+            <strong className={`decision decision-${review.decision}`}>{tDecision(review.decision)}</strong>{" "}
             <span className="muted">
               {t("reviewMeta", {
                 reviewer: review.reviewerName,

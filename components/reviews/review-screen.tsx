@@ -49,6 +49,7 @@ export function ReviewScreen({
 }) {
   const t = useTranslations("reviewScreen");
   const tHistory = useTranslations("history");
+  const tStatus = useTranslations("itemStatuses");
   const format = useFormatter();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -101,7 +102,7 @@ export function ReviewScreen({
             ? t("leasedUntil", { time: format.dateTime(new Date(leaseExpiresAt), { timeStyle: "short" }) })
             : item.status === "submitted"
               ? t("noLease")
-              : t("notReviewable", { status: tHistory(`statuses.${item.status}`) })}
+              : t("notReviewable", { status: tStatus(item.status) })}
         </p>
       )}
 
@@ -118,7 +119,7 @@ export function ReviewScreen({
                     : t(`outcome.${outcome.status === "changes_requested" ? "changesRequested" : outcome.status}`)}
               </p>
               <p className="small-text">
-                {t("statusNow")} <span data-testid="item-status">{tHistory(`statuses.${outcome.status}`)}</span>
+                {t("statusNow")} <span data-testid="item-status">{tStatus(outcome.status)}</span>
               </p>
             </>
           ) : (

@@ -123,7 +123,7 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
         <h1 id="editor-title">
           {t(`categories.${fields.category}`)} · {t(`languages.${item.language}`)}{" "}
           <span className="muted" data-testid="item-status">
-            ({t(`history.statuses.${item.status}`)})
+            ({t(`itemStatuses.${item.status}`)})
           </span>
         </h1>
         {item.status === "changes_requested" && item.latestFeedback && (

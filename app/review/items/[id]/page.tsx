@@ -32,7 +32,7 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ id:
         <dt>{t("approvalsRequired")}</dt>
         <dd>{t("approvalsSoFar", approvals)}</dd>
         <dt>{t("status")}</dt>
-        <dd>{tHistory(`statuses.${item.status}`)}</dd>
+        <dd>{tRoot(`itemStatuses.${item.status}`)}</dd>
       </dl>
       <div className="review-layout">
         <ReviewScreen
