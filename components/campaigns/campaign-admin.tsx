@@ -2,7 +2,8 @@
 // Maintainers' campaign administration: the campaigns, their status and their guidelines per language.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { callApi } from "@/components/api-client";
+import { callOperation } from "@/components/api-client";
+import { updateCampaign } from "@/lib/http/operations/campaigns";
 import { CAMPAIGNS_KEY, useCampaigns } from "@/components/campaigns/campaigns-query";
 import { CreateCampaignForm } from "@/components/campaigns/create-campaign-form";
 import { GuidelinePublisher } from "@/components/campaigns/guideline-publisher";
@@ -12,8 +13,7 @@ function CampaignCard({ campaign }: { campaign: CampaignView }) {
   const t = useTranslations();
   const queryClient = useQueryClient();
   const setStatus = useMutation({
-    mutationFn: (status: CampaignView["status"]) =>
-      callApi<CampaignView>(`/api/v1/campaigns/${campaign.id}`, { method: "PATCH", body: { status } }),
+    mutationFn: (status: CampaignView["status"]) => callOperation(updateCampaign, { params: { campaignId: campaign.id }, body: { status } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: CAMPAIGNS_KEY }),
   });
   return (

@@ -3,9 +3,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { ApiRequestError, callApi } from "@/components/api-client";
+import { ApiRequestError, callOperation } from "@/components/api-client";
+import { getGuideline, publishGuideline } from "@/lib/http/operations/campaigns";
 import { CAMPAIGNS_KEY } from "@/components/campaigns/campaigns-query";
-import type { GuidelineView } from "@/lib/campaigns/schemas";
 import type { ItemLanguage } from "@/lib/items/vocabulary";
 
 export function GuidelinePublisher({ campaignId, language, version }: { campaignId: string; language: ItemLanguage; version: number | null }) {
@@ -16,7 +16,7 @@ export function GuidelinePublisher({ campaignId, language, version }: { campaign
   const [published, setPublished] = useState<number | null>(null);
   const publish = useMutation({
     mutationFn: (text: string) =>
-      callApi<GuidelineView>(`/api/v1/campaigns/${campaignId}/guidelines`, { method: "POST", body: { language, body: text } }),
+      callOperation(publishGuideline, { params: { campaignId }, body: { language, body: text } }),
     onSuccess: (guideline) => {
       setPublished(guideline.version);
       setOpen(false);
@@ -28,7 +28,7 @@ export function GuidelinePublisher({ campaignId, language, version }: { campaign
     setOpen(true);
     setPublished(null);
     if (version) {
-      const current = await callApi<GuidelineView>(`/api/v1/campaigns/${campaignId}/guidelines/${language}`);
+      const current = await callOperation(getGuideline, { params: { campaignId, language } });
       setBody(current.body);
     }
   }

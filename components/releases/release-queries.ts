@@ -1,7 +1,8 @@
 // Server calls of the maintainers' release page: the list (polled while a build runs), create, retry, publish,
 // discard.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { callApi } from "@/components/api-client";
+import { callOperation } from "@/components/api-client";
+import * as releases from "@/lib/http/operations/releases";
 import type { CreateReleaseInput, ReleaseView } from "@/lib/releases/schemas";
 
 export const RELEASES_KEY = ["releases"] as const;
@@ -15,7 +16,7 @@ export const isInProgress = (release: ReleaseView) =>
 export function useReleases() {
   return useQuery({
     queryKey: RELEASES_KEY,
-    queryFn: () => callApi<{ releases: ReleaseView[] }>("/api/v1/releases").then((result) => result.releases),
+    queryFn: () => callOperation(releases.listReleases).then((result) => result.releases),
     refetchInterval: (query) => (query.state.data?.some(isInProgress) ? POLL_WHILE_BUILDING_MS : false),
   });
 }
@@ -40,23 +41,19 @@ function useReleaseMutation<Input>(request: (input: Input) => Promise<ReleaseVie
 }
 
 export const useCreateRelease = () =>
-  useReleaseMutation((input: CreateReleaseInput) => callApi<ReleaseView>("/api/v1/releases", { method: "POST", body: input }));
+  useReleaseMutation((input: CreateReleaseInput) => callOperation(releases.createRelease, { body: input }));
 
 export const useRetryRelease = () =>
-  useReleaseMutation((version: string) =>
-    callApi<ReleaseView>(`/api/v1/releases/${encodeURIComponent(version)}/retry`, { method: "POST" }),
-  );
+  useReleaseMutation((version: string) => callOperation(releases.retryReleaseBuild, { params: { version } }));
 
 export const usePublishRelease = () =>
-  useReleaseMutation((version: string) =>
-    callApi<ReleaseView>(`/api/v1/releases/${encodeURIComponent(version)}/publish`, { method: "POST" }),
-  );
+  useReleaseMutation((version: string) => callOperation(releases.publishRelease, { params: { version } }));
 
 export function useDiscardRelease() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (version: string) =>
-      callApi<{ version: string; discarded: true }>(`/api/v1/releases/${encodeURIComponent(version)}`, { method: "DELETE" }),
+      callOperation(releases.discardRelease, { params: { version } }),
     onSuccess: ({ version }) => {
       queryClient.setQueryData<ReleaseView[]>(RELEASES_KEY, (releases = []) => releases.filter((known) => known.version !== version));
     },

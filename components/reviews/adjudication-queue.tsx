@@ -8,7 +8,7 @@ import { useAdjudications, useItemHistory, useResolveAdjudication } from "@/comp
 import { ReviewList } from "@/components/reviews/review-list";
 import { TEXT_FIELDS } from "@/components/reviews/word-diff";
 import { useHydrated } from "@/components/use-hydrated";
-import type { AdjudicationView } from "@/lib/reviews/adjudications";
+import type { AdjudicationView } from "@/lib/reviews/schemas";
 
 function DisputeCard({ dispute, onResolved }: { dispute: AdjudicationView; onResolved: (message: string) => void }) {
   const t = useTranslations("adjudications");

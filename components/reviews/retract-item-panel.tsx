@@ -5,7 +5,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ApiRequestError, callApi } from "@/components/api-client";
+import { ApiRequestError, callOperation } from "@/components/api-client";
+import { retractItem } from "@/lib/http/operations/releases";
 import { useHydrated } from "@/components/use-hydrated";
 
 const REASON_MAX_LENGTH = 2000;
@@ -35,7 +36,7 @@ export function RetractItemPanel({ itemId }: { itemId: string }) {
     setPending(true);
     setFailure(null);
     try {
-      await callApi(`/api/v1/items/${itemId}/retract`, { method: "POST", body: { reason } });
+      await callOperation(retractItem, { params: { itemId }, body: { reason } });
       router.refresh();
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 409) setFailure(t("retractConflict"));

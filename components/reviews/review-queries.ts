@@ -1,24 +1,16 @@
-// Server calls of the review screens: claiming the next item, deciding, releasing, and maintainers' disputes.
+// Server calls of the review screens: claiming the next item, deciding, returning it to the queue, and maintainers'
+// disputes. Typed by the operations the server is built from.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "@/components/api-client";
-import type { ItemView } from "@/lib/items/schemas";
+import type { z } from "zod";
+import { callOperation, type OperationInput } from "@/components/api-client";
+import * as reviews from "@/lib/http/operations/reviews";
 import type { ItemLanguage } from "@/lib/items/vocabulary";
-import type { AdjudicationView } from "@/lib/reviews/adjudications";
-import type { DecisionResult } from "@/lib/reviews/decide-review";
-import type { ItemHistoryView } from "@/lib/reviews/schemas";
+import type { decideInputSchema, RubricCriterion } from "@/lib/reviews/schemas";
 
-export interface DecisionInput {
-  version: number;
-  decision: "approve" | "request_changes" | "reject";
-  scores: Record<string, number | null>;
-  comment: string;
-  citedClauses: string[];
-  edits?: { instruction?: string; context?: string | null; response?: string };
-  languageJustification?: string;
-  piiDeclaredFictional?: boolean;
-}
+/** What the decision form sends: criteria not scored yet go as null, so the server names each one in its 422. */
+export type DecisionInput = Omit<z.input<typeof decideInputSchema>, "scores"> & { scores: Record<RubricCriterion, number | null> };
 
 /**
  * Claims the next item (of one language or all mine; of one campaign or all) and opens it; `empty` turns true when
@@ -29,10 +21,7 @@ export function useClaimNext() {
   const [empty, setEmpty] = useState(false);
   const claim = useMutation({
     mutationFn: ({ language, campaignId }: { language?: ItemLanguage; campaignId?: string }) =>
-      callApi<{ lease: { item: ItemView; leaseExpiresAt: string } | null }>("/api/v1/reviews/claim", {
-        method: "POST",
-        body: { ...(language ? { language } : {}), ...(campaignId ? { campaignId } : {}) },
-      }),
+      callOperation(reviews.claimNextItem, { body: { ...(language ? { language } : {}), ...(campaignId ? { campaignId } : {}) } }),
     onMutate: () => setEmpty(false),
     onSuccess: ({ lease }) => {
       if (lease) router.push(`/review/items/${lease.item.id}`);
@@ -45,14 +34,16 @@ export function useClaimNext() {
 export function useDecide(itemId: string) {
   return useMutation({
     mutationFn: (input: DecisionInput) =>
-      callApi<DecisionResult>(`/api/v1/items/${itemId}/reviews`, { method: "POST", body: input }),
+      callOperation(reviews.decideReview, {
+        params: { itemId },
+        // Unscored criteria travel as null on purpose (see DecisionInput); the server refuses them by name.
+        body: input as OperationInput<typeof reviews.decideReview>["body"],
+      }),
   });
 }
 
 export function useReturnToQueue(itemId: string) {
-  return useMutation({
-    mutationFn: () => callApi<{ returned: true }>(`/api/v1/items/${itemId}/return-to-queue`, { method: "POST" }),
-  });
+  return useMutation({ mutationFn: () => callOperation(reviews.returnToQueue, { params: { itemId } }) });
 }
 
 export const ADJUDICATIONS_KEY = ["adjudications"] as const;
@@ -60,22 +51,22 @@ export const ADJUDICATIONS_KEY = ["adjudications"] as const;
 export function useAdjudications() {
   return useQuery({
     queryKey: ADJUDICATIONS_KEY,
-    queryFn: () => callApi<{ adjudications: AdjudicationView[] }>("/api/v1/adjudications").then((result) => result.adjudications),
+    queryFn: () => callOperation(reviews.listAdjudications).then((result) => result.adjudications),
   });
 }
 
 export function useItemHistory(itemId: string) {
   return useQuery({
     queryKey: ["item-history", itemId],
-    queryFn: () => callApi<ItemHistoryView>(`/api/v1/items/${itemId}/history`),
+    queryFn: () => callOperation(reviews.getItemHistory, { params: { itemId } }),
   });
 }
 
 export function useResolveAdjudication(adjudicationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { decision: "approve" | "reject"; comment: string }) =>
-      callApi<ItemView>(`/api/v1/adjudications/${adjudicationId}/resolve`, { method: "POST", body: input }),
+    mutationFn: (body: { decision: "approve" | "reject"; comment: string }) =>
+      callOperation(reviews.resolveAdjudication, { params: { adjudicationId }, body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ADJUDICATIONS_KEY }),
   });
 }

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { ApiRequestError, callApi } from "@/components/api-client";
+import { ApiRequestError, callOperation } from "@/components/api-client";
 import { SafeMarkdown } from "@/components/markdown/safe-markdown";
 import { useHydrated } from "@/components/use-hydrated";
 import { CategoryOptions } from "@/components/writing/vocabulary-options";
@@ -19,9 +19,11 @@ import { useItemGuideline } from "@/components/writing/use-item-guideline";
 import { useLiveHints } from "@/components/writing/use-live-hints";
 import { useEditorShortcuts } from "@/components/writing/use-editor-shortcuts";
 import type { GuidelineView } from "@/lib/campaigns/schemas";
-import type { ItemView } from "@/lib/items/schemas";
+import { submitItem } from "@/lib/http/operations/items";
+import { itemSchema, type ItemView } from "@/lib/items/schemas";
 import { ITEM_VARIETIES, type ItemCategory } from "@/lib/items/vocabulary";
 import type { QualityProblem, QualityReport } from "@/lib/quality/quality-report";
+import { qualityReportSchema } from "@/lib/quality/schemas";
 import { CATEGORY_SHAPES } from "@/lib/quality/shape-rules";
 
 const TEXT_FIELDS = ["instruction", "context", "response"] as const;
@@ -69,8 +71,8 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
         setNotice(t("editor.notConfirmed"));
         return;
       }
-      const result = await callApi<{ item: ItemView; quality: QualityReport }>(`/api/v1/items/${item.id}/submit`, {
-        method: "POST",
+      const result = await callOperation(submitItem, {
+        params: { itemId: item.id },
         body: { version, languageJustification: justification.trim() || null, piiDeclaredFictional: fictional },
       });
       clearLocalCopy(item.id);
@@ -79,12 +81,13 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
       draft.setItem(result.item);
       router.refresh();
     } catch (error) {
-      const details = error instanceof ApiRequestError ? (error.failure as unknown as { details?: { quality?: QualityReport; current?: ItemView } }).details : undefined;
-      if (error instanceof ApiRequestError && error.status === 422 && details?.quality) {
-        setReport(details.quality);
+      const quality = error instanceof ApiRequestError && error.status === 422 ? error.detail("quality", qualityReportSchema) : null;
+      const current = error instanceof ApiRequestError && error.status === 409 ? error.detail("current", itemSchema) : null;
+      if (quality) {
+        setReport(quality);
         setNotice(t("editor.blocked"));
-      } else if (error instanceof ApiRequestError && error.status === 409 && details?.current) {
-        draft.openConflict(details.current);
+      } else if (current) {
+        draft.openConflict(current);
       } else if (error instanceof ApiRequestError) {
         setNotice([error.failure.message, ...error.failure.fields.map((field) => `${field.field}: ${field.message}`)].join(" "));
       } else {

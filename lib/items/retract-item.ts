@@ -1,15 +1,12 @@
 // Maintainers retract an approved item (wrong licence, personal data found late, a complaint): it leaves the next
 // release and its changelog lists it as retracted. Releases already published keep it; they are immutable.
-import { z } from "zod";
+import type { z } from "zod";
 import { assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-
-export const retractItemInputSchema = z
-  .object({ reason: z.string().trim().min(1, "say why the item is retracted").max(2000) })
-  .meta({ id: "RetractItemInput" });
+import { retractItemInputSchema } from "@/lib/items/schemas";
 
 export async function retractItem(
   actor: Viewer,

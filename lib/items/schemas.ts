@@ -113,3 +113,7 @@ export type ItemView = z.infer<typeof itemSchema>;
 export const itemListSchema = z
   .object({ items: z.array(itemSchema), nextCursor: z.uuid().nullable() })
   .meta({ id: "ItemList" });
+
+export const retractItemInputSchema = z
+  .object({ reason: z.string().trim().min(1, "say why the item is retracted").max(2000) })
+  .meta({ id: "RetractItemInput" });

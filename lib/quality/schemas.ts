@@ -1,5 +1,6 @@
 // Zod schemas of the lines `escriba check` reads from JSONL: a bare text, or an item to check in full.
 import { z } from "zod";
+import { PROBLEM_CODES, PROBLEM_FIELDS } from "@/lib/quality/quality-report";
 import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/items/vocabulary";
 
 export const textLineSchema = z.object({ text: z.string() });
@@ -82,8 +83,8 @@ export const qualityReportSchema = z
     }),
     problems: z.array(
       z.object({
-        code: z.string().describe("language_mismatch, pii_found, too_short, too_long, exact_duplicate, near_duplicate, …"),
-        field: z.enum(["instruction", "context", "response", "sourceUrl", "sourceLicense", "item"]),
+        code: z.enum(PROBLEM_CODES),
+        field: z.enum(PROBLEM_FIELDS),
         severity: z.enum(["block", "warn"]),
         overridable: z.boolean(),
         overridden: z.boolean(),

@@ -100,3 +100,22 @@ export const itemHistorySchema = z
   })
   .meta({ id: "ItemHistory" });
 export type ItemHistoryView = z.infer<typeof itemHistorySchema>;
+
+// Disputes: items one reviewer approved and another rejected, settled by a maintainer.
+export const resolveAdjudicationInputSchema = z
+  .object({ decision: z.enum(["approve", "reject"]), comment: z.string().trim().max(5000).default("") })
+  .strict()
+  .meta({ id: "ResolveAdjudicationInput" });
+
+export const adjudicationSchema = z
+  .object({
+    id: z.uuid(),
+    round: z.number().int(),
+    status: z.enum(["open", "resolved"]),
+    createdAt: z.iso.datetime(),
+    item: itemSchema,
+    /** The viewer wrote the item, so another maintainer must settle it. */
+    ownItem: z.boolean(),
+  })
+  .meta({ id: "Adjudication" });
+export type AdjudicationView = z.infer<typeof adjudicationSchema>;

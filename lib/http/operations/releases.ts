@@ -2,7 +2,7 @@
 // published ones.
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/api-operation";
-import { retractItemInputSchema } from "@/lib/items/retract-item";
+import { retractItemInputSchema } from "@/lib/items/schemas";
 import { createReleaseInputSchema, releaseSchema, releaseVersionSchema } from "@/lib/releases/schemas";
 
 const versionParams = z.object({ version: releaseVersionSchema });

@@ -1,9 +1,15 @@
-// API contracts for reviewing: claim, release, decide, history and maintainers' adjudication.
+// API contracts for reviewing: claim, return to the queue, decide, history and maintainers' adjudication.
 import { z } from "zod";
 import { defineOperation } from "@/lib/http/api-operation";
 import { itemSchema } from "@/lib/items/schemas";
-import { adjudicationSchema, resolveAdjudicationInputSchema } from "@/lib/reviews/adjudications";
-import { claimInputSchema, decideInputSchema, itemHistorySchema, leaseSchema } from "@/lib/reviews/schemas";
+import {
+  adjudicationSchema,
+  claimInputSchema,
+  decideInputSchema,
+  itemHistorySchema,
+  leaseSchema,
+  resolveAdjudicationInputSchema,
+} from "@/lib/reviews/schemas";
 
 const itemParams = z.object({ itemId: z.uuid() });
 

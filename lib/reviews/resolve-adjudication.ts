@@ -1,47 +1,14 @@
-// Disputed items (one reviewer approved, another rejected) wait for a maintainer, who decides for good.
-import { z } from "zod";
+// A maintainer settles a dispute for good: the item is approved (at its latest revision) or rejected. Nobody settles
+// a dispute over an item they wrote.
+import type { z } from "zod";
 import { assertNotOwnWork, assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
-import { itemSchema, type ItemView } from "@/lib/items/schemas";
-
-export const resolveAdjudicationInputSchema = z
-  .object({ decision: z.enum(["approve", "reject"]), comment: z.string().trim().max(5000).default("") })
-  .strict()
-  .meta({ id: "ResolveAdjudicationInput" });
-
-export const adjudicationSchema = z
-  .object({
-    id: z.uuid(),
-    round: z.number().int(),
-    status: z.enum(["open", "resolved"]),
-    createdAt: z.iso.datetime(),
-    item: itemSchema,
-    /** The viewer wrote the item, so another maintainer must settle it. */
-    ownItem: z.boolean(),
-  })
-  .meta({ id: "Adjudication" });
-export type AdjudicationView = z.infer<typeof adjudicationSchema>;
-
-export async function listOpenAdjudications(viewer: Viewer): Promise<AdjudicationView[]> {
-  assertRole(viewer, "maintainer");
-  const open = await db().adjudication.findMany({
-    where: { status: "open" },
-    orderBy: { createdAt: "asc" },
-    include: { item: { include: ITEM_VIEW_INCLUDE } },
-  });
-  return open.map((entry) => ({
-    id: entry.id,
-    round: entry.round,
-    status: entry.status,
-    createdAt: entry.createdAt.toISOString(),
-    item: toItemView(entry.item),
-    ownItem: entry.item.authorId === viewer.id,
-  }));
-}
+import type { ItemView } from "@/lib/items/schemas";
+import { resolveAdjudicationInputSchema } from "@/lib/reviews/schemas";
 
 export async function resolveAdjudication(
   viewer: Viewer,
