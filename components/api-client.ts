@@ -4,6 +4,7 @@ export interface ApiFailure {
   code: string;
   message: string;
   fields: { field: string; message: string }[];
+  details?: Record<string, unknown>;
 }
 
 export class ApiRequestError extends Error {
