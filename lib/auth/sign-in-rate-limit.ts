@@ -49,15 +49,13 @@ export async function reserveSignInAttempt(key: SignInAttemptKey, now = new Date
       const address = await failures(tx, { ipAddress }, windowStart);
       if (address.count >= config.ESCRIBA_SIGNIN_MAX_FAILURES_PER_IP) refuse("address", address.oldest, now);
 
+      const knownSince = new Date(now.getTime() - config.ESCRIBA_SIGNIN_KNOWN_ADDRESS_DAYS * 86_400_000);
       const lastHereSuccess = await tx.signInAttempt.findFirst({
-        where: { email, ipAddress, succeeded: true },
+        where: { email, ipAddress, succeeded: true, createdAt: { gt: knownSince } },
         orderBy: { createdAt: "desc" },
         select: { createdAt: true },
       });
-      const knownAddress =
-        lastHereSuccess !== null &&
-        lastHereSuccess.createdAt.getTime() > now.getTime() - config.ESCRIBA_SIGNIN_KNOWN_ADDRESS_DAYS * 86_400_000;
-      const account = knownAddress
+      const account = lastHereSuccess
         ? await failures(tx, { email, ipAddress }, laterOf(windowStart, lastHereSuccess.createdAt))
         : await failures(tx, { email }, windowStart);
       if (account.count >= config.ESCRIBA_SIGNIN_MAX_FAILURES_PER_ACCOUNT) refuse("account", account.oldest, now);

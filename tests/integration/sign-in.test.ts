@@ -176,4 +176,18 @@ describe("sign-in limits under parallel guessing", () => {
     const signedIn = await signInWithPassword({ email: owner.email, password: TEST_PASSWORD, ipAddress: home });
     assert.ok(await resolveSession(signedIn.sessionId), "the owner is in");
   });
+
+  test("an address the owner last signed in from longer ago than the known-address period is locked out like any other", async () => {
+    const owner = await createTestUser("annotator");
+    const oldHome = freshAddress();
+    const { sessionId } = await signInWithPassword({ email: owner.email, password: TEST_PASSWORD, ipAddress: oldHome });
+    const longAgo = new Date(Date.now() - (env().ESCRIBA_SIGNIN_KNOWN_ADDRESS_DAYS + 1) * 86_400_000);
+    await db().signInAttempt.updateMany({ where: { email: owner.email, ipAddress: oldHome }, data: { createdAt: longAgo } });
+    await revokeSession(sessionId);
+
+    await inParallel(Array.from({ length: 20 }, (_, index) => ({ email: owner.email, password: `guess ${index}`, ipAddress: freshAddress() })));
+    const refused = await rejection(signInWithPassword({ email: owner.email, password: TEST_PASSWORD, ipAddress: oldHome }));
+    assert.equal(refused.code, "rate_limited");
+    assert.equal(refused.details?.scope, "account");
+  });
 });
