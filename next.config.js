@@ -10,7 +10,16 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
   // Native or server-only packages stay as Node requires instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/adapter-pg",
+    // Megabytes of password dictionaries: loaded by Node on first use instead of bundled.
+    "@zxcvbn-ts/core",
+    "@zxcvbn-ts/language-common",
+    "@zxcvbn-ts/language-en",
+    "@zxcvbn-ts/language-es-es",
+  ],
   typescript: { ignoreBuildErrors: false },
 };
 

@@ -19,6 +19,8 @@ const environmentSchema = z.object({
   ESCRIBA_SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   ESCRIBA_SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
   ESCRIBA_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** An address that signed in to an account within this many days is exempt from that account's lock-out. */
+  ESCRIBA_SIGNIN_KNOWN_ADDRESS_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   ESCRIBA_SECURE_COOKIES: booleanFlag.optional(),
   ESCRIBA_REVIEW_LEASE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** Where release files are written and served from; defaults to `<data dir>/releases`. */

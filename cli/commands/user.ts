@@ -12,7 +12,7 @@ export function registerUserCommands(program: Command) {
     .requiredOption("--role <role>", "annotator | reviewer | maintainer")
     .option("--languages <list>", "comma-separated languages they may work in (es,ca,eu,gl)", "")
     .option("--name <name>", "display name (defaults to the e-mail's local part)")
-    .option("--password <password>", "initial password (at least 10 characters)")
+    .option("--password <password>", "initial password (at least 10 characters and not easy to guess)")
     .action(async (options: { email: string; role: string; languages: string; name?: string; password?: string }) => {
       const password = options.password ?? randomBytes(12).toString("base64url");
       await withDatabase(async () => {

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { ApiRequestError, callApi } from "@/components/api-client";
 import { ROLES, type Role } from "@/lib/auth/viewer";
 import { ITEM_LANGUAGES, type ItemLanguage } from "@/lib/items/vocabulary";
-import type { UserView } from "@/lib/users/schemas";
+import { MIN_PASSWORD_LENGTH, type UserView } from "@/lib/users/schemas";
 
 const USERS_KEY = ["users"] as const;
 
@@ -18,10 +18,17 @@ function problemText(error: unknown): string | null {
   return error instanceof Error ? error.message : String(error);
 }
 
+function isWeakPassword(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.failure.details?.reason === "weak_password";
+}
+
 function CreateUserForm() {
   const t = useTranslations();
   const queryClient = useQueryClient();
   const [createdEmail, setCreatedEmail] = useState<string | null>(null);
+  // The server judges strength (its dictionaries are megabytes); the form states the rule and counts the length.
+  const [passwordLength, setPasswordLength] = useState(0);
+  const missingCharacters = MIN_PASSWORD_LENGTH - passwordLength;
   const create = useMutation({
     mutationFn: (input: unknown) => callApi<UserView>("/api/v1/users", { method: "POST", body: input }),
     onSuccess: (user) => {
@@ -67,9 +74,22 @@ function CreateUserForm() {
         </label>
         <label>
           {t("users.password")}
-          <input name="password" type="password" autoComplete="new-password" required />
+          <input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            aria-describedby="new-password-rule"
+            onChange={(event) => setPasswordLength(event.target.value.length)}
+          />
         </label>
       </div>
+      <p id="new-password-rule" className="muted small-text">
+        {t("passwordRule.hint", { min: MIN_PASSWORD_LENGTH })}{" "}
+        <span aria-live="polite" data-testid="new-password-length">
+          {passwordLength > 0 && missingCharacters > 0 ? t("passwordRule.tooShort", { missing: missingCharacters }) : ""}
+        </span>
+      </p>
       <fieldset>
         <legend>{t("users.languages")}</legend>
         {ITEM_LANGUAGES.map((language) => (
@@ -80,7 +100,7 @@ function CreateUserForm() {
       </fieldset>
       {create.error && (
         <p role="alert" className="error">
-          {problemText(create.error)}
+          {isWeakPassword(create.error) ? t("passwordRule.weak") : problemText(create.error)}
         </p>
       )}
       {createdEmail && <p role="status">{t("users.created", { email: createdEmail })}</p>}

@@ -1,7 +1,7 @@
 // Personal API tokens: shown once, stored as SHA-256, revocable, and dead as soon as their owner is deactivated.
 import { createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
-import { assertRole } from "@/lib/auth/permissions";
+import { assertMayCreateApiTokens, assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { viewerFromUser } from "@/lib/auth/viewer-from-user";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -37,12 +37,16 @@ function toApiTokenView(token: StoredToken): ApiTokenView {
   };
 }
 
-/** Creates a token for `ownerId`: one's own, or anyone's when the actor is a maintainer or the CLI (null). */
+/**
+ * Creates a token for `ownerId`: one's own, or anyone's when the actor is a maintainer or the CLI (null); never when
+ * the actor is itself acting through a token.
+ */
 export async function createApiToken(
   actor: Viewer | null,
   ownerId: string,
   input: z.input<typeof createApiTokenInputSchema>,
 ): Promise<ApiTokenView & { token: string }> {
+  if (actor) assertMayCreateApiTokens(actor);
   if (actor && actor.id !== ownerId) assertRole(actor, "maintainer");
   const { name, expiresInDays } = createApiTokenInputSchema.parse(input);
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");

@@ -36,6 +36,18 @@ export function assertNotOwnWork(viewer: Pick<Viewer, "id">, item: { authorId: s
   }
 }
 
+/**
+ * New API tokens need a signed-in person (or the operator's CLI): a token that could mint tokens would let a leaked
+ * token survive its own revocation through its children.
+ */
+export function assertMayCreateApiTokens(viewer: Pick<Viewer, "authenticatedBy">): void {
+  if (viewer.authenticatedBy === "token") {
+    throw new AppError("forbidden", "An API token cannot create API tokens. Sign in to create one.", {
+      details: { reason: "session_required" },
+    });
+  }
+}
+
 /** The page a person lands on after signing in. */
 export function homePathFor(viewer: Pick<Viewer, "role">): string {
   switch (viewer.role) {

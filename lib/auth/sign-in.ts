@@ -1,7 +1,8 @@
-// Password sign-in: rate limit first, then argon2id verification, then a new server-side session.
+// Password sign-in: reserve the attempt under the rate limits first, then argon2id verification, then a new
+// server-side session.
 import { decoyPasswordHash, verifyPassword } from "@/lib/auth/passwords";
 import { createSession } from "@/lib/auth/sessions";
-import { assertSignInAllowed, recordSignInAttempt } from "@/lib/auth/sign-in-rate-limit";
+import { recordSignInSuccess, reserveSignInAttempt } from "@/lib/auth/sign-in-rate-limit";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -23,16 +24,16 @@ export async function signInWithPassword(request: SignInRequest): Promise<Signed
   const parsedEmail = emailSchema.safeParse(request.email);
   const email = parsedEmail.success ? parsedEmail.data : request.email.trim().toLowerCase();
   const key = { email, ipAddress: request.ipAddress };
-  await assertSignInAllowed(key);
+  // Counted as a failure until the password proves right, so parallel guesses cannot all pass one check.
+  const attempt = await reserveSignInAttempt(key);
 
   const user = parsedEmail.success ? await db().user.findUnique({ where: { email } }) : null;
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), request.password);
   // A deactivated account gets the same answer as a wrong password: no hint that it exists.
   if (!user || !passwordMatches || !user.active) {
-    await recordSignInAttempt(key, false);
     throw new AppError("unauthenticated", "E-mail or password is wrong.", { details: { reason: "invalid_credentials" } });
   }
-  await recordSignInAttempt(key, true);
+  await recordSignInSuccess(attempt);
   const session = await createSession(user.id, { ipAddress: request.ipAddress, userAgent: request.userAgent });
   await db().$transaction((tx) =>
     recordAuditEvent(tx, {

@@ -14,7 +14,7 @@ export interface Viewer {
   role: Role;
   languages: ItemLanguage[];
   uiLocale: UiLocale | null;
-  /** How the request proved who it is; tokens cannot manage other tokens' owners' sessions, etc. */
+  /** How the request proved who it is; a token cannot create tokens (permissions.ts). */
   authenticatedBy: "session" | "token" | "cli";
   sessionId?: string;
   tokenId?: string;

@@ -1,5 +1,6 @@
 // Creates an account with a role and language qualifications (maintainers, the CLI and the demo seed).
 import { assertRole } from "@/lib/auth/permissions";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -12,6 +13,7 @@ import { toUserView } from "@/lib/users/user-view";
 export async function createUser(actor: Viewer | null, input: CreateUserInput): Promise<UserView> {
   if (actor) assertRole(actor, "maintainer");
   const parsed = createUserInputSchema.parse(input);
+  assertStrongPassword(parsed.password, [parsed.email, parsed.name]);
   const passwordHash = await hashPassword(parsed.password);
   const existing = await db().user.findUnique({ where: { email: parsed.email }, select: { id: true } });
   if (existing) {

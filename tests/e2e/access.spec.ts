@@ -53,6 +53,23 @@ test("a token works as Bearer until it is revoked, through the settings page too
   expect((await request.get("/api/v1/me", { headers: { authorization: `Bearer ${secret}` } })).status()).toBe(401);
 });
 
+test("a token cannot mint tokens: 403 naming the need for a session, and nothing outlives the revoked token", async ({ page, request }) => {
+  const user = await createTestUser("annotator");
+  await signIn(page, user, /\/work$/);
+  const fromSession = await page.request.post("/api/v1/tokens", { data: { name: "from the browser session" } });
+  expect(fromSession.status()).toBe(201);
+  const parent = (await fromSession.json()).token as string;
+
+  const bearer = { authorization: `Bearer ${parent}` };
+  const minted = await request.post("/api/v1/tokens", { headers: bearer, data: { name: "child" } });
+  expect(minted.status()).toBe(403);
+  const error = (await minted.json()).error;
+  expect(error.code).toBe("forbidden");
+  expect(error.message).toBe("An API token cannot create API tokens. Sign in to create one.");
+  const listed = await (await request.get("/api/v1/tokens", { headers: bearer })).json();
+  expect(listed.tokens.map((token: { name: string }) => token.name)).toEqual(["from the browser session"]);
+});
+
 test("a deactivated user loses their session and tokens at once and cannot sign in again", async ({ page, browser, request }) => {
   const annotator = await createTestUser("annotator");
   const maintainer = await createTestUser("maintainer");

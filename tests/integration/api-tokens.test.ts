@@ -59,3 +59,18 @@ test("an expired token resolves to nobody", async () => {
   await db().apiToken.update({ where: { id: created.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
   assert.equal(await resolveApiToken(created.token), null);
 });
+
+test("a token cannot create tokens, for its owner or anyone, so revoking it leaves no heir behind", async () => {
+  const maintainer = await createTestUser("maintainer");
+  const other = await createTestUser("annotator");
+  const parent = await createApiToken(viewerOf(maintainer), maintainer.id, { name: "parent" });
+  const viaToken = await resolveApiToken(parent.token);
+  assert.ok(viaToken);
+  const needsSession = (error: unknown) =>
+    error instanceof AppError && error.code === "forbidden" && error.details?.reason === "session_required";
+  await assert.rejects(createApiToken(viaToken, maintainer.id, { name: "child" }), needsSession);
+  await assert.rejects(createApiToken(viaToken, other.id, { name: "someone else's" }), needsSession);
+  assert.equal(await db().apiToken.count({ where: { userId: { in: [maintainer.id, other.id] } } }), 1, "only the parent exists");
+  await revokeApiToken(viaToken, parent.id);
+  assert.equal(await resolveApiToken(parent.token), null);
+});

@@ -34,6 +34,14 @@ test("bad input to user create names the field and writes nothing", async () => 
   assert.equal(await db().user.count({ where: { email } }), 0);
 });
 
+test("user create refuses a weak password, naming the field, and writes nothing", async () => {
+  const email = `cli-${randomBytes(4).toString("hex")}@test.escriba`;
+  const result = await escriba(["user", "create", "--email", email, "--role", "annotator", "--password", "password12"]);
+  assert.notEqual(result.code, 0);
+  assert.match(result.stderr, /password: too easy to guess/);
+  assert.equal(await db().user.count({ where: { email } }), 0);
+});
+
 test("token create for an unknown account fails clearly", async () => {
   const result = await escriba(["token", "create", "--email", "nobody-at-all@test.escriba"]);
   assert.notEqual(result.code, 0);

@@ -46,6 +46,21 @@ test("invalid fields are all named and nothing is written", async () => {
   assert.equal(await db().user.count(), before);
 });
 
+test("a weak password is refused with a 422 naming the password field, and nothing is written", async () => {
+  const maintainer = await createTestUser("maintainer");
+  for (const password of ["1234567890", "aaaaaaaaaa", "password12"]) {
+    const email = `weak-${password}@test.escriba`;
+    const error = await createUser(viewerOf(maintainer), { email, name: "Weak Password", role: "annotator", languages: ["es"], password }).catch(
+      (reason: unknown) => reason,
+    );
+    assert.ok(error instanceof AppError, `${password}: expected a refusal, got ${String(error)}`);
+    assert.equal(error.code, "validation_failed");
+    assert.deepEqual(error.fields.map((problem) => problem.field), ["password"]);
+    assert.match(error.fields[0]!.message, /too easy to guess/);
+    assert.equal(await db().user.count({ where: { email } }), 0);
+  }
+});
+
 test("a second account with the same e-mail is a conflict naming the field", async () => {
   const existing = await createTestUser("annotator");
   await assert.rejects(

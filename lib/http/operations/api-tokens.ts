@@ -17,7 +17,7 @@ export const createMyApiToken = defineOperation({
   operationId: "createMyApiToken",
   method: "POST",
   path: "/api/v1/tokens",
-  summary: "Create a personal API token; the secret is in this response only.",
+  summary: "Create a personal API token; the secret is in this response only. Needs a signed-in session: a request made with an API token gets 403.",
   tag: "Account",
   access: "annotator",
   body: createApiTokenInputSchema,
