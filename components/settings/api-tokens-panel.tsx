@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/use-hydrated";
-import { callApi } from "@/components/api-client";
-import type { ApiTokenView } from "@/lib/auth/schemas";
+import { callOperation } from "@/components/api-client";
+import * as tokenOperations from "@/lib/http/operations/api-tokens";
 
 const TOKENS_KEY = ["api-tokens"] as const;
 
@@ -17,18 +17,17 @@ export function ApiTokensPanel() {
   const hydrated = useHydrated();
   const tokens = useQuery({
     queryKey: TOKENS_KEY,
-    queryFn: () => callApi<{ tokens: ApiTokenView[] }>("/api/v1/tokens").then((result) => result.tokens),
+    queryFn: () => callOperation(tokenOperations.listMyApiTokens).then((result) => result.tokens),
   });
   const create = useMutation({
-    mutationFn: (name: string) =>
-      callApi<ApiTokenView & { token: string }>("/api/v1/tokens", { method: "POST", body: { name } }),
+    mutationFn: (name: string) => callOperation(tokenOperations.createMyApiToken, { body: { name } }),
     onSuccess: (created) => {
       setSecret(created.token);
       void queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => callApi<ApiTokenView>(`/api/v1/tokens/${id}`, { method: "DELETE" }),
+    mutationFn: (tokenId: string) => callOperation(tokenOperations.revokeApiToken, { params: { tokenId } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
 

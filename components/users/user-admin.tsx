@@ -3,7 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { ApiRequestError, callApi } from "@/components/api-client";
+import { ApiRequestError, callApi, callOperation } from "@/components/api-client";
+import * as userOperations from "@/lib/http/operations/users";
 import { ROLES, type Role } from "@/lib/auth/viewer";
 import { ITEM_LANGUAGES, type ItemLanguage } from "@/lib/items/vocabulary";
 import { MIN_PASSWORD_LENGTH, type UserView } from "@/lib/users/schemas";
@@ -117,7 +118,7 @@ function UserRow({ user, isViewer }: { user: UserView; isViewer: boolean }) {
   const [languages, setLanguages] = useState<ItemLanguage[]>(user.languages);
   const update = useMutation({
     mutationFn: (changes: Partial<Pick<UserView, "role" | "languages" | "active">>) =>
-      callApi<UserView>(`/api/v1/users/${user.id}`, { method: "PATCH", body: changes }),
+      callOperation(userOperations.updateUser, { params: { userId: user.id }, body: changes }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: USERS_KEY }),
   });
   const toggle = (language: ItemLanguage) =>
@@ -184,7 +185,7 @@ export function UserAdmin({ viewerId }: { viewerId: string }) {
   const t = useTranslations();
   const users = useQuery({
     queryKey: USERS_KEY,
-    queryFn: () => callApi<{ users: UserView[] }>("/api/v1/users").then((result) => result.users),
+    queryFn: () => callOperation(userOperations.listUsers).then((result) => result.users),
   });
   return (
     <div className="stack-large">

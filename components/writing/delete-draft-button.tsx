@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiRequestError, callApi } from "@/components/api-client";
+import { ApiRequestError, callOperation } from "@/components/api-client";
+import { deleteDraft } from "@/lib/http/operations/items";
 import { useHydrated } from "@/components/use-hydrated";
 import { clearAllLocalCopies } from "@/components/writing/local-draft-copy";
 
@@ -19,7 +20,7 @@ export function DeleteDraftButton({ itemId, version }: { itemId: string; version
     setPending(true);
     setFailure(null);
     try {
-      await callApi(`/api/v1/items/${itemId}?version=${version}`, { method: "DELETE" });
+      await callOperation(deleteDraft, { params: { itemId }, query: { version } });
       clearAllLocalCopies(itemId);
       router.refresh();
     } catch (error) {

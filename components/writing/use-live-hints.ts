@@ -1,7 +1,8 @@
 "use client";
 // Live quality hints while typing: the checks that need no stored data, debounced, never blocking input.
 import { useEffect, useState } from "react";
-import { callApi } from "@/components/api-client";
+import { callOperation } from "@/components/api-client";
+import { checkDraft } from "@/lib/http/operations/items";
 import type { DraftFields } from "@/components/writing/local-draft-copy";
 import type { ItemLanguage } from "@/lib/items/vocabulary";
 import type { QualityReport } from "@/lib/quality/quality-report";
@@ -15,10 +16,7 @@ export function useLiveHints(language: ItemLanguage, fields: DraftFields, enable
     if (!enabled) return;
     let current = true;
     const timer = setTimeout(() => {
-      callApi<QualityReport>("/api/v1/quality/check", {
-        method: "POST",
-        body: { language, category, instruction, context: context || null, response },
-      })
+      callOperation(checkDraft, { body: { language, category, instruction, context: context || null, response } })
         .then((report) => current && setHints(report))
         // Hints are a help, not a gate: when offline there are simply none.
         .catch(() => current && setHints(null));
