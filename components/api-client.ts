@@ -16,9 +16,11 @@ export class ApiRequestError extends Error {
 }
 
 export async function callApi<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const method = init.method ?? "GET";
   const response = await fetch(path, {
-    method: init.method ?? "GET",
-    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+    method,
+    // The server takes cookie-authenticated writes only when declared JSON, body or not (see lib/http/cross-site-writes.ts).
+    headers: method === "GET" ? undefined : { "content-type": "application/json" },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     credentials: "same-origin",
   });

@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import type { ApiOperation } from "@/lib/http/api-operation";
 import { currentViewer } from "@/lib/http/authenticate";
+import { assertSameOriginCookieWrite } from "@/lib/http/cross-site-writes";
 import { errorResponse, fieldProblemsOf } from "@/lib/http/error-response";
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -53,8 +54,11 @@ export function apiHandler<Op extends ApiOperation>(
   run: (context: ApiContext<Op>) => Promise<z.input<Op["response"]> | Response>,
 ) {
   return async (request: Request, route: { params: Promise<Record<string, string | string[]>> }) => {
+    const sentToken = request.headers.has("authorization");
     try {
       const viewer = await currentViewer();
+      // Without a token the viewer comes from the browser's cookie, which other sites can make the browser send.
+      if (viewer && !sentToken) assertSameOriginCookieWrite(request);
       if (operation.access !== "public") {
         if (!viewer) throw new AppError("unauthenticated", "Sign in or send a valid API token.");
         assertRole(viewer, operation.access);
