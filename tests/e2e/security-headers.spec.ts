@@ -8,7 +8,7 @@ import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { submitTestItem } from "@/tests/support/seed-submitted-items";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
-import { publishedTestRelease, uniqueTag } from "@/tests/e2e/helpers/releases";
+import { publishedTestRelease, seedApprovedItems, uniqueTag } from "@/tests/e2e/helpers/releases";
 import { serveOnOtherOrigin } from "@/tests/e2e/helpers/other-origin";
 import { signIn } from "@/tests/e2e/helpers/session";
 
@@ -69,21 +69,20 @@ test("the main pages load and run their scripts under the CSP without a single v
   expect(violations).toEqual([]);
 });
 
-test("an injected inline script or inline style is refused", async ({ page }) => {
+test("injected inline scripts, event handlers and style attributes are refused", async ({ page }) => {
   const violations = await recordViolations(page);
   await page.goto("/sign-in");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  // What an HTML injection would add to the page: markup with an inline handler, an inline script and a style.
   const effects = await page.evaluate(async () => {
-    const script = document.createElement("script");
-    script.textContent = "window.escribaInjected = true";
-    document.body.append(script);
-    const styled = document.createElement("div");
-    styled.innerHTML = '<p style="color: rgb(255, 0, 0)">injected</p>';
-    document.body.append(styled);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const injected = document.createElement("div");
+    injected.innerHTML =
+      '<img src="/no-such-image.png" onerror="window.escribaInjected = true"><p style="color: rgb(255, 0, 0)">injected</p>';
+    document.body.append(injected);
+    await new Promise((resolve) => setTimeout(resolve, 500));
     return {
       ran: (window as unknown as { escribaInjected?: boolean }).escribaInjected === true,
-      color: getComputedStyle(styled.querySelector("p")!).color,
+      color: getComputedStyle(injected.querySelector("p")!).color,
     };
   });
   expect(effects.ran).toBe(false);
@@ -149,6 +148,7 @@ test("pages, API responses and static files carry the security headers; a page's
 });
 
 test("release downloads keep their long-lived caching, signed in or not, beside the security headers", async ({ page, request }) => {
+  await seedApprovedItems(["es"]);
   const release = await publishedTestRelease();
   const file = `/api/v1/releases/${release.version}/files/README.md`;
   const anonymous = await request.get(file);
