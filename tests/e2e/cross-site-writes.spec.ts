@@ -2,8 +2,9 @@
 // subdomain would be) makes a signed-in maintainer's browser post to the API with its cookie. Nothing may change;
 // the app's own pages keep working.
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { createTestUser } from "@/tests/support/seed-users";
 import { serveOnOtherOrigin } from "@/tests/e2e/helpers/other-origin";
 import { signIn } from "@/tests/e2e/helpers/session";
@@ -82,4 +83,44 @@ test("the app's own user form still creates an account with the same cookie", as
   await form.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("status")).toHaveText(`Account created for ${email}.`);
   expect(await listedEmails(page)).toContain(email);
+});
+
+test("a write from the app's own page that is not declared JSON is refused with 415 naming the header", async ({ page }) => {
+  const maintainer = await createTestUser("maintainer", ["es"]);
+  await signIn(page, maintainer, /\/admin\/users$/);
+  const email = uniqueEmail("text-plain");
+  const answer = await page.evaluate(async (body) => {
+    const response = await fetch("/api/v1/users", { method: "POST", headers: { "content-type": "text/plain" }, body });
+    return { status: response.status, payload: await response.json() };
+  }, JSON.stringify({ email, name: "Plain Text", role: "annotator", languages: ["es"], password: "a-long-enough-password" }));
+  expect(answer.status).toBe(415);
+  expect(answer.payload.error.code).toBe("unsupported_media_type");
+  expect(answer.payload.error.fields).toEqual([{ field: "Content-Type", message: "must be application/json" }]);
+  expect(await listedEmails(page)).not.toContain(email);
+});
+
+test("Next.js's own Origin check refuses a server action posted from another origin", async ({ page, baseURL }) => {
+  const annotator = await createTestUser("annotator", ["es"]);
+  await signIn(page, annotator, /\/work$/);
+  const manifest = JSON.parse(await readFile(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string }>;
+  };
+  const actionId = Object.entries(manifest.node).find(([, action]) => action.filename === "app/actions/choose-ui-locale.ts")?.[0];
+  expect(actionId).toBeTruthy();
+  // What the language menu sends, once as if from a page on another port of the same host, once from our own.
+  const chooseBasqueFrom = (origin: string) =>
+    page.request.post("/settings", {
+      headers: { origin, "next-action": actionId!, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify([{ uiLocale: "eu" }]),
+    });
+  const storedLocale = async () => (await db().user.findUniqueOrThrow({ where: { id: annotator.id } })).uiLocale;
+
+  const crossSite = await chooseBasqueFrom("http://127.0.0.1:1");
+  expect(crossSite.ok()).toBe(false);
+  expect(crossSite.headers()["set-cookie"] ?? "").not.toContain("eu");
+  expect(await storedLocale()).toBeNull();
+
+  const sameOrigin = await chooseBasqueFrom(new URL(baseURL!).origin);
+  expect(sameOrigin.ok()).toBe(true);
+  expect(await storedLocale()).toBe("eu");
 });
