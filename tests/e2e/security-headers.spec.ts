@@ -4,11 +4,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { disconnectDb } from "@/lib/db";
 import { createDraft } from "@/lib/items/create-draft";
+import { createRelease } from "@/lib/releases/create-release";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { submitTestItem } from "@/tests/support/seed-submitted-items";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
-import { publishedTestRelease, seedApprovedItems, uniqueTag } from "@/tests/e2e/helpers/releases";
+import { nextReleaseVersion, publishedTestRelease, seedApprovedItems, uniqueTag, waitUntilBuilt } from "@/tests/e2e/helpers/releases";
 import { serveOnOtherOrigin } from "@/tests/e2e/helpers/other-origin";
 import { signIn } from "@/tests/e2e/helpers/session";
 
@@ -147,7 +148,7 @@ test("pages, API responses and static files carry the security headers; a page's
   expect(asset.headers()["cache-control"]).toContain("immutable");
 });
 
-test("release downloads keep their long-lived caching, signed in or not, beside the security headers", async ({ page, request }) => {
+test("published release downloads keep their long-lived caching beside the security headers; unpublished ones are private", async ({ page, request }) => {
   await seedApprovedItems(["es"]);
   const release = await publishedTestRelease();
   const file = `/api/v1/releases/${release.version}/files/README.md`;
@@ -162,4 +163,13 @@ test("release downloads keep their long-lived caching, signed in or not, beside 
     expect(download.headers()["x-content-type-options"]).toBe("nosniff");
     expect(download.headers()["content-security-policy"]).toContain("default-src 'none'");
   }
+
+  // A built release is not public yet: its files go to its maintainers only, and no shared cache may keep them.
+  const unpublished = nextReleaseVersion();
+  await createRelease(viewerOf(maintainer), { version: unpublished, license: "cc-by-4.0", notes: "" });
+  await waitUntilBuilt(maintainer, unpublished);
+  const beforePublishing = await page.request.get(`/api/v1/releases/${unpublished}/files/README.md`);
+  expect(beforePublishing.status()).toBe(200);
+  expect(beforePublishing.headers()["cache-control"]).toBe("private, no-store");
+  expect((await request.get(`/api/v1/releases/${unpublished}/files/README.md`)).status()).toBe(404);
 });
