@@ -5,7 +5,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { PROJECT_ROOT } from "@/cli/web-server";
 
-const SOURCES = ["app", "components", "lib", "messages", "next.config.js", "package.json", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "messages", "proxy.ts", "next.config.js", "package.json", "package-lock.json", "tsconfig.json"];
 
 async function newestModification(target: string): Promise<number> {
   const info = await stat(target).catch(() => null);

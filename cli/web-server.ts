@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/http/client-address";
+import { securityHeaders, servedOverHttps } from "@/lib/http/security-headers";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -14,7 +15,10 @@ export async function startWebServer(options: { port: number; hostname: string }
   await app.prepare();
   const handle = app.getRequestHandler();
   const trustedHops = env().ESCRIBA_TRUSTED_PROXY_HOPS;
+  const headersForEveryResponse = Object.entries(securityHeaders({ https: servedOverHttps(env()) }));
   const server = createServer((request, response) => {
+    // Set here so that static files and Next's own error responses carry them too; pages replace the CSP (proxy.ts).
+    for (const [name, value] of headersForEveryResponse) response.setHeader(name, value);
     const forwardedFor = request.headers["x-forwarded-for"];
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(
       request.socket.remoteAddress,

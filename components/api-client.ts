@@ -48,7 +48,8 @@ function pathOf(operation: ApiOperation, params: Record<string, unknown> | undef
 async function send(method: string, path: string, body: unknown): Promise<unknown> {
   const response = await fetch(path, {
     method,
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    // The server takes cookie-authenticated writes only when declared JSON, body or not (see lib/http/cross-site-writes.ts).
+    headers: method === "GET" ? undefined : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: "same-origin",
   });

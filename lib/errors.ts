@@ -8,7 +8,9 @@ export type AppErrorCode =
   | "validation_failed"
   | "invalid_json"
   | "rate_limited"
-  | "payload_too_large";
+  | "payload_too_large"
+  | "cross_site_request"
+  | "unsupported_media_type";
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `languages.1`. */

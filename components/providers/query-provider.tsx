@@ -2,6 +2,7 @@
 // TanStack Query for server state in client components.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import "@/components/providers/zod-without-eval";
 
 export function QueryProvider({ children }: { children: ReactNode }) {
   const [client] = useState(

@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import type { ApiOperation } from "@/lib/http/api-operation";
 import { currentViewer } from "@/lib/http/authenticate";
+import { assertSameOriginCookieWrite } from "@/lib/http/cross-site-writes";
 import { errorResponse, fieldProblemsOf } from "@/lib/http/error-response";
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -47,14 +48,25 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, location: 
   throw new AppError("validation_failed", `Invalid ${fields.map((problem) => problem.field).join(", ")}.`, { fields });
 }
 
+/** What a signed-in caller gets is theirs alone: no browser or shared cache may keep it (downloads keep their own). */
+function withoutCaching(response: Response, signedIn: boolean): Response {
+  if (signedIn) response.headers.set("cache-control", "no-store");
+  return response;
+}
+
 export function apiHandler<Op extends ApiOperation>(
   operation: Op,
   /** Returns the response body; a download operation returns the Response that streams its file. */
   run: (context: ApiContext<Op>) => Promise<z.input<Op["response"]> | Response>,
 ) {
   return async (request: Request, route: { params: Promise<Record<string, string | string[]>> }) => {
+    const sentToken = request.headers.has("authorization");
+    let signedIn = sentToken;
     try {
       const viewer = await currentViewer();
+      signedIn ||= viewer !== null;
+      // Without a token the viewer comes from the browser's cookie, which other sites can make the browser send.
+      if (viewer && !sentToken) assertSameOriginCookieWrite(request);
       if (operation.access !== "public") {
         if (!viewer) throw new AppError("unauthenticated", "Sign in or send a valid API token.");
         assertRole(viewer, operation.access);
@@ -67,9 +79,9 @@ export function apiHandler<Op extends ApiOperation>(
       const result = await run({ viewer, body, query, params, request } as ApiContext<Op>);
       // A download streams the file the use case opened; everything else is JSON checked against its schema.
       if (operation.download && result instanceof Response) return result;
-      return Response.json(operation.response.parse(result), { status: operation.successStatus ?? 200 });
+      return withoutCaching(Response.json(operation.response.parse(result), { status: operation.successStatus ?? 200 }), signedIn);
     } catch (error) {
-      return errorResponse(error);
+      return withoutCaching(errorResponse(error), signedIn);
     }
   };
 }

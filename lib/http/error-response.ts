@@ -22,6 +22,8 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   validation_failed: 422,
   rate_limited: 429,
   payload_too_large: 413,
+  cross_site_request: 403,
+  unsupported_media_type: 415,
 };
 
 export function fieldProblemsOf(error: z.ZodError, prefix: string[] = []): FieldProblem[] {

@@ -7,16 +7,18 @@ import { API_OPERATIONS } from "@/lib/http/operations";
 const ERROR_RESPONSES = {
   "400": "The body is not valid JSON.",
   "401": "No valid session or API token.",
-  "403": "Your role or language qualifications do not allow this.",
+  "403": "Your role or language qualifications do not allow this; or (`cross_site_request`) a write with the session cookie did not come from escriba's own pages.",
   "404": "Not found (or not yours).",
   "409": "Conflicts with the current state (e.g. a stale version).",
+  "415": "A write with the session cookie did not declare `Content-Type: application/json`.",
   "422": "Invalid fields; `error.fields` names each one.",
   "429": "Too many requests; see Retry-After.",
 } as const;
 
 function operationObject(operation: ApiOperation) {
   const errorCodes = Object.keys(ERROR_RESPONSES).filter(
-    (status) => operation.access !== "public" || (status !== "401" && status !== "403"),
+    (status) =>
+      (operation.access !== "public" || (status !== "401" && status !== "403")) && (status !== "415" || operation.method !== "GET"),
   ) as (keyof typeof ERROR_RESPONSES)[];
   return {
     operationId: operation.operationId,
@@ -64,7 +66,12 @@ export function buildOpenApiDocument(serverUrl?: string) {
       components: {
         securitySchemes: {
           bearerToken: { type: "http", scheme: "bearer", description: "A personal API token (esc_…)." },
-          sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+          sessionCookie: {
+            type: "apiKey",
+            in: "cookie",
+            name: "next-auth.session-token",
+            description: "The browser's session. Writes with it are taken only from escriba's own pages (same-origin `Origin` or `Sec-Fetch-Site`) with `Content-Type: application/json`; scripts use a Bearer token.",
+          },
         },
       },
       paths,

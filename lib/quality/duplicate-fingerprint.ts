@@ -1,19 +1,8 @@
 // Normalises item text for the exact-duplicate check and measures trigram similarity for near duplicates.
 import { createHash } from "node:crypto";
+import { normaliseForDuplicates } from "./duplicate-normalisation";
 
-/**
- * The form two texts share when they are "the same" for duplicate detection: NFC, lower-case, accents
- * kept (in these languages "més"/"mes" or "año"/"ano" are different words), punctuation removed,
- * whitespace collapsed.
- */
-export function normaliseForDuplicates(text: string): string {
-  return text
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/\p{P}+/gu, " ")
-    .replace(/\s+/gu, " ")
-    .trim();
-}
+export { normaliseForDuplicates };
 
 export interface FingerprintedFields {
   instruction: string;

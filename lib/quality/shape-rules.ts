@@ -1,5 +1,5 @@
 // Length and shape rules per category, as one table the editor can also read to show limits and counters.
-import { normaliseForDuplicates } from "./duplicate-fingerprint";
+import { normaliseForDuplicates } from "./duplicate-normalisation";
 import { blockingProblem, type CheckedField, type QualityProblem } from "./quality-report";
 import type { ItemCategory } from "@/lib/items/vocabulary";
 

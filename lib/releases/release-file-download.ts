@@ -15,6 +15,8 @@ export interface ReleaseFileDownload {
   contentType: string;
   sizeBytes: number;
   sha256: string;
+  /** Only a published release's files may sit in shared caches; a built one is still the maintainers' alone. */
+  published: boolean;
   body: ReadableStream<Uint8Array>;
 }
 
@@ -41,6 +43,7 @@ export async function openReleaseFile(viewer: Viewer | null, version: string, fi
     contentType: CONTENT_TYPES[path.extname(file.path)] ?? "text/plain; charset=utf-8",
     sizeBytes: Number(file.sizeBytes),
     sha256: file.sha256,
+    published: release.status === "published",
     body: Readable.toWeb(createReadStream(absolute)) as ReadableStream<Uint8Array>,
   };
 }
@@ -55,7 +58,7 @@ export function downloadResponse(download: ReleaseFileDownload, releaseVersion: 
       // Published files never change; the digest is their identity.
       etag: `"${download.sha256}"`,
       "x-checksum-sha256": download.sha256,
-      "cache-control": "public, max-age=31536000, immutable",
+      "cache-control": download.published ? "public, max-age=31536000, immutable" : "private, no-store",
     },
   });
 }

@@ -8,7 +8,7 @@ import { getRelease } from "@/lib/releases/read-releases";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
 import { nextReleaseVersion, publishedTestRelease, seedApprovedItems, sha256Hex, waitUntilBuilt } from "@/tests/e2e/helpers/releases";
-import { signIn } from "@/tests/e2e/helpers/session";
+import { sameOriginJsonHeaders, signIn } from "@/tests/e2e/helpers/session";
 import { guardDialogs } from "@/tests/e2e/helpers/writing";
 
 test.use({ locale: "en-US" });
@@ -126,7 +126,7 @@ test("a maintainer discards a built release after confirming; a published one ca
   expect(gone.status()).toBe(404);
 
   const published = await publishedTestRelease();
-  const refused = await page.request.delete(`/api/v1/releases/${published.version}`);
+  const refused = await page.request.delete(`/api/v1/releases/${published.version}`, { headers: sameOriginJsonHeaders(page) });
   expect(refused.status()).toBe(409);
   expect((await refused.json()).error.message).toMatch(/published releases cannot be discarded/);
   await page.reload();
@@ -190,7 +190,7 @@ test("an annotator cannot create releases: the API answers 403 and the page is f
   const annotator = await createTestUser("annotator", ["gl"]);
   await signIn(page, annotator, /\/work$/);
   const version = nextReleaseVersion();
-  const refused = await page.request.post("/api/v1/releases", { data: { version, license: "cc-by-4.0" } });
+  const refused = await page.request.post("/api/v1/releases", { headers: sameOriginJsonHeaders(page), data: { version, license: "cc-by-4.0" } });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.code).toBe("forbidden");
   expect(await db().release.count({ where: { version } })).toBe(0);

@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { db, disconnectDb } from "@/lib/db";
 import { seedApprovedItems } from "@/tests/e2e/helpers/releases";
-import { signIn } from "@/tests/e2e/helpers/session";
+import { sameOriginJsonHeaders, signIn } from "@/tests/e2e/helpers/session";
 import { guardDialogs } from "@/tests/e2e/helpers/writing";
 import { createTestUser } from "@/tests/support/seed-users";
 
@@ -70,7 +70,10 @@ test("a reviewer sees an approved item without the retraction panel, and the API
   await expect(page.getByTestId("history-status")).toHaveText("Approved");
   await expect(page.getByTestId("retract-item")).toHaveCount(0);
 
-  const refused = await page.request.post(`/api/v1/items/${item!.id}/retract`, { data: { reason: "Ez dut gustuko." } });
+  const refused = await page.request.post(`/api/v1/items/${item!.id}/retract`, {
+    headers: sameOriginJsonHeaders(page),
+    data: { reason: "Ez dut gustuko." },
+  });
   expect(refused.status()).toBe(403);
   expect((await db().item.findUniqueOrThrow({ where: { id: item!.id } })).status).toBe("approved");
 });

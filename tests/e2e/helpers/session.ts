@@ -17,3 +17,11 @@ export async function signIn(page: Page, user: { email: string; password: string
 export function signInError(page: Page) {
   return page.locator("form").getByRole("alert");
 }
+
+/**
+ * Headers a page's own script sends on a write: `page.request` shares the browser's cookie but not its Origin, and
+ * the API refuses cookie-authenticated writes that do not come from the app's own origin as JSON.
+ */
+export function sameOriginJsonHeaders(page: Page): Record<string, string> {
+  return { origin: new URL(page.url()).origin, "content-type": "application/json" };
+}
