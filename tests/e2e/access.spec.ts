@@ -4,7 +4,7 @@ import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { disconnectDb } from "@/lib/db";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
-import { signIn, signInError, signInThroughForm } from "@/tests/e2e/helpers/session";
+import { sameOriginJsonHeaders, signIn, signInError, signInThroughForm } from "@/tests/e2e/helpers/session";
 
 test.use({ locale: "en-US" });
 test.afterAll(disconnectDb);
@@ -56,7 +56,10 @@ test("a token works as Bearer until it is revoked, through the settings page too
 test("a token cannot mint tokens: 403 naming the need for a session, and nothing outlives the revoked token", async ({ page, request }) => {
   const user = await createTestUser("annotator");
   await signIn(page, user, /\/work$/);
-  const fromSession = await page.request.post("/api/v1/tokens", { data: { name: "from the browser session" } });
+  const fromSession = await page.request.post("/api/v1/tokens", {
+    headers: sameOriginJsonHeaders(page),
+    data: { name: "from the browser session" },
+  });
   expect(fromSession.status()).toBe(201);
   const parent = (await fromSession.json()).token as string;
 
