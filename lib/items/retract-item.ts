@@ -1,6 +1,7 @@
 // Maintainers retract an approved item (wrong licence, personal data found late, a complaint): it leaves the next
 // release and its changelog lists it as retracted. Releases already published keep it; they are immutable.
 import { z } from "zod";
+import { textSchema } from "@/lib/input-schemas";
 import { assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -8,7 +9,8 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 
 export const retractItemInputSchema = z
-  .object({ reason: z.string().trim().min(1, "say why the item is retracted").max(2000) })
+  .object({ reason: textSchema().trim().min(1, "say why the item is retracted").max(2000) })
+  .strict()
   .meta({ id: "RetractItemInput" });
 
 export async function retractItem(

@@ -1,5 +1,6 @@
 // Disputed items (one reviewer approved, another rejected) wait for a maintainer, who decides for good.
 import { z } from "zod";
+import { textSchema } from "@/lib/input-schemas";
 import { assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -9,7 +10,7 @@ import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { itemSchema, type ItemView } from "@/lib/items/schemas";
 
 export const resolveAdjudicationInputSchema = z
-  .object({ decision: z.enum(["approve", "reject"]), comment: z.string().trim().max(5000).default("") })
+  .object({ decision: z.enum(["approve", "reject"]), comment: textSchema().trim().max(5000).default("") })
   .strict()
   .meta({ id: "ResolveAdjudicationInput" });
 
