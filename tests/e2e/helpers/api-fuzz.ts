@@ -167,12 +167,10 @@ function mutationsFor(schema: JsonSchema, random: () => number, withHugeText: bo
     { label: "null", value: null },
     { label: "an array", value: ["x"] },
     { label: "an object", value: { x: 1 } },
-    { label: "true", value: true },
   ];
   if (types.includes("string")) {
     mutations.push(
       { label: "NUL inside", value: "fuzz\u0000text", mustRefuse: true },
-      { label: "only NUL", value: "\u0000", mustRefuse: true },
       { label: "a lone high surrogate", value: "fuzz\ud800", mustRefuse: true },
       { label: "a lone low surrogate", value: "\udc00fuzz", mustRefuse: true },
       { label: "surrogates in the wrong order", value: "\udc00\ud83d", mustRefuse: true },
@@ -310,7 +308,6 @@ export function bodyCases(operation: DocumentedOperation, baseline: Baseline, ra
     { label: "a string", body: '"fuzz"', expected: "invalid" },
     { label: "JSON cut short", body: toJson(base).slice(0, -1), expected: "invalid" },
     { label: "bytes that are not UTF-8", body: Buffer.concat([Buffer.from('{"__fuzz":"'), Buffer.from([0xff, 0xfe, 0xc0, 0xae]), Buffer.from('"}')]), expected: "invalid" },
-    { label: "past 1 MB of padding", body: toJson(base) + " ".repeat(MEGABYTE), expected: "invalid" },
     { label: "empty", body: "", expected: validate({}) ? "any" : "invalid" },
   ];
   for (const entry of whole) cases.push({ ...common, ...entry, label: `the body ← ${entry.label}` });
