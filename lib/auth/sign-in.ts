@@ -5,7 +5,10 @@ import { assertSignInAllowed, recordSignInAttempt } from "@/lib/auth/sign-in-rat
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { textProblem } from "@/lib/input-schemas";
 import { emailSchema } from "@/lib/users/schemas";
+
+const UNREADABLE_EMAIL = "(not readable text)";
 
 export interface SignInRequest {
   email: string;
@@ -21,7 +24,13 @@ export interface SignedIn {
 
 export async function signInWithPassword(request: SignInRequest): Promise<SignedIn> {
   const parsedEmail = emailSchema.safeParse(request.email);
-  const email = parsedEmail.success ? parsedEmail.data : request.email.trim().toLowerCase();
+  // Text the database cannot store (NUL, lone surrogates) names no account: it is counted under one placeholder,
+  // so the failure still counts against the address.
+  const email = parsedEmail.success
+    ? parsedEmail.data
+    : textProblem(request.email)
+      ? UNREADABLE_EMAIL
+      : request.email.trim().toLowerCase();
   const key = { email, ipAddress: request.ipAddress };
   await assertSignInAllowed(key);
 
