@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "conflict"
   | "validation_failed"
   | "invalid_json"
+  | "invalid_path"
   | "rate_limited"
   | "payload_too_large"
   | "cross_site_request"

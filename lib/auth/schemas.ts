@@ -1,10 +1,11 @@
 // Validation and API shapes for authentication: API tokens.
 import { z } from "zod";
+import { int32Schema, textSchema } from "@/lib/input-schemas";
 
 export const createApiTokenInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(80),
-    expiresInDays: z.number().int().min(1).max(3650).optional(),
+    name: textSchema().trim().min(1).max(80),
+    expiresInDays: int32Schema().min(1).max(3650).optional(),
   })
   .strict()
   .meta({ id: "CreateApiTokenInput" });

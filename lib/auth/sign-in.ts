@@ -6,7 +6,10 @@ import { recordSignInSuccess, reserveSignInAttempt } from "@/lib/auth/sign-in-ra
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { textProblem } from "@/lib/input-schemas";
 import { emailSchema } from "@/lib/users/schemas";
+
+const UNREADABLE_EMAIL = "(not readable text)";
 
 export interface SignInRequest {
   email: string;
@@ -22,7 +25,13 @@ export interface SignedIn {
 
 export async function signInWithPassword(request: SignInRequest): Promise<SignedIn> {
   const parsedEmail = emailSchema.safeParse(request.email);
-  const email = parsedEmail.success ? parsedEmail.data : request.email.trim().toLowerCase();
+  // Text the database cannot store (NUL, lone surrogates) names no account: it is counted under one placeholder,
+  // so the failure still counts against the address.
+  const email = parsedEmail.success
+    ? parsedEmail.data
+    : textProblem(request.email)
+      ? UNREADABLE_EMAIL
+      : request.email.trim().toLowerCase();
   const key = { email, ipAddress: request.ipAddress };
   // Counted as a failure until the password proves right, so parallel guesses cannot all pass one check.
   const attempt = await reserveSignInAttempt(key);

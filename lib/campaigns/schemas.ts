@@ -1,31 +1,32 @@
 // Validation and API shapes for campaigns, their quotas and their versioned guidelines.
 import { z } from "zod";
+import { int32Schema, textSchema } from "@/lib/input-schemas";
 import { ITEM_CATEGORIES } from "@/lib/items/vocabulary";
 import { languageSchema } from "@/lib/users/schemas";
 
 export const categorySchema = z.enum(ITEM_CATEGORIES).meta({ id: "Category" });
 export const campaignStatusSchema = z.enum(["draft", "active", "closed"]).meta({ id: "CampaignStatus" });
 
-const quotaSchema = z.object({ language: languageSchema, category: categorySchema, target: z.number().int().min(0).max(10_000_000) });
+const quotaSchema = z
+  .object({ language: languageSchema, category: categorySchema, target: int32Schema().min(0).max(10_000_000) })
+  .strict();
 
 export const createCampaignInputSchema = z
   .object({
-    slug: z
-      .string()
+    slug: textSchema()
       .trim()
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "lower-case letters, digits and dashes" })
       .max(60),
-    name: z.string().trim().min(1).max(120),
-    description: z.string().max(5000).default(""),
+    name: textSchema().trim().min(1).max(120),
+    description: textSchema().max(5000).default(""),
     status: campaignStatusSchema.default("active"),
     languages: z.array(languageSchema).min(1).transform((values) => [...new Set(values)].sort()),
     categories: z.array(categorySchema).min(1).transform((values) => [...new Set(values)]),
     approvalsRequired: z.union([z.literal(1), z.literal(2)]).default(1),
-    ratePerApprovedItem: z
-      .string()
+    ratePerApprovedItem: textSchema()
       .regex(/^\d{1,8}(\.\d{1,2})?$/, { message: "an amount such as 1.50" })
       .default("0"),
-    currency: z.string().regex(/^[A-Z]{3}$/, { message: "an ISO 4217 code such as EUR" }).default("EUR"),
+    currency: textSchema().regex(/^[A-Z]{3}$/, { message: "an ISO 4217 code such as EUR" }).default("EUR"),
     quotas: z.array(quotaSchema).max(64).default([]),
   })
   .strict()
@@ -43,15 +44,15 @@ export const createCampaignInputSchema = z
 
 export const updateCampaignInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(120).optional(),
-    description: z.string().max(5000).optional(),
+    name: textSchema().trim().min(1).max(120).optional(),
+    description: textSchema().max(5000).optional(),
     status: campaignStatusSchema.optional(),
   })
   .strict()
   .meta({ id: "UpdateCampaignInput" });
 
 export const publishGuidelineInputSchema = z
-  .object({ language: languageSchema, body: z.string().trim().min(1).max(100_000) })
+  .object({ language: languageSchema, body: textSchema().trim().min(1).max(100_000) })
   .strict()
   .meta({ id: "PublishGuidelineInput" });
 

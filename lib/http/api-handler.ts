@@ -29,8 +29,17 @@ export interface ApiContext<Op extends ApiOperation> {
 async function readJsonBody(request: Request): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The request body is larger than 1 MB.");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The request body is larger than 1 MB.");
+  const bytes = await request.arrayBuffer();
+  if (bytes.byteLength > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The request body is larger than 1 MB.");
+  // Decoding strictly: request.text() would turn bytes that are not UTF-8 into U+FFFD and store altered text.
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid UTF-8.", {
+      fields: [{ field: "(body)", message: "not valid UTF-8" }],
+    });
+  }
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);

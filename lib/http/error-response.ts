@@ -19,6 +19,7 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   invalid_json: 400,
+  invalid_path: 400,
   validation_failed: 422,
   rate_limited: 429,
   payload_too_large: 413,
@@ -27,10 +28,13 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
 };
 
 export function fieldProblemsOf(error: z.ZodError, prefix: string[] = []): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: [...prefix, ...issue.path.map(String)].join(".") || "(body)",
-    message: issue.message,
-  }));
+  const fieldName = (path: PropertyKey[]) => [...prefix, ...path.map(String)].join(".") || "(body)";
+  return error.issues.flatMap((issue) =>
+    // A strict object reports its unknown keys in one issue on itself; name each key as the field instead.
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ field: fieldName([...issue.path, key]), message: "unknown field" }))
+      : [{ field: fieldName(issue.path), message: issue.message }],
+  );
 }
 
 /** Converts anything thrown by a use case into an AppError; unknown errors become null (a 500). */

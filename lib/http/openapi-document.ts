@@ -5,7 +5,7 @@ import { apiErrorSchema } from "@/lib/http/error-response";
 import { API_OPERATIONS } from "@/lib/http/operations";
 
 const ERROR_RESPONSES = {
-  "400": "The body is not valid JSON.",
+  "400": "The body is not valid JSON (UTF-8), or the path is not valid percent-encoding.",
   "401": "No valid session or API token.",
   "403": "Your role or language qualifications do not allow this; or (`cross_site_request`) a write with the session cookie did not come from escriba's own pages.",
   "404": "Not found (or not yours).",

@@ -1,5 +1,6 @@
 // Validation and API shapes for items: drafts, saves with a base version, submission, listing.
 import { z } from "zod";
+import { int32Schema, queryInt32Schema, textSchema } from "@/lib/input-schemas";
 import { categorySchema } from "@/lib/campaigns/schemas";
 import { languageSchema } from "@/lib/users/schemas";
 
@@ -10,11 +11,11 @@ export const itemStatusSchema = z
   .enum(["draft", "submitted", "approved", "changes_requested", "rejected", "retracted"])
   .meta({ id: "ItemStatus" });
 
-const optionalText = (max: number) => z.string().max(max, { message: `at most ${max} characters` });
+const optionalText = (max: number) => textSchema().max(max, { message: `at most ${max} characters` });
 
 const sourceFields = {
-  sourceUrl: z.string().trim().max(2000).nullable().optional(),
-  sourceLicense: z.string().trim().max(200).nullable().optional(),
+  sourceUrl: textSchema().trim().max(2000).nullable().optional(),
+  sourceLicense: textSchema().trim().max(200).nullable().optional(),
 };
 
 export const createDraftInputSchema = z
@@ -22,7 +23,7 @@ export const createDraftInputSchema = z
     campaignId: z.uuid(),
     language: languageSchema,
     category: categorySchema,
-    variety: z.string().max(40).nullable().optional(),
+    variety: textSchema().max(40).nullable().optional(),
     instruction: optionalText(DRAFT_LIMITS.instruction).default(""),
     context: optionalText(DRAFT_LIMITS.context).nullable().optional(),
     response: optionalText(DRAFT_LIMITS.response).default(""),
@@ -33,19 +34,17 @@ export const createDraftInputSchema = z
 
 export const updateDraftInputSchema = z
   .object({
-    version: z.number().int().min(1).describe("The version this edit is based on; a stale one gets 409."),
+    version: int32Schema().min(1).describe("The version this edit is based on; a stale one gets 409."),
     language: languageSchema.optional(),
     category: categorySchema.optional(),
-    variety: z.string().max(40).nullable().optional(),
+    variety: textSchema().max(40).nullable().optional(),
     instruction: optionalText(DRAFT_LIMITS.instruction).optional(),
     context: optionalText(DRAFT_LIMITS.context).nullable().optional(),
     response: optionalText(DRAFT_LIMITS.response).optional(),
     ...sourceFields,
-    languageJustification: z.string().trim().max(1000).nullable().optional(),
+    languageJustification: textSchema().trim().max(1000).nullable().optional(),
     piiDeclaredFictional: z.boolean().optional(),
-    activeSeconds: z
-      .number()
-      .int()
+    activeSeconds: int32Schema()
       .min(0)
       .max(600)
       .optional()
@@ -56,21 +55,21 @@ export const updateDraftInputSchema = z
 
 export const submitItemInputSchema = z
   .object({
-    version: z.number().int().min(1),
-    languageJustification: z.string().trim().max(1000).nullable().optional(),
+    version: int32Schema().min(1),
+    languageJustification: textSchema().trim().max(1000).nullable().optional(),
     piiDeclaredFictional: z.boolean().optional(),
   })
   .strict()
   .meta({ id: "SubmitItemInput" });
 
-export const deleteDraftQuerySchema = z.object({ version: z.coerce.number().int().min(1) });
+export const deleteDraftQuerySchema = z.object({ version: queryInt32Schema().min(1) });
 
 export const listMyItemsQuerySchema = z
   .object({
     status: itemStatusSchema.optional(),
     language: languageSchema.optional(),
     category: categorySchema.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
+    limit: queryInt32Schema().min(1).max(100).default(50),
     cursor: z.uuid().optional(),
   })
   .strict();
@@ -115,5 +114,6 @@ export const itemListSchema = z
   .meta({ id: "ItemList" });
 
 export const retractItemInputSchema = z
-  .object({ reason: z.string().trim().min(1, "say why the item is retracted").max(2000) })
+  .object({ reason: textSchema().trim().min(1, "say why the item is retracted").max(2000) })
+  .strict()
   .meta({ id: "RetractItemInput" });

@@ -1,5 +1,6 @@
 // Zod schemas of the lines `escriba check` reads from JSONL: a bare text, or an item to check in full.
 import { z } from "zod";
+import { textSchema } from "@/lib/input-schemas";
 import { PROBLEM_CODES, PROBLEM_FIELDS } from "@/lib/quality/quality-report";
 import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/items/vocabulary";
 
@@ -57,12 +58,12 @@ export const draftCheckInputSchema = z
   .object({
     language: z.enum(ITEM_LANGUAGES),
     category: z.enum(ITEM_CATEGORIES),
-    instruction: z.string().max(20_000),
-    context: z.string().max(60_000).nullish(),
-    response: z.string().max(60_000),
-    sourceUrl: z.string().max(2000).nullish(),
-    sourceLicense: z.string().max(200).nullish(),
-    languageJustification: z.string().max(1000).nullish(),
+    instruction: textSchema().max(20_000),
+    context: textSchema().max(60_000).nullish(),
+    response: textSchema().max(60_000),
+    sourceUrl: textSchema().max(2000).nullish(),
+    sourceLicense: textSchema().max(200).nullish(),
+    languageJustification: textSchema().max(1000).nullish(),
     piiDeclaredFictional: z.boolean().optional(),
   })
   .strict()

@@ -1,10 +1,10 @@
 // What releases look like at the edges: the input to create one and the view every shell returns.
 import { z } from "zod";
+import { textSchema } from "@/lib/input-schemas";
 import { languageSchema } from "@/lib/users/schemas";
 
 /** Semantic versions without build metadata ("+…"), so a version is also a clean URL segment. */
-export const releaseVersionSchema = z
-  .string()
+export const releaseVersionSchema = textSchema()
   .max(64)
   .regex(
     /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/,
@@ -19,8 +19,9 @@ export const createReleaseInputSchema = z
   .object({
     version: releaseVersionSchema,
     license: releaseLicenseSchema,
-    notes: z.string().max(10_000).default(""),
+    notes: textSchema().max(10_000).default(""),
   })
+  .strict()
   .meta({ id: "CreateReleaseInput" });
 
 export const RELEASE_STATUSES = ["queued", "building", "built", "failed", "published"] as const;

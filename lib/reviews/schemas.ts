@@ -1,5 +1,6 @@
 // Validation and API shapes for reviewing: claims, decisions with rubric scores and edits, history.
 import { z } from "zod";
+import { int32Schema, textSchema } from "@/lib/input-schemas";
 import { itemSchema } from "@/lib/items/schemas";
 import { languageSchema } from "@/lib/users/schemas";
 import { qualityReportSchema } from "@/lib/quality/schemas";
@@ -7,7 +8,7 @@ import { qualityReportSchema } from "@/lib/quality/schemas";
 export const RUBRIC = ["instruction", "correctness", "fluency", "safety", "guidelines"] as const;
 export type RubricCriterion = (typeof RUBRIC)[number];
 
-const score = z.number().int().min(1, { message: "from 1 to 5" }).max(5, { message: "from 1 to 5" });
+const score = int32Schema().min(1, { message: "from 1 to 5" }).max(5, { message: "from 1 to 5" });
 
 export const reviewDecisionSchema = z.enum(["approve", "request_changes", "reject"]).meta({ id: "ReviewDecision" });
 
@@ -21,7 +22,7 @@ export const claimInputSchema = z
 
 export const decideInputSchema = z
   .object({
-    version: z.number().int().min(1).describe("The item version the reviewer saw; a stale one gets 409."),
+    version: int32Schema().min(1).describe("The item version the reviewer saw; a stale one gets 409."),
     decision: reviewDecisionSchema,
     scores: z
       .object({
@@ -32,19 +33,18 @@ export const decideInputSchema = z
         guidelines: score.describe("Guideline adherence"),
       })
       .strict(),
-    comment: z.string().trim().max(5000).default(""),
-    citedClauses: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+    comment: textSchema().trim().max(5000).default(""),
+    citedClauses: z.array(textSchema().trim().min(1).max(40)).max(20).default([]),
     edits: z
       .object({
-        instruction: z.string().max(20_000).optional(),
-        context: z.string().max(60_000).nullable().optional(),
-        response: z.string().max(60_000).optional(),
+        instruction: textSchema().max(20_000).optional(),
+        context: textSchema().max(60_000).nullable().optional(),
+        response: textSchema().max(60_000).optional(),
       })
       .strict()
       .optional()
       .describe("The reviewer's corrections; they become a revision credited to the reviewer, checked like a submission."),
-    languageJustification: z
-      .string()
+    languageJustification: textSchema()
       .trim()
       .max(1000)
       .optional()
@@ -103,7 +103,7 @@ export type ItemHistoryView = z.infer<typeof itemHistorySchema>;
 
 // Disputes: items one reviewer approved and another rejected, settled by a maintainer.
 export const resolveAdjudicationInputSchema = z
-  .object({ decision: z.enum(["approve", "reject"]), comment: z.string().trim().max(5000).default("") })
+  .object({ decision: z.enum(["approve", "reject"]), comment: textSchema().trim().max(5000).default("") })
   .strict()
   .meta({ id: "ResolveAdjudicationInput" });
 

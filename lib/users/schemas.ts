@@ -1,10 +1,10 @@
 // Validation and API shapes for people: the single source for parsing, types and the OpenAPI document.
 import { z } from "zod";
+import { textSchema } from "@/lib/input-schemas";
 import { ROLES, UI_LOCALES } from "@/lib/auth/viewer";
 import { ITEM_LANGUAGES } from "@/lib/items/vocabulary";
 
-export const emailSchema = z
-  .string()
+export const emailSchema = textSchema()
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: "must be an e-mail address" }).max(254));
@@ -21,15 +21,14 @@ const languagesSchema = z
 /** Long enough to resist guessing with the sign-in rate limit in place (NIST SP 800-63B asks for at least 8). */
 export const MIN_PASSWORD_LENGTH = 10;
 
-export const passwordSchema = z
-  .string()
+export const passwordSchema = textSchema()
   .min(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
   .max(200);
 
 export const createUserInputSchema = z
   .object({
     email: emailSchema,
-    name: z.string().trim().min(1).max(120),
+    name: textSchema().trim().min(1).max(120),
     role: roleSchema,
     languages: languagesSchema,
     password: passwordSchema,
@@ -40,7 +39,7 @@ export type CreateUserInput = z.input<typeof createUserInputSchema>;
 
 export const updateUserInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(120).optional(),
+    name: textSchema().trim().min(1).max(120).optional(),
     role: roleSchema.optional(),
     languages: languagesSchema.optional(),
     active: z.boolean().optional(),

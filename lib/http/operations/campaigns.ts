@@ -1,5 +1,6 @@
 // API contracts for campaigns and their guidelines.
 import { z } from "zod";
+import { queryInt32Schema } from "@/lib/input-schemas";
 import {
   campaignSchema,
   createCampaignInputSchema,
@@ -65,6 +66,6 @@ export const getGuideline = defineOperation({
   tag: "Campaigns",
   access: "annotator",
   params: z.object({ campaignId: z.uuid(), language: languageSchema }),
-  query: z.object({ version: z.coerce.number().int().min(1).optional() }),
+  query: z.object({ version: queryInt32Schema().min(1).optional() }),
   response: guidelineSchema,
 });

@@ -1,6 +1,7 @@
 // API contracts for dataset releases: maintainers create, watch, retry and publish; anyone lists and downloads
 // published ones.
 import { z } from "zod";
+import { textSchema } from "@/lib/input-schemas";
 import { defineOperation } from "@/lib/http/api-operation";
 import { retractItemInputSchema } from "@/lib/items/schemas";
 import { createReleaseInputSchema, releaseSchema, releaseVersionSchema } from "@/lib/releases/schemas";
@@ -84,7 +85,7 @@ export const downloadReleaseFile = defineOperation({
   params: z.object({
     version: releaseVersionSchema,
     // The route is a catch-all, so Next hands the path over in segments.
-    path: z.preprocess((value) => (Array.isArray(value) ? value.join("/") : value), z.string().min(1).max(300)),
+    path: z.preprocess((value) => (Array.isArray(value) ? value.join("/") : value), textSchema().min(1).max(300)),
   }),
   response: z.string(),
   download: "application/octet-stream",
