@@ -107,7 +107,8 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     deleteDraft: { params: item, query: { version: "1000" } },
     submitItem: { params: item, body: { version: 1_000, languageJustification: "Galego.", piiDeclaredFictional: false } },
     checkDraft: { body: itemText },
-    claimNextItem: { body: { language: "gl" } },
+    claimNextItem: { body: { language: "gl", campaignId: campaign.id } },
+    returnToQueue: { params: item },
     releaseLease: { params: item },
     decideReview: {
       params: item,
@@ -118,6 +119,8 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
         comment: "Ben.",
         citedClauses: ["1.2"],
         edits: { instruction: "Que é?", context: null, response: "Unha empanada." },
+        languageJustification: "Galego.",
+        piiDeclaredFictional: false,
       },
     },
     getItemHistory: { params: item },
