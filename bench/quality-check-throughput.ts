@@ -1,7 +1,7 @@
 // Measures how many synthetic items per second checkJsonLines checks on one core (prints, never asserts).
 // Usage: node --import tsx bench/quality-check-throughput.ts [items=20000]
 import { checkJsonLines } from "@/lib/quality/check-jsonl";
-import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemCategory, type ItemLanguage } from "@/lib/items/vocabulary";
+import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemCategory, type ItemLanguage } from "@/lib/vocabulary";
 
 const SENTENCES: Record<ItemLanguage, string[]> = {
   es: [

@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { disconnectDb } from "@/lib/db";
-import { ITEM_LANGUAGES } from "@/lib/items/vocabulary";
+import { ITEM_LANGUAGES } from "@/lib/vocabulary";
 import { createRelease } from "@/lib/releases/create-release";
 import { FROZEN_REVISIONS_SQL } from "@/lib/releases/release-database";
 import { APPROVED_ITEMS_FORMAT, fillApprovedItems } from "@/bench/support/approved-items";

@@ -4,8 +4,8 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { serverAction } from "@/lib/http/server-action";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { uiLocaleSchema } from "@/lib/users/schemas";
 import { updateMyPreferences } from "@/lib/users/update-my-preferences";
+import { uiLocaleSchema } from "@/lib/vocabulary";
 
 const chooseUiLocaleInput = z.object({ uiLocale: uiLocaleSchema.nullable() });
 

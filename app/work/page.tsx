@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { listMyItems } from "@/lib/items/list-my-items";
 import { listMyItemsQuerySchema } from "@/lib/items/schemas";
-import { ITEM_CATEGORIES, ITEM_STATUSES } from "@/lib/items/vocabulary";
+import { ITEM_CATEGORIES, ITEM_STATUSES } from "@/lib/vocabulary";
 import { DeleteDraftButton } from "@/components/writing/delete-draft-button";
 import { CategoryOptions, LanguageOptions } from "@/components/writing/vocabulary-options";
 

@@ -1,7 +1,7 @@
 // Approved items for the release benchmark, written straight in SQL (a million items through the use cases would
 // take hours): each item with the revision that was approved, as the review flow leaves them.
 import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
-import { CATEGORIES_REQUIRING_CONTEXT, ITEM_CATEGORIES, ITEM_LANGUAGES, ITEM_VARIETIES } from "@/lib/items/vocabulary";
+import { CATEGORIES_REQUIRING_CONTEXT, ITEM_CATEGORIES, ITEM_LANGUAGES, ITEM_VARIETIES } from "@/lib/vocabulary";
 import { syntheticInstruction, syntheticResponse, syntheticText, type BenchDatabase } from "@/bench/support/bench-database";
 
 const BATCH = 5_000;

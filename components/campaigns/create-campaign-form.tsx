@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ApiRequestError, callApi } from "@/components/api-client";
 import type { CampaignView } from "@/lib/campaigns/schemas";
-import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/items/vocabulary";
+import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/vocabulary";
 import { CAMPAIGNS_KEY } from "@/components/campaigns/campaigns-query";
 
 export function CreateCampaignForm() {

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { ApiRequestError, callOperation } from "@/components/api-client";
 import { getGuideline, publishGuideline } from "@/lib/http/operations/campaigns";
 import { CAMPAIGNS_KEY } from "@/components/campaigns/campaigns-query";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 
 export function GuidelinePublisher({ campaignId, language, version }: { campaignId: string; language: ItemLanguage; version: number | null }) {
   const t = useTranslations();

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { chooseUiLocale } from "@/app/actions/choose-ui-locale";
 import { useHydrated } from "@/components/use-hydrated";
-import { UI_LOCALES, type UiLocale } from "@/lib/auth/viewer";
+import { UI_LOCALES, type UiLocale } from "@/lib/vocabulary";
 
 export function LocaleSwitcher() {
   const t = useTranslations();

@@ -3,7 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { SafeMarkdown } from "@/components/markdown/safe-markdown";
 import { formatFileSize } from "@/components/releases/format-file-size";
 import type { DatasetCardMetadata } from "@/lib/releases/dataset-card-front-matter";
-import { ITEM_LANGUAGES, type ItemLanguage } from "@/lib/items/vocabulary";
+import { ITEM_LANGUAGES, type ItemLanguage } from "@/lib/vocabulary";
 
 const isItemLanguage = (code: string): code is ItemLanguage => (ITEM_LANGUAGES as readonly string[]).includes(code);
 

@@ -1,6 +1,6 @@
 // Items per language × category of a release, with totals, as its manifest counted them.
 import { useFormatter, useTranslations } from "next-intl";
-import { ITEM_CATEGORIES } from "@/lib/items/vocabulary";
+import { ITEM_CATEGORIES } from "@/lib/vocabulary";
 import type { ReleaseStatistics } from "@/lib/releases/schemas";
 
 export function ReleaseStatisticsTable({ statistics }: { statistics: ReleaseStatistics }) {

@@ -6,7 +6,7 @@ import { useState } from "react";
 import type { z } from "zod";
 import { callOperation, type OperationInput } from "@/components/api-client";
 import * as reviews from "@/lib/http/operations/reviews";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 import type { decideInputSchema, RubricCriterion } from "@/lib/reviews/schemas";
 
 /** What the decision form sends: criteria not scored yet go as null, so the server names each one in its 422. */

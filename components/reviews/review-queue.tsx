@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { ApiRequestError } from "@/components/api-client";
 import { useClaimNext } from "@/components/reviews/review-queries";
 import { useHydrated } from "@/components/use-hydrated";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 
 export function ReviewQueue({
   queue,

@@ -5,8 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ApiRequestError, callApi, callOperation } from "@/components/api-client";
 import * as userOperations from "@/lib/http/operations/users";
-import { ROLES, type Role } from "@/lib/auth/viewer";
-import { ITEM_LANGUAGES, type ItemLanguage } from "@/lib/items/vocabulary";
+import { ITEM_LANGUAGES, type ItemLanguage, ROLES, type Role } from "@/lib/vocabulary";
 import { MIN_PASSWORD_LENGTH, type UserView } from "@/lib/users/schemas";
 
 const USERS_KEY = ["users"] as const;

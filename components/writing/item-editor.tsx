@@ -21,7 +21,7 @@ import { useEditorShortcuts } from "@/components/writing/use-editor-shortcuts";
 import type { GuidelineView } from "@/lib/campaigns/schemas";
 import { submitItem } from "@/lib/http/operations/items";
 import { itemSchema, type ItemView } from "@/lib/items/schemas";
-import { ITEM_VARIETIES, type ItemCategory } from "@/lib/items/vocabulary";
+import { ITEM_VARIETIES, type ItemCategory } from "@/lib/vocabulary";
 import type { QualityProblem, QualityReport } from "@/lib/quality/quality-report";
 import { qualityReportSchema } from "@/lib/quality/schemas";
 import { CATEGORY_SHAPES } from "@/lib/quality/shape-rules";

@@ -2,7 +2,7 @@
 // text, so a reload, a closed tab, a network drop or a server restart never loses what was typed.
 // Copies are per tab (the tab's id lives in sessionStorage, which survives reloads): a second live tab on the
 // same item must not adopt the first tab's unsaved text, but a copy left by a tab that went away is adopted.
-import type { ItemCategory } from "@/lib/items/vocabulary";
+import type { ItemCategory } from "@/lib/vocabulary";
 
 export interface DraftFields {
   category: ItemCategory;

@@ -8,7 +8,7 @@ import { ApiRequestError, callApi } from "@/components/api-client";
 import { CategoryOptions, LanguageOptions } from "@/components/writing/vocabulary-options";
 import type { CampaignView } from "@/lib/campaigns/schemas";
 import type { ItemView } from "@/lib/items/schemas";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 
 export function NewItemForm({ campaigns, languages }: { campaigns: CampaignView[]; languages: ItemLanguage[] }) {
   const t = useTranslations();

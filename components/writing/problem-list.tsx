@@ -1,8 +1,8 @@
 "use client";
 // Quality problems in the UI language: alerts next to a field after a refused submit, quiet hints while typing.
 import { useTranslations } from "next-intl";
-import { PII_TYPES, type PiiType } from "@/lib/quality/pii/pii-match";
 import type { QualityProblem } from "@/lib/quality/quality-report";
+import { PII_TYPES, type PiiType } from "@/lib/vocabulary";
 
 export function useProblemMessage() {
   const t = useTranslations("quality");

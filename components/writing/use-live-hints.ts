@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { callOperation } from "@/components/api-client";
 import { checkDraft } from "@/lib/http/operations/items";
 import type { DraftFields } from "@/components/writing/local-draft-copy";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 import type { QualityReport } from "@/lib/quality/quality-report";
 
 const HINT_DELAY_MS = 800;

@@ -1,6 +1,6 @@
 // <option> lists for an item's language and category, named in the UI language; usable on server and client.
 import { useTranslations } from "next-intl";
-import type { ItemCategory, ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemCategory, ItemLanguage } from "@/lib/vocabulary";
 
 export function LanguageOptions({ languages }: { languages: readonly ItemLanguage[] }) {
   const t = useTranslations("languages");

@@ -1,7 +1,8 @@
 // The authorisation rules of escriba, in one place: every page, action, route and CLI command asks here.
 import { AppError } from "@/lib/errors";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
-import type { Role, Viewer } from "@/lib/auth/viewer";
+import type { ItemLanguage } from "@/lib/vocabulary";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Role } from "@/lib/vocabulary";
 
 /** Each role can do everything the roles before it can. */
 const ROLE_RANK: Record<Role, number> = { annotator: 0, reviewer: 1, maintainer: 2 };

@@ -1,11 +1,5 @@
 // Who is making a request: the identity every use case receives explicitly.
-import type { ItemLanguage } from "@/lib/items/vocabulary";
-
-export const ROLES = ["annotator", "reviewer", "maintainer"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const UI_LOCALES = ["es", "ca", "eu", "gl", "en"] as const;
-export type UiLocale = (typeof UI_LOCALES)[number];
+import type { ItemLanguage, Role, UiLocale } from "@/lib/vocabulary";
 
 export interface Viewer {
   id: string;

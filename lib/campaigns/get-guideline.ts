@@ -5,7 +5,7 @@ import { toGuidelineView } from "@/lib/campaigns/campaign-view";
 import type { GuidelineView } from "@/lib/campaigns/schemas";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 
 export async function getGuideline(
   viewer: Viewer,

@@ -1,10 +1,8 @@
 // Validation and API shapes for campaigns, their quotas and their versioned guidelines.
 import { z } from "zod";
 import { int32Schema, textSchema } from "@/lib/input-schemas";
-import { ITEM_CATEGORIES } from "@/lib/items/vocabulary";
-import { languageSchema } from "@/lib/users/schemas";
+import { categorySchema, languageSchema } from "@/lib/vocabulary";
 
-export const categorySchema = z.enum(ITEM_CATEGORIES).meta({ id: "Category" });
 export const campaignStatusSchema = z.enum(["draft", "active", "closed"]).meta({ id: "CampaignStatus" });
 
 const quotaSchema = z

@@ -3,7 +3,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { createDraft } from "@/lib/items/create-draft";
 import { submitItem } from "@/lib/items/submit-item";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 import { claimNextItem } from "@/lib/reviews/claim-next-item";
 import { decideReview } from "@/lib/reviews/decide-review";
 

@@ -3,8 +3,7 @@
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { publishGuideline } from "@/lib/campaigns/publish-guideline";
 import { db } from "@/lib/db";
-import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemLanguage } from "@/lib/items/vocabulary";
-import type { Role } from "@/lib/auth/viewer";
+import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemLanguage, type Role } from "@/lib/vocabulary";
 import { viewerFromUser } from "@/lib/auth/viewer-from-user";
 import { createUser } from "@/lib/users/create-user";
 import { seedDemoItems } from "@/lib/demo/demo-items";

@@ -1,7 +1,7 @@
 // An API operation's contract: method, path, who may call it and its zod schemas. The route handler and the
 // OpenAPI document are both built from it, so they cannot disagree.
 import type { z } from "zod";
-import type { Role } from "@/lib/auth/viewer";
+import type { Role } from "@/lib/vocabulary";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 

@@ -2,9 +2,10 @@
 // not see (or that does not exist) → the 404 page.
 import { forbidden, notFound, redirect } from "next/navigation";
 import { hasRole } from "@/lib/auth/permissions";
-import type { Role, Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { browserSessionEnded, currentViewer } from "@/lib/http/authenticate";
+import type { Role } from "@/lib/vocabulary";
 
 export async function requirePageViewer(minimumRole: Role = "annotator"): Promise<Viewer> {
   const viewer = await currentViewer();

@@ -2,10 +2,11 @@
 // call one use case, and return either data or the same error shape the API uses.
 import type { z } from "zod";
 import { assertRole } from "@/lib/auth/permissions";
-import type { Role, Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, type FieldProblem } from "@/lib/errors";
 import { currentViewer } from "@/lib/http/authenticate";
 import { toAppError } from "@/lib/http/error-response";
+import type { Role } from "@/lib/vocabulary";
 
 export type ActionResult<T> =
   | { ok: true; data: T }

@@ -1,5 +1,5 @@
+import { UI_LOCALES, type UiLocale } from "@/lib/vocabulary";
 // Which UI language to show: the person's saved preference, else their explicit choice, else the browser's.
-import { UI_LOCALES, type UiLocale } from "@/lib/auth/viewer";
 
 export const DEFAULT_LOCALE: UiLocale = "en";
 export const LOCALE_COOKIE = "escriba-locale";

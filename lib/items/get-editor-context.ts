@@ -5,7 +5,7 @@ import { getGuideline } from "@/lib/campaigns/get-guideline";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { notFound } from "@/lib/errors";
 import { getItem } from "@/lib/items/get-item";
-import { ITEM_CATEGORIES, type ItemCategory } from "@/lib/items/vocabulary";
+import { ITEM_CATEGORIES, type ItemCategory } from "@/lib/vocabulary";
 
 export async function getEditorContext(viewer: Viewer, itemId: string) {
   const item = await getItem(viewer, itemId);

@@ -3,7 +3,7 @@ import { assertQualifiedFor, isQualifiedFor } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, notFound } from "@/lib/errors";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 
 interface ItemAccessFacts {
   authorId: string;

@@ -4,7 +4,7 @@
 // therefore never become the approved revision.
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ItemCategory, ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemCategory, ItemLanguage } from "@/lib/vocabulary";
 import { checkItem, withProblems, type QualityOverrides, type QualityReport } from "@/lib/quality/check-item";
 import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
 import { findDuplicateProblems } from "@/lib/quality/find-duplicates";

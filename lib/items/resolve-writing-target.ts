@@ -4,7 +4,7 @@ import { assertQualifiedFor } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, notFound } from "@/lib/errors";
-import { ITEM_VARIETIES, type ItemCategory, type ItemLanguage } from "@/lib/items/vocabulary";
+import { ITEM_VARIETIES, type ItemCategory, type ItemLanguage } from "@/lib/vocabulary";
 
 export async function resolveWritingTarget(
   tx: Prisma.TransactionClient,

@@ -1,33 +1,19 @@
 // Validation and API shapes for items: drafts, saves with a base version, submission, listing.
 import { z } from "zod";
 import { int32Schema, queryInt32Schema, textSchema } from "@/lib/input-schemas";
-import { categorySchema } from "@/lib/campaigns/schemas";
-import { languageSchema } from "@/lib/users/schemas";
+import { categorySchema, itemStatusSchema, itemTextSchema, languageSchema, qualityDeclarationsSchema } from "@/lib/vocabulary";
 
-/** Hard ceilings for storing a draft; the per-category rules that block submission are in lib/quality/shape-rules. */
-export const DRAFT_LIMITS = { instruction: 20_000, context: 60_000, response: 60_000 } as const;
-
-export const itemStatusSchema = z
-  .enum(["draft", "submitted", "approved", "changes_requested", "rejected", "retracted"])
-  .meta({ id: "ItemStatus" });
-
-const optionalText = (max: number) => textSchema().max(max, { message: `at most ${max} characters` });
-
-const sourceFields = {
-  sourceUrl: textSchema().trim().max(2000).nullable().optional(),
-  sourceLicense: textSchema().trim().max(200).nullable().optional(),
-};
+/** Every text field of an item, each optional: what a save may change. */
+const draftTextFields = itemTextSchema.partial().shape;
 
 export const createDraftInputSchema = z
   .object({
     campaignId: z.uuid(),
     language: languageSchema,
     category: categorySchema,
-    variety: textSchema().max(40).nullable().optional(),
-    instruction: optionalText(DRAFT_LIMITS.instruction).default(""),
-    context: optionalText(DRAFT_LIMITS.context).nullable().optional(),
-    response: optionalText(DRAFT_LIMITS.response).default(""),
-    ...sourceFields,
+    ...draftTextFields,
+    instruction: itemTextSchema.shape.instruction.default(""),
+    response: itemTextSchema.shape.response.default(""),
   })
   .strict()
   .meta({ id: "CreateDraftInput" });
@@ -37,13 +23,8 @@ export const updateDraftInputSchema = z
     version: int32Schema().min(1).describe("The version this edit is based on; a stale one gets 409."),
     language: languageSchema.optional(),
     category: categorySchema.optional(),
-    variety: textSchema().max(40).nullable().optional(),
-    instruction: optionalText(DRAFT_LIMITS.instruction).optional(),
-    context: optionalText(DRAFT_LIMITS.context).nullable().optional(),
-    response: optionalText(DRAFT_LIMITS.response).optional(),
-    ...sourceFields,
-    languageJustification: textSchema().trim().max(1000).nullable().optional(),
-    piiDeclaredFictional: z.boolean().optional(),
+    ...draftTextFields,
+    ...qualityDeclarationsSchema.partial().shape,
     activeSeconds: int32Schema()
       .min(0)
       .max(600)
@@ -56,8 +37,7 @@ export const updateDraftInputSchema = z
 export const submitItemInputSchema = z
   .object({
     version: int32Schema().min(1),
-    languageJustification: textSchema().trim().max(1000).nullable().optional(),
-    piiDeclaredFictional: z.boolean().optional(),
+    ...qualityDeclarationsSchema.partial().shape,
   })
   .strict()
   .meta({ id: "SubmitItemInput" });

@@ -9,12 +9,11 @@ import {
   type QualityReport,
 } from "./quality-report";
 import { checkShape, countCharacters } from "./shape-rules";
-import type { ItemCategory, ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemCategory, ItemLanguage } from "@/lib/vocabulary";
 
 export {
   withProblems,
   type FieldReport,
-  type ProblemCode,
   type QualityProblem,
   type QualityReport,
 } from "./quality-report";

@@ -3,7 +3,7 @@
 // (similarity-keys.ts) through one GIN index; each candidate is then scored exactly with pg_trgm's definition
 // of similarity, so what is reported means the same as `similarity()` in PostgreSQL.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 import { textSimilarity } from "@/lib/quality/duplicate-fingerprint";
 import type { QualityProblem } from "@/lib/quality/quality-report";
 

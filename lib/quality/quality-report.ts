@@ -1,26 +1,8 @@
 // The shape of a quality report: coded problems (translated by the UI's catalogs) and per-field findings.
 import type { DetectedLanguage } from "./language";
 import type { PiiMatch } from "./pii";
+import type { ProblemCode, ProblemField } from "@/lib/vocabulary";
 
-/** Every problem a check reports; the UI's catalogs have one message per code (quality.<code>). */
-export const PROBLEM_CODES = [
-  "language_mismatch",
-  "pii_found",
-  "too_short",
-  "too_long",
-  "context_required",
-  "context_unexpected",
-  "instruction_equals_response",
-  "template_text",
-  "source_incomplete",
-  "source_url_invalid",
-  "exact_duplicate",
-  "near_duplicate",
-] as const;
-export type ProblemCode = (typeof PROBLEM_CODES)[number];
-
-export const PROBLEM_FIELDS = ["instruction", "context", "response", "sourceUrl", "sourceLicense", "item"] as const;
-export type ProblemField = (typeof PROBLEM_FIELDS)[number];
 export type CheckedField = "instruction" | "context" | "response";
 
 export interface QualityProblem {

@@ -1,8 +1,13 @@
 // Zod schemas of the lines `escriba check` reads from JSONL: a bare text, or an item to check in full.
 import { z } from "zod";
-import { textSchema } from "@/lib/input-schemas";
-import { PROBLEM_CODES, PROBLEM_FIELDS } from "@/lib/quality/quality-report";
-import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/items/vocabulary";
+import {
+  categorySchema,
+  itemTextSchema,
+  languageSchema,
+  PROBLEM_CODES,
+  PROBLEM_FIELDS,
+  qualityDeclarationsSchema,
+} from "@/lib/vocabulary";
 
 export const textLineSchema = z.object({ text: z.string() });
 export type TextLine = z.infer<typeof textLineSchema>;
@@ -15,8 +20,8 @@ const optionalText = z.string().nullish();
  */
 export const itemLineSchema = z
   .object({
-    language: z.enum(ITEM_LANGUAGES),
-    category: z.enum(ITEM_CATEGORIES),
+    language: languageSchema,
+    category: categorySchema,
     instruction: z.string(),
     context: optionalText,
     response: z.string(),
@@ -56,15 +61,11 @@ export const errorLineSchema = z.object({
 /** The editor's live-hint request: the unsaved text of a draft and the author's overrides. */
 export const draftCheckInputSchema = z
   .object({
-    language: z.enum(ITEM_LANGUAGES),
-    category: z.enum(ITEM_CATEGORIES),
-    instruction: textSchema().max(20_000),
-    context: textSchema().max(60_000).nullish(),
-    response: textSchema().max(60_000),
-    sourceUrl: textSchema().max(2000).nullish(),
-    sourceLicense: textSchema().max(200).nullish(),
-    languageJustification: textSchema().max(1000).nullish(),
-    piiDeclaredFictional: z.boolean().optional(),
+    language: languageSchema,
+    category: categorySchema,
+    ...itemTextSchema.pick({ instruction: true, response: true }).shape,
+    ...itemTextSchema.pick({ context: true, sourceUrl: true, sourceLicense: true }).partial().shape,
+    ...qualityDeclarationsSchema.partial().shape,
   })
   .strict()
   .meta({ id: "DraftCheckInput" });

@@ -1,7 +1,7 @@
 // Length and shape rules per category, as one table the editor can also read to show limits and counters.
 import { normaliseForDuplicates } from "./duplicate-normalisation";
 import { blockingProblem, type CheckedField, type QualityProblem } from "./quality-report";
-import type { ItemCategory } from "@/lib/items/vocabulary";
+import type { ItemCategory } from "@/lib/vocabulary";
 
 export interface LengthLimits {
   min: number;

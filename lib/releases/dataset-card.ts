@@ -1,6 +1,6 @@
 // The dataset card (README.md of a release) in the Hugging Face format: YAML metadata, then prose a reader of
 // the dataset needs: what it is, how it was written and reviewed, statistics, licence, citation.
-import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/items/vocabulary";
+import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/vocabulary";
 
 export interface LanguageStatistics {
   language: string;

@@ -2,7 +2,7 @@
 // campaign and language: items per guideline version), counted from the rows as they stream into the files rather
 // than by two more joins over the whole release afterwards (4–5 s of PostgreSQL for a million items). Orders are
 // fixed (the enums' orders, campaign names by UTF-8 bytes), so the same rows always give the same card.
-import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/items/vocabulary";
+import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/vocabulary";
 import type { GuidelineUse, LanguageStatistics } from "./dataset-card";
 
 export interface CountedRow {

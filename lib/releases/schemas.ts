@@ -1,7 +1,7 @@
 // What releases look like at the edges: the input to create one and the view every shell returns.
 import { z } from "zod";
 import { textSchema } from "@/lib/input-schemas";
-import { languageSchema } from "@/lib/users/schemas";
+import { languageSchema } from "@/lib/vocabulary";
 
 /** Semantic versions without build metadata ("+…"), so a version is also a clean URL segment. */
 export const releaseVersionSchema = textSchema()

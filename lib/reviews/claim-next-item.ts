@@ -9,7 +9,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
-import { ITEM_LANGUAGES } from "@/lib/items/vocabulary";
+import { ITEM_LANGUAGES } from "@/lib/vocabulary";
 import { claimInputSchema } from "@/lib/reviews/schemas";
 import type { ItemView } from "@/lib/items/schemas";
 

@@ -4,7 +4,7 @@ import { assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
-import { ITEM_LANGUAGES, type ItemLanguage } from "@/lib/items/vocabulary";
+import { ITEM_LANGUAGES, type ItemLanguage } from "@/lib/vocabulary";
 
 export async function countReviewQueue(
   viewer: Viewer,

@@ -2,15 +2,13 @@
 import { z } from "zod";
 import { int32Schema, textSchema } from "@/lib/input-schemas";
 import { itemSchema } from "@/lib/items/schemas";
-import { languageSchema } from "@/lib/users/schemas";
 import { qualityReportSchema } from "@/lib/quality/schemas";
+import { itemTextSchema, languageSchema, qualityDeclarationsSchema, reviewDecisionSchema } from "@/lib/vocabulary";
 
 export const RUBRIC = ["instruction", "correctness", "fluency", "safety", "guidelines"] as const;
 export type RubricCriterion = (typeof RUBRIC)[number];
 
 const score = int32Schema().min(1, { message: "from 1 to 5" }).max(5, { message: "from 1 to 5" });
-
-export const reviewDecisionSchema = z.enum(["approve", "request_changes", "reject"]).meta({ id: "ReviewDecision" });
 
 export const claimInputSchema = z
   .object({
@@ -35,21 +33,16 @@ export const decideInputSchema = z
       .strict(),
     comment: textSchema().trim().max(5000).default(""),
     citedClauses: z.array(textSchema().trim().min(1).max(40)).max(20).default([]),
-    edits: z
-      .object({
-        instruction: textSchema().max(20_000).optional(),
-        context: textSchema().max(60_000).nullable().optional(),
-        response: textSchema().max(60_000).optional(),
-      })
+    edits: itemTextSchema
+      .pick({ instruction: true, context: true, response: true })
+      .partial()
       .strict()
       .optional()
       .describe("The reviewer's corrections; they become a revision credited to the reviewer, checked like a submission."),
-    languageJustification: textSchema()
-      .trim()
-      .max(1000)
+    languageJustification: qualityDeclarationsSchema.shape.languageJustification
       .optional()
       .describe("Why an edited field may be in another language; the author's justification stands otherwise."),
-    piiDeclaredFictional: z.boolean().optional().describe("Personal data the edit introduces is fictional or public."),
+    piiDeclaredFictional: qualityDeclarationsSchema.shape.piiDeclaredFictional.optional().describe("Personal data the edit introduces is fictional or public."),
   })
   .strict()
   .superRefine((input, context) => {

@@ -1,17 +1,12 @@
 // Validation and API shapes for people: the single source for parsing, types and the OpenAPI document.
 import { z } from "zod";
 import { textSchema } from "@/lib/input-schemas";
-import { ROLES, UI_LOCALES } from "@/lib/auth/viewer";
-import { ITEM_LANGUAGES } from "@/lib/items/vocabulary";
+import { ITEM_LANGUAGES, languageSchema, roleSchema, uiLocaleSchema } from "@/lib/vocabulary";
 
 export const emailSchema = textSchema()
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: "must be an e-mail address" }).max(254));
-
-export const roleSchema = z.enum(ROLES).meta({ id: "Role", description: "Each role includes the ones before it." });
-export const languageSchema = z.enum(ITEM_LANGUAGES).meta({ id: "Language" });
-export const uiLocaleSchema = z.enum(UI_LOCALES).meta({ id: "UiLocale" });
 
 const languagesSchema = z
   .array(languageSchema)

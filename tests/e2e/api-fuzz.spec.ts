@@ -6,7 +6,7 @@ import { createApiToken } from "@/lib/auth/api-tokens";
 import { db, disconnectDb } from "@/lib/db";
 import { apiErrorSchema } from "@/lib/http/error-response";
 import { createDraft } from "@/lib/items/create-draft";
-import { ITEM_LANGUAGES } from "@/lib/items/vocabulary";
+import { ITEM_LANGUAGES } from "@/lib/vocabulary";
 import { createRelease } from "@/lib/releases/create-release";
 import {
   authenticationCases,

@@ -2,11 +2,11 @@
 // publication, downloads limited to the files a release lists, and the OpenAPI document.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createApiToken } from "@/lib/auth/api-tokens";
-import type { Role } from "@/lib/auth/viewer";
 import { db, disconnectDb } from "@/lib/db";
 import type { ReleaseView } from "@/lib/releases/schemas";
 import { createTestUser } from "@/tests/support/seed-users";
 import { nextReleaseVersion, seedApprovedItems, sha256Hex } from "@/tests/e2e/helpers/releases";
+import type { Role } from "@/lib/vocabulary";
 
 test.afterAll(disconnectDb);
 

@@ -2,7 +2,7 @@
 // and resubmits; with two approvals required it is approved only after the second; a dispute goes to a maintainer.
 import { expect, test } from "@playwright/test";
 import { db, disconnectDb } from "@/lib/db";
-import { ITEM_LANGUAGES } from "@/lib/items/vocabulary";
+import { ITEM_LANGUAGES } from "@/lib/vocabulary";
 import { claimNextItem } from "@/lib/reviews/claim-next-item";
 import { decideReview } from "@/lib/reviews/decide-review";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";

@@ -1,5 +1,5 @@
 // Natural instruction/response pairs per language for release tests: distinct topics so none is a duplicate.
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 
 export const RELEASE_TEXTS: Record<ItemLanguage, { instruction: string; response: string }[]> = {
   es: [

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { createDraft } from "@/lib/items/create-draft";
 import type { ItemView } from "@/lib/items/schemas";
 import { submitItem } from "@/lib/items/submit-item";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 import { claimNextItem } from "@/lib/reviews/claim-next-item";
 import { decideReview } from "@/lib/reviews/decide-review";
 import type { TestUser } from "@/tests/support/seed-users";

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { publishGuideline } from "@/lib/campaigns/publish-guideline";
 import type { CampaignView } from "@/lib/campaigns/schemas";
-import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemLanguage } from "@/lib/items/vocabulary";
+import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemLanguage } from "@/lib/vocabulary";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
 

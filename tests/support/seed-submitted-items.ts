@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { createDraft } from "@/lib/items/create-draft";
 import { submitItem } from "@/lib/items/submit-item";
 import type { ItemView } from "@/lib/items/schemas";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 import type { TestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
 

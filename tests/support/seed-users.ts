@@ -1,8 +1,8 @@
 // Test people, created through the same use case as the app's, each with a unique address so tests never share data.
 import { randomBytes } from "node:crypto";
-import type { Role } from "@/lib/auth/viewer";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 import { createUser } from "@/lib/users/create-user";
+import type { Role } from "@/lib/vocabulary";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 

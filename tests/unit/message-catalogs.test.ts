@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
-import { UI_LOCALES } from "@/lib/auth/viewer";
+import { UI_LOCALES } from "@/lib/vocabulary";
 
 type Catalog = { [key: string]: string | Catalog };
 

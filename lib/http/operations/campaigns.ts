@@ -9,7 +9,7 @@ import {
   updateCampaignInputSchema,
 } from "@/lib/campaigns/schemas";
 import { defineOperation } from "@/lib/http/api-operation";
-import { languageSchema } from "@/lib/users/schemas";
+import { languageSchema } from "@/lib/vocabulary";
 
 export const listCampaigns = defineOperation({
   operationId: "listCampaigns",

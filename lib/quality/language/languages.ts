@@ -1,5 +1,5 @@
 // The languages the identifier tells apart: the four escriba collects, and the neighbours it must reject as "other".
-import type { ItemLanguage } from "../../items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 
 export type DetectedLanguage = ItemLanguage | "other";
 

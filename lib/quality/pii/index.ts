@@ -5,9 +5,10 @@ import { findIbans } from "./iban";
 import { findIpAddresses } from "./ip-address";
 import { findDnis, findNies } from "./national-id";
 import { findPhones } from "./phone";
-import type { PiiMatch, PiiType } from "./pii-match";
+import type { PiiMatch } from "./pii-match";
+import type { PiiType } from "@/lib/vocabulary";
 
-export { PII_TYPES, type PiiMatch, type PiiType } from "./pii-match";
+export type { PiiMatch } from "./pii-match";
 
 const DETECTORS: readonly ((text: string) => PiiMatch[])[] = [
   findEmails, findIbans, findCards, findDnis, findNies, findPhones, findIpAddresses,

@@ -1,7 +1,5 @@
 // What a PII detector reports, and the token boundaries every detector shares.
-
-export const PII_TYPES = ["email", "phone", "dni", "nie", "iban", "card", "ip"] as const;
-export type PiiType = (typeof PII_TYPES)[number];
+import type { PiiType } from "@/lib/vocabulary";
 
 /** A span of personal data: `text.slice(start, end)` is the match (UTF-16 offsets). */
 export interface PiiMatch {

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect } from "@playwright/test";
 import type { ItemView } from "@/lib/items/schemas";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 import { createRelease } from "@/lib/releases/create-release";
 import { publishRelease } from "@/lib/releases/publish-release";
 import { getRelease } from "@/lib/releases/read-releases";

@@ -3,7 +3,7 @@ import { expect, type Page } from "@playwright/test";
 import { db } from "@/lib/db";
 import { claimNextItem } from "@/lib/reviews/claim-next-item";
 import { decideReview } from "@/lib/reviews/decide-review";
-import type { ItemLanguage } from "@/lib/items/vocabulary";
+import type { ItemLanguage } from "@/lib/vocabulary";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
 import { makeOldestInQueue } from "@/tests/e2e/helpers/review";

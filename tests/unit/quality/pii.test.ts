@@ -1,6 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { findPii, maskPii, type PiiType } from "@/lib/quality/pii";
+import { findPii, maskPii } from "@/lib/quality/pii";
+import type { PiiType } from "@/lib/vocabulary";
 
 /** What findPii reports, as [type, matched text] pairs, so failures read like the sentence. */
 function found(text: string): [PiiType, string][] {

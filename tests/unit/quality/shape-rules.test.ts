@@ -1,7 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { CATEGORY_SHAPES, checkShape, countCharacters, type ShapeCheckedItem } from "@/lib/quality/shape-rules";
-import { ITEM_CATEGORIES } from "@/lib/items/vocabulary";
+import { ITEM_CATEGORIES } from "@/lib/vocabulary";
 
 const LONG_CONTEXT =
   "O Camiño de Santiago é unha rede de rutas de peregrinación que conflúen na catedral de Santiago de Compostela. " +
