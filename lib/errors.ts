@@ -8,7 +8,9 @@ export type AppErrorCode =
   | "validation_failed"
   | "invalid_json"
   | "rate_limited"
-  | "payload_too_large";
+  | "payload_too_large"
+  /** The database is out of reach or every connection stayed busy for too long: retry later (503 + Retry-After). */
+  | "unavailable";
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `languages.1`. */
