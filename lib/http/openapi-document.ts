@@ -12,11 +12,14 @@ const ERROR_RESPONSES = {
   "409": "Conflicts with the current state (e.g. a stale version).",
   "422": "Invalid fields; `error.fields` names each one.",
   "429": "Too many requests; see Retry-After.",
+  "503": "The database is busy or out of reach; retry after Retry-After seconds.",
 } as const;
 
 function operationObject(operation: ApiOperation) {
   const errorCodes = Object.keys(ERROR_RESPONSES).filter(
-    (status) => operation.access !== "public" || (status !== "401" && status !== "403"),
+    (status) =>
+      (operation.access !== "public" || (status !== "401" && status !== "403")) &&
+      (!operation.errorStatuses || operation.errorStatuses.includes(status)),
   ) as (keyof typeof ERROR_RESPONSES)[];
   return {
     operationId: operation.operationId,
