@@ -103,7 +103,12 @@ async function runLevel(drafts: { id: string; version: number; token: string }[]
   const latencies: number[] = [];
   const count = (key: string) => byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
   const deadline = performance.now() + seconds * 1000;
-  await Promise.all(
+  let inFlight = 0;
+  const progress = setInterval(() => {
+    const done = [...byStatus.entries()].sort().map(([status, n]) => `${status}: ${n}`).join(", ");
+    console.log(`  … ${((seconds * 1000 - (deadline - performance.now())) / 1000).toFixed(0)} s: ${done || "nothing yet"}; ${inFlight} in flight`);
+  }, 10_000);
+  const writers = Promise.all(
     drafts.map(async (draft, writer) => {
       // Writers start spread over the first pause, as people do not all press a key in the same millisecond.
       await sleep(Math.random() * pauseMs);
@@ -113,6 +118,7 @@ async function runLevel(drafts: { id: string; version: number; token: string }[]
         const body = { version: draft.version, instruction: `¿${syntheticText(writer * 1000 + save, 10 + (save % 30), 1)}?` };
         const started = performance.now();
         let wait = pauseMs * (0.5 + Math.random());
+        inFlight++;
         try {
           const response = await fetch(`${base}/api/v1/items/${draft.id}`, {
             method: "PATCH",
@@ -138,12 +144,18 @@ async function runLevel(drafts: { id: string; version: number; token: string }[]
         } catch (error) {
           count(error instanceof Error && error.name === "TimeoutError" ? "timeout" : "network error");
           wait = 2000;
+        } finally {
+          inFlight--;
         }
         if (performance.now() + wait >= deadline) break;
         await sleep(wait);
       }
     }),
   );
+  // Bounded: the last requests may run REQUEST_TIMEOUT_MS past the deadline, and no more.
+  await Promise.race([writers, sleep(seconds * 1000 + REQUEST_TIMEOUT_MS + 10_000)]);
+  clearInterval(progress);
+  if (inFlight > 0) byStatus.set("still in flight at the end", inFlight);
   return { byStatus, latencies };
 }
 
@@ -165,3 +177,4 @@ for (const [index, level] of levels.entries()) {
 server.kill("SIGINT");
 await Promise.race([new Promise((resolve) => server.on("exit", resolve)), sleep(20_000)]);
 await database.close();
+process.exit(0);
