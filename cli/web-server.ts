@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { answeredWhileDatabaseRestarts } from "@/cli/database-restart-gate";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/http/client-address";
 
@@ -15,6 +16,7 @@ export async function startWebServer(options: { port: number; hostname: string }
   const handle = app.getRequestHandler();
   const trustedHops = env().ESCRIBA_TRUSTED_PROXY_HOPS;
   const server = createServer((request, response) => {
+    if (answeredWhileDatabaseRestarts(PROJECT_ROOT, request, response)) return;
     const forwardedFor = request.headers["x-forwarded-for"];
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(
       request.socket.remoteAddress,

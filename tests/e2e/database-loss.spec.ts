@@ -69,6 +69,8 @@ test("kill -9 of the embedded PostgreSQL: requests get 503 with Retry-After, nev
         seen.push(releases.status);
         if (releases.status === 503) expect(releases.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
         expect(await statusOf(`${base}/api/health/live`)).toBe(200);
+        // Pages too: a page is 503 while the database is known to be away, never an error page with 500.
+        seen.push((await fetch(`${base}/sign-in`, { redirect: "manual" })).status);
         const ready = await fetch(`${base}/api/health/ready`);
         seen.push(ready.status);
         expect(ready.headers.get("cache-control")).toContain("no-store");
