@@ -52,13 +52,15 @@ test.afterAll(async () => {
 });
 
 const statusOf = async (url: string) => (await fetch(url)).status;
+/** Ready within 30 s of "escriba is running": its first check opens the first connection of a busy machine. */
+const becomesReady = () => waitUntil(async () => (await statusOf(`${base}/api/health/ready`)) === 200, 30_000, "never ready");
 
 test("kill -9 of the embedded PostgreSQL: requests get 503 with Retry-After, never 500, until escriba has restarted it", async () => {
   test.setTimeout(240_000);
   const app = startApp();
   try {
     await app.waitForOutput(/escriba is running/, 180_000);
-    expect(await statusOf(`${base}/api/health/ready`)).toBe(200);
+    await becomesReady();
     const killed = await postmasterPidOf(DATA_DIR);
     process.kill(killed, "SIGKILL");
 
@@ -141,16 +143,17 @@ test("after kill -9 of escriba, the next start takes over the orphaned PostgreSQ
   let restarted = 0;
   try {
     await second.waitForOutput(/escriba is running/, 180_000);
-    expect(second.output()).toMatch(new RegExp(`Stopping the PostgreSQL \\(pid ${orphan}\\)`));
-    expect(await statusOf(`${base}/api/health/ready`)).toBe(200);
+    // Soft: whatever readiness says, Ctrl-C below must still leave no PostgreSQL behind.
+    await becomesReady().catch((error: Error) => expect.soft(error.message).toBe("ready"));
     restarted = await postmasterPidOf(DATA_DIR);
-    expect(restarted).not.toBe(orphan);
   } finally {
     second.child.kill("SIGINT");
     const exit = await Promise.race([second.exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000))]);
     if (!exit) second.child.kill("SIGKILL");
     expect(CLEAN_CTRL_C).toContain(exit?.code);
   }
-  expect(isRunning(orphan)).toBe(false);
+  expect(isRunning(orphan), "the orphaned PostgreSQL outlived Ctrl-C").toBe(false);
   await waitUntil(() => !isRunning(restarted), 10_000, `PostgreSQL ${restarted} is still running after Ctrl-C`);
+  expect(restarted).not.toBe(orphan);
+  expect(second.output()).toMatch(new RegExp(`Stopping the PostgreSQL \\(pid ${orphan}\\)`));
 });
