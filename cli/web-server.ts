@@ -4,6 +4,7 @@ import { createServer, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { answeredWhileDatabaseRestarts } from "@/cli/database-restart-gate";
 import { env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/http/client-address";
 import { securityHeaders, servedOverHttps } from "@/lib/http/security-headers";
@@ -27,6 +28,7 @@ export async function startWebServer(options: { port: number; hostname: string }
       void writeResponse(response, undecodablePathResponse(pathname, headers));
       return;
     }
+    if (answeredWhileDatabaseRestarts(PROJECT_ROOT, request, response)) return;
     const forwardedFor = request.headers["x-forwarded-for"];
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(
       request.socket.remoteAddress,

@@ -1,15 +1,36 @@
 // The one Prisma client of the process, connected through the pg driver adapter (no native engine needed).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { databaseUrl } from "@/lib/env";
+import { databaseUrl, env } from "@/lib/env";
 
 export type Database = PrismaClient;
 
 const globalForDb = globalThis as unknown as { escribaDb?: PrismaClient };
 
+/** How much longer than the pool's own wait a transaction may wait to start: the pool's timeout is the one that fires. */
+const TRANSACTION_START_MARGIN_MS = 1000;
+
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl(), max: 10 });
-  return new PrismaClient({ adapter });
+  const config = env();
+  const reportConnectionError = (error: Error) => console.error(`database connection: ${error.message}`);
+  const adapter = new PrismaPg(
+    {
+      connectionString: databaseUrl(),
+      max: config.ESCRIBA_DB_POOL_SIZE,
+      // Requests beyond the pool wait in line (pg-pool serves them in arrival order) for at most this long;
+      // error-response.ts turns the timeout into 503 + Retry-After.
+      connectionTimeoutMillis: config.ESCRIBA_DB_POOL_TIMEOUT_MS,
+    },
+    // A connection PostgreSQL drops (restart, admin shutdown) is logged and replaced, never a crash.
+    { onPoolError: reportConnectionError, onConnectionError: reportConnectionError },
+  );
+  return new PrismaClient({
+    adapter,
+    transactionOptions: {
+      maxWait: config.ESCRIBA_DB_POOL_TIMEOUT_MS + TRANSACTION_START_MARGIN_MS,
+      timeout: config.ESCRIBA_DB_TRANSACTION_TIMEOUT_MS,
+    },
+  });
 }
 
 /** Lazily created so that importing a module never opens a connection (e.g. during `next build`). */

@@ -31,6 +31,15 @@ const environmentSchema = z.object({
   ESCRIBA_PSEUDONYM_SECRET: z.string().min(32).optional(),
   /** The dataset's name on its card. */
   ESCRIBA_DATASET_NAME: z.string().min(1).max(200).default("escriba instructions"),
+  /** Connections each app process keeps to PostgreSQL (the web app's pool; job workers have their own). */
+  ESCRIBA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * How long a request waits in line for a free connection before it is answered 503 with Retry-After. Requests
+   * queue in arrival order, so this bounds the wait under overload instead of failing the moment the pool is full.
+   */
+  ESCRIBA_DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(10).max(120_000).default(10_000),
+  /** The longest one interactive transaction may run once it has its connection (Prisma's `timeout`). */
+  ESCRIBA_DB_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
 });
 
 export type Environment = z.infer<typeof environmentSchema> & { dataDir: string; releasesDir: string };

@@ -11,7 +11,9 @@ export type AppErrorCode =
   | "rate_limited"
   | "payload_too_large"
   | "cross_site_request"
-  | "unsupported_media_type";
+  | "unsupported_media_type"
+  /** The database is out of reach or every connection stayed busy for too long: retry later (503 + Retry-After). */
+  | "unavailable";
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `languages.1`. */

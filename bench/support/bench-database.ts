@@ -23,9 +23,14 @@ async function databaseExists(adminUrl: string, name: string): Promise<boolean> 
   }
 }
 
-/** `keep`: reuse the database when it is already there, and leave it for the next run (for fills that take minutes). */
-export async function openBenchDatabase(name: string, options: { keep?: boolean } = {}): Promise<BenchDatabase> {
-  const { adminUrl, server } = await openScratchServer({ folder: "bench", port: 54339 });
+/**
+ * `keep`: reuse the database when it is already there, and leave it for the next run (for fills that take minutes).
+ * `port`: of the embedded server, when 54339 is taken (say, by another checkout's benchmark).
+ */
+export async function openBenchDatabase(name: string, options: { keep?: boolean; port?: number } = {}): Promise<BenchDatabase> {
+  const port = options.port ?? 54339;
+  // The default port keeps the folder .data/bench; another port gets a cluster of its own.
+  const { adminUrl, server } = await openScratchServer({ folder: port === 54339 ? "bench" : `bench-${port}`, port });
   const url =
     options.keep && (await databaseExists(adminUrl, name))
       ? databaseUrlFor(adminUrl, name)

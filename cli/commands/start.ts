@@ -9,9 +9,12 @@ import { printDemoAccounts } from "@/cli/print-demo-accounts";
 import { startWebServer } from "@/cli/web-server";
 import { connectDatabase } from "@/lib/database/connect-database";
 import { migrateDatabase } from "@/lib/database/migrate-database";
+import { readMigrationFiles } from "@/lib/database/migrations";
+import { superviseEmbeddedServer } from "@/lib/database/supervise-embedded-server";
 import { disconnectDb } from "@/lib/db";
 import { seedDemoAccounts } from "@/lib/demo/seed-demo";
 import { env, useAuthSecret } from "@/lib/env";
+import { updateProcessStatus } from "@/lib/health/process-status";
 
 /** What the server logs as an error on a normal first start: the job queue looking for its schema before creating it. */
 const EXPECTED_SERVER_ERRORS = /relation "graphile_worker\.migrations" does not exist/;
@@ -49,7 +52,7 @@ export function registerStartCommand(program: Command) {
           : `Embedded PostgreSQL on 127.0.0.1:${config.ESCRIBA_PG_PORT}, data in ${path.join(config.dataDir, "postgres")}.`,
       );
       let stopping = false;
-      const stop = async (signal: string) => {
+      const stop = async (signal: string, exitCode = 0) => {
         if (stopping) return;
         stopping = true;
         console.log(`\n${signal}: stopping…`);
@@ -60,28 +63,51 @@ export function registerStartCommand(program: Command) {
         await disconnectDb().catch(() => {});
         await database.release().catch((error) => console.error(error));
         console.log("Stopped.");
-        process.exit(0);
+        process.exit(exitCode);
       };
       process.on("SIGINT", () => void stop("SIGINT"));
       process.on("SIGTERM", () => void stop("SIGTERM"));
+      if (database.server) {
+        superviseEmbeddedServer(database.server, {
+          log: (line) => console.error(line),
+          // Serving 503 for ever helps nobody: exit non-zero so that whatever runs escriba notices.
+          onGiveUp: () => {
+            console.error("escriba: the embedded PostgreSQL could not be restarted; giving up.");
+            void stop("database lost", 1);
+          },
+        });
+      }
 
       let server: Awaited<ReturnType<typeof startWebServer>> | undefined;
       let workers: Awaited<ReturnType<typeof startWorkers>> | undefined;
       try {
         const applied = await migrateDatabase(database.url, { log: (line) => console.log(line) });
         if (applied.length > 0) console.log(`Applied ${applied.length} migration(s).`);
+        updateProcessStatus({ expectedMigrations: (await readMigrationFiles()).map((migration) => migration.name) });
         if (options.demo) {
           const created = await seedDemoAccounts();
           if (created.length > 0) console.log(`Created demo data: ${created.join(", ")}.`);
           printDemoAccounts();
         }
         await ensureAuthSecret(config.dataDir);
-        if (config.ESCRIBA_WORKERS > 0) workers = await startWorkers(database.url, config.ESCRIBA_WORKERS);
+        if (config.ESCRIBA_WORKERS > 0) {
+          const runner = await startWorkers(database.url, config.ESCRIBA_WORKERS);
+          workers = runner;
+          updateProcessStatus({ jobWorkers: { count: config.ESCRIBA_WORKERS, running: true } });
+          // Workers that stop by themselves (not at our shutdown) make this process not ready.
+          runner.promise.then(
+            () => !stopping && updateProcessStatus({ jobWorkers: { count: config.ESCRIBA_WORKERS, running: false, stoppedBecause: "they exited" } }),
+            (error: unknown) =>
+              updateProcessStatus({
+                jobWorkers: { count: config.ESCRIBA_WORKERS, running: false, stoppedBecause: error instanceof Error ? error.message : String(error) },
+              }),
+          );
+        }
         server = await startWebServer({ port: config.PORT, hostname: options.hostname });
         console.log(`escriba is running on http://localhost:${config.PORT} (Ctrl-C to stop).`);
       } catch (error) {
         console.error(error instanceof Error ? error.message : error);
-        await stop("error");
+        await stop("error", 1);
       }
     });
 }

@@ -6,12 +6,16 @@ import type { SaveState } from "@/components/writing/use-draft-autosave";
 
 export function SaveStatus({ state, refusal }: { state: SaveState; refusal: ApiRequestError | null }) {
   const t = useTranslations("editor");
+  const availability = useTranslations("availability");
   const text =
-    state === "refused"
-      ? refusal?.status === 401
-        ? t("signedOut")
-        : t("refused", { message: refusal?.failure.fields.map((field) => `${field.field}: ${field.message}`).join("; ") || (refusal?.message ?? "") })
-      : t(state);
+    state === "busy"
+      ? availability("editorSaveBusy")
+      : state === "refused"
+        ? refusal?.status === 401
+          ? t("signedOut")
+          : t("refused", { message: refusal?.failure.fields.map((field) => `${field.field}: ${field.message}`).join("; ") || (refusal?.message ?? "") })
+        : t(state);
+  // "busy" is not a warning: nothing is wrong with the text, and saving resumes by itself.
   const warning = state === "offline" || state === "retrying" || state === "refused" || state === "conflict";
   return (
     <p role="status" data-testid="save-status" data-state={state} className={warning ? "save-status error" : "save-status muted"}>

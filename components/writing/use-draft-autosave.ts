@@ -14,10 +14,11 @@ import {
 } from "@/components/writing/local-draft-copy";
 
 /**
- * offline: no network; retrying: the server failed (restart, 5xx) and we try again; refused: the server said no
- * to this text (4xx), so retrying alone will not help. In all three the text is kept on this device.
+ * offline: no network; retrying: the server failed (restart, 5xx) and we try again; busy: the server said 503 (too
+ * many saves at once, or its database briefly away) and we try again when it asks; refused: the server said no to
+ * this text (4xx), so retrying alone will not help. In all of them the text is kept on this device.
  */
-export type SaveState = "saved" | "unsaved" | "saving" | "offline" | "retrying" | "refused" | "conflict";
+export type SaveState = "saved" | "unsaved" | "saving" | "offline" | "retrying" | "busy" | "refused" | "conflict";
 
 const AUTOSAVE_DELAY_MS = 1500;
 const FIRST_RETRY_MS = 2000;
@@ -47,6 +48,13 @@ function payloadOf(fields: DraftFields) {
     sourceLicense: fields.sourceLicense === "" ? null : fields.sourceLicense,
     variety: fields.variety === "" ? null : fields.variety,
   };
+}
+
+/** The server's own "try again in N seconds" (503 unavailable carries it in Retry-After and in the error details). */
+function retryAfterMs(error: unknown): number | null {
+  if (!(error instanceof ApiRequestError) || error.status !== 503) return null;
+  const seconds = (error.failure as { details?: { retryAfterSeconds?: unknown } }).details?.retryAfterSeconds;
+  return typeof seconds === "number" && seconds > 0 ? seconds * 1000 : null;
 }
 
 /** Whether a failed save is worth retrying by itself: the network or the server, not the request. */
@@ -121,8 +129,20 @@ export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
           setSaveState("refused");
           return;
         }
-        setSaveState(typeof navigator !== "undefined" && !navigator.onLine ? "offline" : error instanceof ApiRequestError ? "retrying" : "offline");
-        const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** failures.current);
+        const asked = retryAfterMs(error);
+        setSaveState(
+          typeof navigator !== "undefined" && !navigator.onLine
+            ? "offline"
+            : asked !== null
+              ? "busy"
+              : error instanceof ApiRequestError
+                ? "retrying"
+                : "offline",
+        );
+        // Never sooner than the server asked; spread out a little, so that writers refused together do not all
+        // come back in the same instant.
+        const backoff = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** failures.current);
+        const delay = Math.max(backoff, asked ?? 0) * (1 + Math.random() * 0.25);
         failures.current += 1;
         clearTimeout(timer.current);
         timer.current = setTimeout(() => void save(), delay);

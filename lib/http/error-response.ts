@@ -1,5 +1,6 @@
 // The one JSON error shape of the API, and how domain and validation errors map onto HTTP statuses.
 import { z } from "zod";
+import { databaseUnavailableError } from "@/lib/database/database-unavailable";
 import { AppError, type AppErrorCode, type FieldProblem } from "@/lib/errors";
 
 export const apiErrorSchema = z
@@ -25,6 +26,7 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   payload_too_large: 413,
   cross_site_request: 403,
   unsupported_media_type: 415,
+  unavailable: 503,
 };
 
 export function fieldProblemsOf(error: z.ZodError, prefix: string[] = []): FieldProblem[] {
@@ -44,7 +46,18 @@ export function toAppError(error: unknown): AppError | null {
     const fields = fieldProblemsOf(error);
     return new AppError("validation_failed", `Invalid ${fields.map((problem) => problem.field).join(", ")}.`, { fields });
   }
-  return null;
+  const unavailable = databaseUnavailableError(error);
+  if (unavailable) reportUnavailable(error);
+  return unavailable;
+}
+
+/** At most one log line per few seconds while the database is busy or gone: thousands of requests, one cause. */
+let lastUnavailableReport = 0;
+function reportUnavailable(error: unknown) {
+  const now = Date.now();
+  if (now - lastUnavailableReport < 5000) return;
+  lastUnavailableReport = now;
+  console.error(`Answering 503: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)}`);
 }
 
 export function errorResponse(error: unknown): Response {
@@ -59,7 +72,9 @@ export function errorResponse(error: unknown): Response {
   const headers = new Headers();
   if (appError.code === "unauthenticated") headers.set("WWW-Authenticate", 'Bearer realm="escriba"');
   const retryAfter = appError.details?.retryAfterSeconds;
-  if (appError.code === "rate_limited" && typeof retryAfter === "number") headers.set("Retry-After", String(retryAfter));
+  if ((appError.code === "rate_limited" || appError.code === "unavailable") && typeof retryAfter === "number") {
+    headers.set("Retry-After", String(retryAfter));
+  }
   return Response.json(
     {
       error: {

@@ -13,12 +13,15 @@ const ERROR_RESPONSES = {
   "415": "A write with the session cookie did not declare `Content-Type: application/json`.",
   "422": "Invalid fields; `error.fields` names each one.",
   "429": "Too many requests; see Retry-After.",
+  "503": "The database is busy or out of reach; retry after Retry-After seconds.",
 } as const;
 
 function operationObject(operation: ApiOperation) {
   const errorCodes = Object.keys(ERROR_RESPONSES).filter(
     (status) =>
-      (operation.access !== "public" || (status !== "401" && status !== "403")) && (status !== "415" || operation.method !== "GET"),
+      (operation.access !== "public" || (status !== "401" && status !== "403")) &&
+      (status !== "415" || operation.method !== "GET") &&
+      (!operation.errorStatuses || operation.errorStatuses.includes(status)),
   ) as (keyof typeof ERROR_RESPONSES)[];
   return {
     operationId: operation.operationId,

@@ -10,6 +10,18 @@ import { resolveWritingTarget } from "@/lib/items/resolve-writing-target";
 import { updateDraftInputSchema, type ItemView } from "@/lib/items/schemas";
 import { recordWritingActivity } from "@/lib/items/record-writing-activity";
 
+/** The facts a save is checked against; every save pays for this read, so it is one narrow query. */
+const EDIT_FACTS = {
+  authorId: true,
+  status: true,
+  language: true,
+  category: true,
+  variety: true,
+  campaignId: true,
+  guidelineId: true,
+  version: true,
+} as const;
+
 export async function updateDraft(
   viewer: Viewer,
   itemId: string,
@@ -17,10 +29,14 @@ export async function updateDraft(
 ): Promise<ItemView> {
   const { version, activeSeconds, ...changes } = updateDraftInputSchema.parse(input);
   const item = await db().$transaction(async (tx) => {
-    const current = await tx.item.findUnique({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
+    // Only what the checks need: the full view (two more queries) is read once, after the write, or for a conflict.
+    const current = await tx.item.findUnique({ where: { id: itemId }, select: EDIT_FACTS });
     if (!current || current.authorId !== viewer.id) throw notFound("Item");
     assertAuthorCanEdit(viewer, current);
-    if (current.version !== version) throw staleVersion(toItemView(current), current.version);
+    if (current.version !== version) {
+      const latest = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
+      throw staleVersion(toItemView(latest), latest.version);
+    }
 
     const language = changes.language ?? current.language;
     const category = changes.category ?? current.category;

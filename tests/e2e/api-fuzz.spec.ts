@@ -127,6 +127,8 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     listAdjudications: {},
     resolveAdjudication: { params: { adjudicationId: "00000000-0000-4000-8000-000000000000" }, body: { decision: "approve", comment: "ok" } },
     listReleases: {},
+    getLiveness: {},
+    getReadiness: {},
     createRelease: { body: { version, license: "cc-by-4.0", notes: "fuzz" } },
     getRelease: { params: { version } },
     retryReleaseBuild: { params: { version } },

@@ -2,6 +2,7 @@
 import type { ApiOperation } from "@/lib/http/api-operation";
 import * as apiTokens from "@/lib/http/operations/api-tokens";
 import * as campaigns from "@/lib/http/operations/campaigns";
+import * as health from "@/lib/http/operations/health";
 import * as items from "@/lib/http/operations/items";
 import * as releases from "@/lib/http/operations/releases";
 import * as reviews from "@/lib/http/operations/reviews";
@@ -14,4 +15,5 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...Object.values(items),
   ...Object.values(reviews),
   ...Object.values(releases),
+  ...Object.values(health),
 ];
