@@ -1,5 +1,6 @@
 // COPY's binary format, decoded as the chunks arrive: the release builder reads its rows this way because COPY
 // streams while the files are written, and no maintained library decodes it for pg.
+import { decodeRow, type FieldReader } from "./compile-release-columns";
 import { RELEASE_COLUMNS, type FrozenRevisionRow } from "./release-columns";
 
 const COPY_SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
@@ -11,7 +12,7 @@ const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
  * then per row a field count and each field as a 32-bit length (-1 for NULL) and its bytes, then -1 as the
  * trailer. A row cut between two chunks waits for the next one.
  */
-export class FrozenRevisionReader {
+export class FrozenRevisionReader implements FieldReader {
   private pending: Buffer | null = null;
   private headerRead = false;
   private ended = false;
@@ -34,13 +35,7 @@ export class FrozenRevisionReader {
         break;
       }
       if (fields !== RELEASE_COLUMNS.length) throw new Error(`COPY gave ${fields} fields, expected ${RELEASE_COLUMNS.length}`);
-      const row: Record<string, unknown> = {};
-      for (const column of RELEASE_COLUMNS) {
-        const value = this.value(column.kind);
-        if (value === null && !column.nullable) throw new Error(`COPY gave NULL for ${column.row}`);
-        row[column.row] = value;
-      }
-      rows.push(row as FrozenRevisionRow);
+      rows.push(decodeRow(this));
     }
     if (this.at < this.buffer.length) throw new Error("COPY sent data after its trailer");
   }
@@ -85,27 +80,40 @@ export class FrozenRevisionReader {
     return length;
   }
 
-  private value(kind: (typeof RELEASE_COLUMNS)[number]["kind"]): string | number | Date | null {
+  /** The next field's bytes as [start, end), or null for NULL (refused when the column may not be NULL). */
+  private next(nullable: boolean, column: string, expectedLength?: number): number | null {
     const length = this.field();
-    if (length < 0) return null;
+    if (length < 0) {
+      if (!nullable) throw new Error(`COPY gave NULL for ${column}`);
+      return null;
+    }
+    if (expectedLength !== undefined && length !== expectedLength) throw new Error(`COPY gave ${length} bytes for ${column}`);
     const at = this.at;
     this.at += length;
-    switch (kind) {
-      case "text":
-        return this.buffer.toString("utf8", at, at + length);
-      case "uuid": {
-        if (length !== 16) throw new Error("COPY gave a uuid that is not 16 bytes");
-        const hex = this.buffer.toString("hex", at, at + 16);
-        return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-      }
-      case "int4":
-        if (length !== 4) throw new Error("COPY gave an int4 that is not 4 bytes");
-        return this.buffer.readInt32BE(at);
-      case "timestamptz": {
-        if (length !== 8) throw new Error("COPY gave a timestamp that is not 8 bytes");
-        const micros = this.buffer.readInt32BE(at) * 2 ** 32 + this.buffer.readUInt32BE(at + 4);
-        return new Date(POSTGRES_EPOCH_MS + Math.floor(micros / 1000));
-      }
-    }
+    return at;
+  }
+
+  text(nullable: boolean, column: string): string | null {
+    const at = this.next(nullable, column);
+    return at === null ? null : this.buffer.toString("utf8", at, this.at);
+  }
+
+  uuid(nullable: boolean, column: string): string | null {
+    const at = this.next(nullable, column, 16);
+    if (at === null) return null;
+    const hex = this.buffer.toString("hex", at, at + 16);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
+  int4(nullable: boolean, column: string): number | null {
+    const at = this.next(nullable, column, 4);
+    return at === null ? null : this.buffer.readInt32BE(at);
+  }
+
+  timestamptz(nullable: boolean, column: string): Date | null {
+    const at = this.next(nullable, column, 8);
+    if (at === null) return null;
+    const micros = this.buffer.readInt32BE(at) * 2 ** 32 + this.buffer.readUInt32BE(at + 4);
+    return new Date(POSTGRES_EPOCH_MS + Math.floor(micros / 1000));
   }
 }

@@ -8,7 +8,8 @@ import { ParquetThread } from "./parquet-thread-client";
 import { TextFile, type WrittenFile } from "./release-files";
 import { RELEASE_PARQUET_SCHEMA, type ReleaseRecord } from "./release-columns";
 import type { LanguageRows, ReleaseContent } from "./release-database";
-import { annotatorPseudonyms, releaseRecordMaker, toParquetColumns } from "./release-record";
+import { toParquetColumns } from "./compile-release-columns";
+import { annotatorPseudonyms, releaseRecordMaker } from "./release-record";
 import { ReleaseStatistics } from "./release-statistics";
 
 /** Rows per Parquet row group: large enough to compress well, small enough to keep memory flat. */
