@@ -40,7 +40,8 @@ const recordExpression = (column: (typeof RELEASED_COLUMNS)[number]) => {
   return value;
 };
 
-const compiledRecord = new Function(
+/** One released record per row: PII masked in the texts (spans counted), authors pseudonymous, times in ISO 8601. */
+export const buildRecord = new Function(
   "row",
   "pseudonymOf",
   "mask",
@@ -52,11 +53,6 @@ const compiledRecord = new Function(
   pseudonymOf: (authorId: string) => string,
   mask: (text: string) => Masked,
 ) => { record: ReleaseRecord; maskedSpans: number };
-
-/** One released record per row: PII masked in the texts (spans counted), authors pseudonymous, times in ISO 8601. */
-export function buildRecord(row: FrozenRevisionRow, pseudonymOf: (authorId: string) => string, mask: (text: string) => Masked) {
-  return compiledRecord(row, pseudonymOf, mask);
-}
 
 /** Records turned into Parquet columns, in schema order (times as UTC milliseconds). */
 export const toParquetColumns = new Function(
