@@ -40,7 +40,21 @@ const environmentSchema = z.object({
   ESCRIBA_DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(10).max(120_000).default(10_000),
   /** The longest one interactive transaction may run once it has its connection (Prisma's `timeout`). */
   ESCRIBA_DB_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** The programme's time zone (IANA name): where its days, weeks, months and pay periods begin and end. */
+  ESCRIBA_PROGRAMME_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { message: "an IANA time zone such as Europe/Madrid" })
+    .default("Europe/Madrid"),
 });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Environment = z.infer<typeof environmentSchema> & { dataDir: string; releasesDir: string };
 

@@ -8,7 +8,7 @@ import { assertAuthorCanEdit, staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { resolveWritingTarget } from "@/lib/items/resolve-writing-target";
 import { updateDraftInputSchema, type ItemView } from "@/lib/items/schemas";
-import { recordWritingActivity } from "@/lib/items/record-writing-activity";
+import { recordActiveTime } from "@/lib/activity/record-active-time";
 
 /** The facts a save is checked against; every save pays for this read, so it is one narrow query. */
 const EDIT_FACTS = {
@@ -61,7 +61,9 @@ export async function updateDraft(
       const latest = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
       throw staleVersion(toItemView(latest), latest.version);
     }
-    if (activeSeconds) await recordWritingActivity(tx, { userId: viewer.id, itemId, seconds: activeSeconds });
+    if (activeSeconds) {
+      await recordActiveTime(tx, { userId: viewer.id, kind: "writing", itemId, seconds: activeSeconds, at: new Date() });
+    }
     return tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
   });
   return toItemView(item);

@@ -9,6 +9,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { recordRevision } from "@/lib/items/record-revision";
+import { recordReviewEarning, recordRoundOutcome } from "@/lib/earnings/record-round-outcome";
 import type { ItemView } from "@/lib/items/schemas";
 import { applyReviewPolicy, countApprovals } from "@/lib/reviews/review-policy";
 import { decideInputSchema } from "@/lib/reviews/schemas";
@@ -82,7 +83,8 @@ export async function decideReview(
     }
 
     const earlier = await tx.review.findMany({ where: { itemId, round: item.reviewRound }, select: { decision: true } });
-    await tx.review.create({
+    const now = new Date();
+    const review = await tx.review.create({
       data: {
         itemId,
         revisionId: revision.id,
@@ -96,14 +98,16 @@ export async function decideReview(
         scoreGuidelines: scores.guidelines,
         comment,
         citedClauses,
+        createdAt: now,
       },
+      select: { id: true },
     });
+    await recordReviewEarning(tx, { id: review.id, reviewerId: viewer.id, itemId, campaignId: item.campaignId, at: now }, item.campaign);
     const outcome = applyReviewPolicy({
       approvalsRequired: item.campaign.approvalsRequired,
       earlierDecisions: earlier.map((review) => review.decision),
       decision,
     });
-    const now = new Date();
     await tx.item.update({
       where: { id: itemId },
       data: {
@@ -114,6 +118,9 @@ export async function decideReview(
         ...(outcome.status === "approved" ? { approvedRevisionId: revision.id, approvedAt: now } : {}),
       },
     });
+    if (outcome.status !== "submitted") {
+      await recordRoundOutcome(tx, { item, campaign: item.campaign, outcome: outcome.status, at: now });
+    }
     if (outcome.adjudication) {
       await tx.adjudication.create({ data: { itemId, round: item.reviewRound } });
     }

@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { recordRoundOutcome } from "@/lib/earnings/record-round-outcome";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import type { ItemView } from "@/lib/items/schemas";
 import { resolveAdjudicationInputSchema } from "@/lib/reviews/schemas";
@@ -20,7 +21,7 @@ export async function resolveAdjudication(
   return db().$transaction(async (tx) => {
     const adjudication = await tx.adjudication.findUnique({
       where: { id: adjudicationId },
-      include: { item: { select: { authorId: true } } },
+      include: { item: { select: { id: true, authorId: true, campaignId: true, campaign: true } } },
     });
     if (!adjudication) throw notFound("Adjudication");
     assertNotOwnWork(viewer, adjudication.item);
@@ -30,14 +31,18 @@ export async function resolveAdjudication(
     });
     if (resolved.count === 0) throw new AppError("conflict", "This dispute was already resolved.");
     const latest = await tx.itemRevision.findFirstOrThrow({ where: { itemId: adjudication.itemId }, orderBy: { number: "desc" } });
+    const now = new Date();
+    const outcome = decision === "approve" ? "approved" : "rejected";
     await tx.item.update({
       where: { id: adjudication.itemId },
       data: {
-        status: decision === "approve" ? "approved" : "rejected",
+        status: outcome,
         version: { increment: 1 },
-        ...(decision === "approve" ? { approvedRevisionId: latest.id, approvedAt: new Date() } : {}),
+        ...(outcome === "approved" ? { approvedRevisionId: latest.id, approvedAt: now } : {}),
       },
     });
+    const { campaign, ...disputed } = adjudication.item;
+    await recordRoundOutcome(tx, { item: { ...disputed, reviewRound: adjudication.round }, campaign, outcome, at: now });
     await recordAuditEvent(tx, {
       actorId: viewer.id,
       action: `adjudication.${decision}`,
