@@ -30,6 +30,19 @@ export function assertQualifiedFor(viewer: Pick<Viewer, "role" | "languages">, l
   }
 }
 
+/**
+ * The languages of a campaign whose progress a viewer may see: maintainers all of them, others only their own. Someone
+ * with none of the campaign's languages may not see its progress at all.
+ */
+export function progressLanguagesFor(viewer: Pick<Viewer, "role" | "languages">, campaignLanguages: readonly ItemLanguage[]): ItemLanguage[] {
+  if (viewer.role === "maintainer") return [...campaignLanguages];
+  const shared = campaignLanguages.filter((language) => viewer.languages.includes(language));
+  if (shared.length === 0) {
+    throw new AppError("forbidden", "This campaign collects none of your languages.", { details: { reason: "no_shared_language" } });
+  }
+  return shared;
+}
+
 /** Nobody decides on their own work: not as a reviewer, not as a maintainer settling a dispute. */
 export function assertNotOwnWork(viewer: Pick<Viewer, "id">, item: { authorId: string }): void {
   if (item.authorId === viewer.id) {

@@ -100,6 +100,7 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     updateCampaign: { params: { campaignId: campaign.id }, body: { name: "Test campaign", description: "", status: "active" } },
     publishGuideline: { params: { campaignId: campaign.id }, body: { language: "gl", body: "# Pautas" } },
     getGuideline: { params: { campaignId: campaign.id, language: "gl" }, query: { version: "1" } },
+    getCampaignProgress: { params: { campaignId: campaign.id } },
     listMyItems: { query: { status: "draft", language: "gl", category: "open_qa", limit: "10", cursor: draft.id } },
     createDraft: { body: { campaignId: campaign.id, variety: "normativo", ...itemFields } },
     getItem: { params: item },
