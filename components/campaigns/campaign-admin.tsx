@@ -1,6 +1,7 @@
 "use client";
 // Maintainers' campaign administration: the campaigns, their status and their guidelines per language.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { callOperation } from "@/components/api-client";
 import { updateCampaign } from "@/lib/http/operations/campaigns";
@@ -35,6 +36,7 @@ function CampaignCard({ campaign }: { campaign: CampaignView }) {
         <dd>{campaign.categories.map((category) => t(`categories.${category}`)).join(", ")}</dd>
       </dl>
       <div className="row">
+        <Link href={`/campaigns/${encodeURIComponent(campaign.slug)}/progress`}>{t("progress.open")}</Link>
         {campaign.status !== "active" && (
           <button type="button" className="small" onClick={() => setStatus.mutate("active")}>
             {t("campaigns.open")}

@@ -1,23 +1,48 @@
 "use client";
-// Picks campaign, language (only the annotator's) and category, creates the draft and opens the editor.
+// Picks campaign, language (only the annotator's) and category, creates the draft and opens the editor. It starts on
+// the most needed cell of the writer's languages and lists the others, most needed first (see rank-cells-to-steer).
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/use-hydrated";
 import { ApiRequestError, callApi } from "@/components/api-client";
+import { SteeringChoices, type CellChoice } from "@/components/writing/steering-choices";
 import { CategoryOptions, LanguageOptions } from "@/components/writing/vocabulary-options";
 import type { CampaignView } from "@/lib/campaigns/schemas";
 import type { ItemView } from "@/lib/items/schemas";
+import type { RankedSteeringCell } from "@/lib/progress/list-cells-to-steer";
 import type { ItemLanguage } from "@/lib/vocabulary";
 
-export function NewItemForm({ campaigns, languages }: { campaigns: CampaignView[]; languages: ItemLanguage[] }) {
+/** The most needed cell of a campaign (or of all), else the campaign's first language and category. */
+function startingCell(campaigns: CampaignView[], languages: ItemLanguage[], cells: RankedSteeringCell[], campaignId?: string): CellChoice {
+  const best = cells.find((cell) => cell.state !== "full" && (campaignId === undefined || cell.campaignId === campaignId));
+  if (best) return best;
+  const campaign = campaigns.find((entry) => entry.id === campaignId) ?? campaigns[0]!;
+  return {
+    campaignId: campaign.id,
+    language: campaign.languages.find((language) => languages.includes(language)) ?? "",
+    category: campaign.categories[0]!,
+  };
+}
+
+export function NewItemForm({
+  campaigns,
+  languages,
+  cells,
+}: {
+  campaigns: CampaignView[];
+  languages: ItemLanguage[];
+  cells: RankedSteeringCell[];
+}) {
   const t = useTranslations();
   const router = useRouter();
-  const [campaignId, setCampaignId] = useState(campaigns[0]!.id);
+  const [choice, setChoice] = useState<CellChoice>(() => startingCell(campaigns, languages, cells));
+  const { campaignId } = choice;
   const [error, setError] = useState<string | null>(null);
   const hydrated = useHydrated();
   const campaign = campaigns.find((entry) => entry.id === campaignId)!;
   const usable = campaign.languages.filter((language) => languages.includes(language));
+  const setCampaignId = (id: string) => setChoice(startingCell(campaigns, languages, cells, id));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,6 +61,14 @@ export function NewItemForm({ campaigns, languages }: { campaigns: CampaignView[
 
   return (
     <form className="stack" onSubmit={onSubmit}>
+      {cells.length > 0 && (
+        <SteeringChoices
+          cells={cells}
+          selected={choice}
+          showCampaign={campaigns.length > 1}
+          onChoose={(cell) => setChoice({ campaignId: cell.campaignId, language: cell.language, category: cell.category })}
+        />
+      )}
       {campaigns.length > 1 ? (
         <label>
           {t("items.campaign")}
@@ -55,16 +88,25 @@ export function NewItemForm({ campaigns, languages }: { campaigns: CampaignView[
       )}
       <label>
         {t("items.language")}
-        <select name="language" required>
+        <select name="language" required value={choice.language} onChange={(event) => setChoice({ ...choice, language: event.target.value })}>
           <LanguageOptions languages={usable} />
         </select>
       </label>
       <label>
         {t("items.category")}
-        <select name="category" required>
+        <select
+          name="category"
+          required
+          value={choice.category}
+          aria-describedby="category-description"
+          onChange={(event) => setChoice({ ...choice, category: event.target.value })}
+        >
           <CategoryOptions categories={campaign.categories} />
         </select>
       </label>
+      <p id="category-description" className="muted" data-testid="category-description">
+        {t(`steering.descriptions.${choice.category}`)}
+      </p>
       {error && (
         <p role="alert" className="error">
           {error}
