@@ -1,42 +1,31 @@
-"use client";
-// A campaign's live progress: headline figures, the 14-day rate and projected day, the grid and the burn-up chart.
-import { useFormatter, useTranslations } from "next-intl";
-import { BurnUpChart } from "@/components/progress/burn-up-chart";
-import { useDayFormat } from "@/components/progress/day-format";
-import { ProgressGrid } from "@/components/progress/progress-grid";
-import { useCampaignProgress } from "@/components/progress/progress-query";
+// A campaign's progress: headline figures, the 14-day rate and projected day, the grid and the burn-up chart, all
+// rendered on the server in the UI's locale and rendered again every 30 seconds (LiveRefresh).
+import { getFormatter, getTranslations } from "next-intl/server";
+import { BurnUpFigure } from "@/components/progress/burn-up-figure";
+import { formatDay } from "@/components/progress/format-day";
+import { LiveRefresh } from "@/components/progress/live-refresh";
+import { formatPercent, ProgressGrid } from "@/components/progress/progress-grid";
 import type { CampaignProgress } from "@/lib/progress/schemas";
 
-function Outlook({ progress }: { progress: CampaignProgress }) {
-  const t = useTranslations("progress");
-  const days = useDayFormat();
-  if (progress.total.target === null) return <p>{t("noTargets")}</p>;
-  if (progress.shortfall === 0) return <p>{t("targetsMet")}</p>;
-  if (progress.projectedCompletion === null) return <p>{t("noProjection", { days: progress.rate.windowDays })}</p>;
-  return (
-    <p data-testid="projected-completion">
-      {t("projected", { date: days.long(progress.projectedCompletion), missing: progress.shortfall })}
-    </p>
-  );
-}
+const REFRESH_SECONDS = 30;
 
-export function CampaignProgressView({ initial, ownLanguagesOnly }: { initial: CampaignProgress; ownLanguagesOnly: boolean }) {
-  const t = useTranslations();
-  const format = useFormatter();
-  const days = useDayFormat();
-  const { data: progress } = useCampaignProgress(initial);
-  const percent = (value: number | null) =>
-    value === null ? t("progress.noTarget") : format.number(value / 100, { style: "percent", maximumFractionDigits: 1 });
+export async function CampaignProgressView({ progress, ownLanguagesOnly }: { progress: CampaignProgress; ownLanguagesOnly: boolean }) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const outlook =
+    progress.total.target === null
+      ? t("progress.noTargets")
+      : progress.shortfall === 0
+        ? t("progress.targetsMet")
+        : progress.projectedCompletion === null
+          ? t("progress.noProjection", { days: progress.rate.windowDays })
+          : t("progress.projected", { date: formatDay(format, progress.projectedCompletion, "long"), missing: progress.shortfall });
   return (
     <div className="stack-large">
+      <LiveRefresh seconds={REFRESH_SECONDS} />
       <p className="muted" data-testid="progress-as-of">
-        {t("progress.asOf", { date: days.long(progress.today), timeZone: progress.timeZone })}
-        {ownLanguagesOnly && (
-          <>
-            {" "}
-            {t("progress.ownLanguages", { languages: progress.languages.map((language) => t(`languages.${language}`)).join(", ") })}
-          </>
-        )}
+        {t("progress.asOf", { date: formatDay(format, progress.today, "long"), timeZone: progress.timeZone })}
+        {ownLanguagesOnly &&
+          ` ${t("progress.ownLanguages", { languages: progress.languages.map((language) => t(`languages.${language}`)).join(", ") })}`}
       </p>
       <dl className="stat-grid" data-testid="progress-summary">
         <div className="stat">
@@ -49,16 +38,18 @@ export function CampaignProgressView({ initial, ownLanguagesOnly }: { initial: C
         </div>
         <div className="stat">
           <dt>{t("progress.percentDone")}</dt>
-          <dd data-testid="summary-percent">{percent(progress.total.percentDone)}</dd>
+          <dd data-testid="summary-percent">
+            {progress.total.percentDone === null ? t("progress.noTarget") : formatPercent(format, progress.total.percentDone)}
+          </dd>
         </div>
         <div className="stat">
           <dt>{t("progress.ratePerDay", { days: progress.rate.windowDays })}</dt>
           <dd data-testid="summary-rate">{format.number(progress.rate.perDay, { maximumFractionDigits: 2 })}</dd>
         </div>
       </dl>
-      <Outlook progress={progress} />
+      <p data-testid="progress-outlook">{outlook}</p>
       <ProgressGrid progress={progress} />
-      <BurnUpChart burnUp={progress.burnUp} />
+      <BurnUpFigure burnUp={progress.burnUp} />
     </div>
   );
 }

@@ -1,14 +1,15 @@
-"use client";
 // The progress grid as a table: one row per language × category, each language's total after its rows, the totals
-// per category, and the grand total.
-import { useFormatter, useTranslations } from "next-intl";
-import type { ProgressCounts } from "@/lib/progress/schemas";
-import type { CampaignProgress } from "@/lib/progress/schemas";
+// per category, and the grand total. Rendered on the server, numbers in the UI's locale.
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ServerFormatter } from "@/components/progress/format-day";
+import type { CampaignProgress, ProgressCounts } from "@/lib/progress/schemas";
 
-function CountCells({ counts }: { counts: ProgressCounts }) {
-  const t = useTranslations("progress");
-  const format = useFormatter();
-  const optional = (value: number | null) => (value === null ? <span className="muted">{t("noTarget")}</span> : format.number(value));
+export function formatPercent(format: ServerFormatter, percentDone: number): string {
+  return format.number(percentDone / 100, { style: "percent", maximumFractionDigits: 1 });
+}
+
+function CountCells({ counts, format, noTarget }: { counts: ProgressCounts; format: ServerFormatter; noTarget: string }) {
+  const optional = (value: number | null) => (value === null ? <span className="muted">{noTarget}</span> : format.number(value));
   return (
     <>
       <td>{optional(counts.target)}</td>
@@ -16,35 +17,29 @@ function CountCells({ counts }: { counts: ProgressCounts }) {
       <td>{format.number(counts.inReview)}</td>
       <td>{format.number(counts.drafts)}</td>
       <td>{optional(counts.remaining)}</td>
-      <td>
-        {counts.percentDone === null ? (
-          <span className="muted">{t("noTarget")}</span>
-        ) : (
-          format.number(counts.percentDone / 100, { style: "percent", maximumFractionDigits: 1 })
-        )}
-      </td>
+      <td>{counts.percentDone === null ? <span className="muted">{noTarget}</span> : formatPercent(format, counts.percentDone)}</td>
     </>
   );
 }
 
-export function ProgressGrid({ progress }: { progress: CampaignProgress }) {
-  const t = useTranslations();
-  const head = (
-    <tr>
-      <th scope="col">{t("items.language")}</th>
-      <th scope="col">{t("items.category")}</th>
-      <th scope="col">{t("progress.target")}</th>
-      <th scope="col">{t("progress.approved")}</th>
-      <th scope="col">{t("progress.inReview")}</th>
-      <th scope="col">{t("progress.drafts")}</th>
-      <th scope="col">{t("progress.remaining")}</th>
-      <th scope="col">{t("progress.percentDone")}</th>
-    </tr>
-  );
+export async function ProgressGrid({ progress }: { progress: CampaignProgress }) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const noTarget = t("progress.noTarget");
   return (
     <table className="progress-grid" data-testid="progress-grid">
       <caption>{t("progress.gridCaption")}</caption>
-      <thead>{head}</thead>
+      <thead>
+        <tr>
+          <th scope="col">{t("items.language")}</th>
+          <th scope="col">{t("items.category")}</th>
+          <th scope="col">{t("progress.target")}</th>
+          <th scope="col">{t("progress.approved")}</th>
+          <th scope="col">{t("progress.inReview")}</th>
+          <th scope="col">{t("progress.drafts")}</th>
+          <th scope="col">{t("progress.remaining")}</th>
+          <th scope="col">{t("progress.percentDone")}</th>
+        </tr>
+      </thead>
       {progress.languageTotals.map((total) => (
         <tbody key={total.language}>
           {progress.cells
@@ -53,14 +48,14 @@ export function ProgressGrid({ progress }: { progress: CampaignProgress }) {
               <tr key={cell.category} data-testid={`progress-cell-${cell.language}-${cell.category}`}>
                 <th scope="row">{t(`languages.${cell.language}`)}</th>
                 <td>{t(`categories.${cell.category}`)}</td>
-                <CountCells counts={cell} />
+                <CountCells counts={cell} format={format} noTarget={noTarget} />
               </tr>
             ))}
           <tr className="progress-total" data-testid={`progress-total-${total.language}`}>
             <th scope="row" colSpan={2}>
               {t("progress.languageTotal", { language: t(`languages.${total.language}`) })}
             </th>
-            <CountCells counts={total} />
+            <CountCells counts={total} format={format} noTarget={noTarget} />
           </tr>
         </tbody>
       ))}
@@ -70,7 +65,7 @@ export function ProgressGrid({ progress }: { progress: CampaignProgress }) {
             <th scope="row" colSpan={2}>
               {t("progress.categoryTotal", { category: t(`categories.${total.category}`) })}
             </th>
-            <CountCells counts={total} />
+            <CountCells counts={total} format={format} noTarget={noTarget} />
           </tr>
         ))}
       </tbody>
@@ -79,7 +74,7 @@ export function ProgressGrid({ progress }: { progress: CampaignProgress }) {
           <th scope="row" colSpan={2}>
             {t("progress.grandTotal")}
           </th>
-          <CountCells counts={progress.total} />
+          <CountCells counts={progress.total} format={format} noTarget={noTarget} />
         </tr>
       </tfoot>
     </table>

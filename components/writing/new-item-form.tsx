@@ -6,15 +6,14 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/use-hydrated";
 import { ApiRequestError, callApi } from "@/components/api-client";
-import { SteeringChoices, type CellChoice } from "@/components/writing/steering-choices";
+import { SteeringChoices, type CellChoice, type PresentedSteeringCell } from "@/components/writing/steering-choices";
 import { CategoryOptions, LanguageOptions } from "@/components/writing/vocabulary-options";
 import type { CampaignView } from "@/lib/campaigns/schemas";
 import type { ItemView } from "@/lib/items/schemas";
-import type { RankedSteeringCell } from "@/lib/progress/list-cells-to-steer";
 import type { ItemLanguage } from "@/lib/vocabulary";
 
 /** The most needed cell of a campaign (or of all), else the campaign's first language and category. */
-function startingCell(campaigns: CampaignView[], languages: ItemLanguage[], cells: RankedSteeringCell[], campaignId?: string): CellChoice {
+function startingCell(campaigns: CampaignView[], languages: ItemLanguage[], cells: PresentedSteeringCell[], campaignId?: string): CellChoice {
   const best = cells.find((cell) => cell.state !== "full" && (campaignId === undefined || cell.campaignId === campaignId));
   if (best) return best;
   const campaign = campaigns.find((entry) => entry.id === campaignId) ?? campaigns[0]!;
@@ -32,7 +31,7 @@ export function NewItemForm({
 }: {
   campaigns: CampaignView[];
   languages: ItemLanguage[];
-  cells: RankedSteeringCell[];
+  cells: PresentedSteeringCell[];
 }) {
   const t = useTranslations();
   const router = useRouter();

@@ -1,8 +1,11 @@
 "use client";
 // The cells of the writer's languages that still need items, most needed first: choosing one fills in campaign,
-// language and category. Full cells are listed last, marked full.
-import { useFormatter, useTranslations } from "next-intl";
+// language and category. Full cells are listed last, marked full. Figures arrive formatted by the server (see
+// components/progress/format-day.ts for why).
+import { useTranslations } from "next-intl";
 import type { RankedSteeringCell } from "@/lib/progress/list-cells-to-steer";
+
+export type PresentedSteeringCell = RankedSteeringCell & { figures: { remaining: string; target: string; percent: string } | null };
 
 export interface CellChoice {
   campaignId: string;
@@ -18,22 +21,17 @@ export function SteeringChoices({
   showCampaign,
   onChoose,
 }: {
-  cells: RankedSteeringCell[];
+  cells: PresentedSteeringCell[];
   selected: CellChoice;
   showCampaign: boolean;
-  onChoose: (cell: RankedSteeringCell) => void;
+  onChoose: (cell: PresentedSteeringCell) => void;
 }) {
   const t = useTranslations();
-  const format = useFormatter();
   const selectedKey = cellKey(selected);
-  const status = (cell: RankedSteeringCell) => {
-    if (cell.state === "open") return t("steering.open");
+  const status = (cell: PresentedSteeringCell) => {
+    if (cell.state === "open" || !cell.figures) return t("steering.open");
     if (cell.state === "full") return t("steering.full");
-    return t("steering.needed", {
-      remaining: cell.remaining!,
-      target: format.number(cell.target!),
-      percent: format.number(cell.percentDone! / 100, { style: "percent", maximumFractionDigits: 1 }),
-    });
+    return t("steering.needed", { count: cell.remaining!, ...cell.figures });
   };
   return (
     <fieldset data-testid="steering">
@@ -41,7 +39,7 @@ export function SteeringChoices({
       <p className="muted">{t("steering.intro")}</p>
       <div className="steering-cells">
         {cells.map((cell) => (
-          <label key={cellKey(cell)} className={cell.state === "full" ? "steering-full" : undefined} data-testid={`steer-${cell.language}-${cell.category}`}>
+          <label key={cellKey(cell)} className={cell.state === "full" ? "steering-full" : undefined} data-testid={`steer-${cell.campaignId}-${cell.language}-${cell.category}`}>
             <input type="radio" name="cell" checked={cellKey(cell) === selectedKey} onChange={() => onChoose(cell)} />
             <span>
               <strong>

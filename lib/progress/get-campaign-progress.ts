@@ -37,6 +37,9 @@ const DAILY_APPROVALS_SQL = `
   ) AS events
   GROUP BY day ORDER BY day`;
 
+/** The two reads, for benchmarks that check their plans: parameters are campaign id, languages and time zone. */
+export const CAMPAIGN_PROGRESS_QUERIES = { statusCounts: STATUS_COUNTS_SQL, dailyApprovals: DAILY_APPROVALS_SQL } as const;
+
 export type CampaignRef = { id: string } | { slug: string };
 
 export async function getCampaignProgress(viewer: Viewer, ref: CampaignRef, options: { now?: Date } = {}): Promise<CampaignProgress> {

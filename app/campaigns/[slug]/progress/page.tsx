@@ -17,7 +17,7 @@ export default async function CampaignProgressPage({ params }: { params: Promise
   return (
     <section className="stack-large">
       <h1>{t("title", { campaign: progress.campaign.name })}</h1>
-      <CampaignProgressView initial={progress} ownLanguagesOnly={viewer.role !== "maintainer"} />
+      <CampaignProgressView progress={progress} ownLanguagesOnly={viewer.role !== "maintainer"} />
     </section>
   );
 }

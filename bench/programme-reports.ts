@@ -1,0 +1,129 @@
+// Programme reports over a realistic programme: 1,000,000 items, 500 people and 12 months of activity (filled once by
+// `seedSyntheticProgramme` into the kept database escriba_bench_programme, reused by later runs). Each measure runs
+// ~50 times across campaigns and viewers and prints p50/p95; the plans of its queries are printed when they are not
+// index-based. Never asserts on timing.
+// Usage: node --import tsx bench/programme-reports.ts [--items 1000000] [--runs 50] [--port 54339]
+import { parseArgs } from "node:util";
+import type { Viewer } from "@/lib/auth/viewer";
+import { seedSyntheticProgramme } from "@/lib/demo/seed-synthetic-programme";
+import { disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { CAMPAIGN_PROGRESS_QUERIES, getCampaignProgress } from "@/lib/progress/get-campaign-progress";
+import type { ItemLanguage, Role } from "@/lib/vocabulary";
+import { openBenchDatabase, summarise, type BenchDatabase } from "@/bench/support/bench-database";
+
+const { values: args } = parseArgs({
+  options: { items: { type: "string", default: "1000000" }, runs: { type: "string", default: "50" }, port: { type: "string", default: "54339" } },
+});
+const items = Number(args.items);
+const runs = Number(args.runs);
+const TAG = "bench";
+
+/** What every measure gets: the database, the campaigns and a spread of viewers from the synthetic people. */
+interface Programme {
+  database: BenchDatabase;
+  campaignIds: string[];
+  viewers: Viewer[];
+}
+
+interface Measure {
+  name: string;
+  /** One timed call; `run` is the run's number, to spread calls over campaigns and viewers. */
+  call(programme: Programme, run: number): Promise<unknown>;
+  /** The SQL the measure runs, with parameters for one call, to check that its plan uses indexes. */
+  queries?(programme: Programme, run: number): { label: string; sql: string; values: unknown[] }[];
+}
+
+// A second report (the productivity report) is one more entry here.
+const MEASURES: Measure[] = [
+  {
+    name: "campaign progress (getCampaignProgress)",
+    call: (programme, run) =>
+      getCampaignProgress(programme.viewers[run % programme.viewers.length]!, { id: programme.campaignIds[run % programme.campaignIds.length]! }),
+    queries: (programme, run) => {
+      const values = [programme.campaignIds[run % programme.campaignIds.length], ["ca", "es", "eu", "gl"], env().ESCRIBA_PROGRAMME_TIME_ZONE];
+      return [
+        { label: "grid counts", sql: CAMPAIGN_PROGRESS_QUERIES.statusCounts, values: values.slice(0, 2) },
+        { label: "daily approvals", sql: CAMPAIGN_PROGRESS_QUERIES.dailyApprovals, values },
+      ];
+    },
+  },
+];
+
+function scansOf(plan: Record<string, unknown>, found: string[] = []): string[] {
+  const node = plan["Node Type"] as string;
+  if (node?.endsWith("Scan")) found.push(`${node}${plan["Index Name"] ? ` using ${plan["Index Name"]}` : ""} on ${plan["Relation Name"] ?? "?"}`);
+  for (const child of (plan.Plans as Record<string, unknown>[] | undefined) ?? []) scansOf(child, found);
+  return found;
+}
+
+async function checkPlans(programme: Programme, measure: Measure) {
+  for (const query of measure.queries?.(programme, 0) ?? []) {
+    const explained = await programme.database.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.sql}`, query.values);
+    const plan = (explained.rows[0]["QUERY PLAN"] as { Plan: Record<string, unknown> }[])[0]!.Plan;
+    const scans = scansOf(plan);
+    const sequential = scans.filter((scan) => scan.startsWith("Seq Scan on items"));
+    console.log(`  ${query.label}: ${scans.join("; ")}`);
+    if (sequential.length > 0) {
+      const text = await programme.database.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.values);
+      console.log(`  not index-based:\n${text.rows.map((row) => `    ${row["QUERY PLAN"]}`).join("\n")}`);
+    }
+  }
+}
+
+const database = await openBenchDatabase("escriba_bench_programme", { keep: true, port: Number(args.port) });
+const seeded = await database.query(`SELECT count(*)::int AS items FROM items`);
+if (seeded.rows[0].items === 0) {
+  console.log(`Filling ${items.toLocaleString("en")} items, 500 people, 12 months…`);
+  const began = performance.now();
+  await seedSyntheticProgramme({
+    items,
+    tag: TAG,
+    onStep: (step, rows, seconds) => console.log(`  ${step}: ${rows.toLocaleString("en")} rows in ${seconds.toFixed(1)} s`),
+  });
+  console.log(`…in ${((performance.now() - began) / 1000).toFixed(0)} s`);
+} else {
+  console.log(`Reusing escriba_bench_programme (${seeded.rows[0].items.toLocaleString("en")} items; drop it to refill).`);
+}
+
+const campaigns = await database.query(`SELECT id FROM campaigns WHERE slug LIKE $1 ORDER BY slug`, [`${TAG}-%`]);
+const people = await database.query(
+  `(SELECT id, email, name, role, languages::text[] AS languages FROM users WHERE role = 'maintainer' AND email LIKE $1 LIMIT 1)
+   UNION ALL
+   (SELECT id, email, name, role, languages::text[] FROM users WHERE role <> 'maintainer' AND email LIKE $1 ORDER BY email LIMIT 9)`,
+  [`${TAG}-%`],
+);
+const programme: Programme = {
+  database,
+  campaignIds: campaigns.rows.map((row) => row.id as string),
+  viewers: people.rows.map((person) => ({
+    id: person.id as string,
+    email: person.email as string,
+    name: person.name as string,
+    role: person.role as Role,
+    languages: person.languages as ItemLanguage[],
+    uiLocale: null,
+    authenticatedBy: "cli" as const,
+  })),
+};
+const counts = await database.query(
+  `SELECT (SELECT count(*) FROM items)::int AS items, (SELECT count(*) FROM users)::int AS people,
+          (SELECT count(*) FROM review_outcomes)::int AS outcomes, (SELECT count(*) FROM earnings)::int AS earnings,
+          (SELECT count(*) FROM active_time)::int AS active_hours`,
+);
+console.log(`Programme: ${JSON.stringify(counts.rows[0])}; ${programme.campaignIds.length} campaigns, ${programme.viewers.length} viewers (1 maintainer).`);
+
+for (const measure of MEASURES) {
+  console.log(measure.name);
+  await checkPlans(programme, measure);
+  for (let warm = 0; warm < 3; warm++) await measure.call(programme, warm);
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const began = performance.now();
+    await measure.call(programme, run);
+    samples.push(performance.now() - began);
+  }
+  console.log(`  ${summarise(measure.name, samples)}`);
+}
+await disconnectDb();
+await database.close();
