@@ -45,8 +45,6 @@ export async function seedSyntheticProgramme(options: SyntheticProgrammeOptions)
   const now = options.now ?? new Date();
   const days = Math.round(months * 30.44);
   const start = new Date(now.getTime() - days * 86_400_000);
-  const passwordHash = await hashPassword(SYNTHETIC_PASSWORD);
-
   const client = new pg.Client({ connectionString: databaseUrl() });
   await client.connect();
   try {
@@ -54,6 +52,7 @@ export async function seedSyntheticProgramme(options: SyntheticProgrammeOptions)
     if (existing.rowCount) {
       throw new AppError("conflict", `Synthetic data tagged "${tag}" is already there; choose another tag.`, { fields: [{ field: "tag", message: "already used" }] });
     }
+    const passwordHash = await hashPassword(SYNTHETIC_PASSWORD);
     // Bulk-load settings for this session only; the figures are reproducible for the same options and clock.
     await client.query(`SET synchronous_commit = off`);
     await client.query(`SET work_mem = '256MB'`);
@@ -94,10 +93,13 @@ export async function seedSyntheticProgramme(options: SyntheticProgrammeOptions)
     await step("guideline plan", sql.GUIDELINES_SQL);
     await step("guidelines", sql.INSERT_GUIDELINES_SQL, [maintainerId]);
     await step("reviewer pool", sql.REVIEWER_POOL_SQL);
+    // Statistics of the small plan tables, so the planner hash-joins a million items against them.
+    await client.query("ANALYZE syn_people; ANALYZE syn_campaigns; ANALYZE syn_guidelines; ANALYZE syn_reviewer_pool");
     await step("item plan", sql.PLAN_SQL);
     await client.query("ANALYZE syn_plan");
     await step("items and revisions", sql.INSERT_ITEMS_SQL, [sql.SYNTHETIC_WORDS]);
     await step("round plan", sql.DECIDED_ROUNDS_SQL);
+    await client.query("ANALYZE syn_rounds");
     await step("reviews", sql.INSERT_REVIEWS_SQL);
     await step("review outcomes", sql.INSERT_OUTCOMES_SQL);
     await step("earnings", sql.INSERT_EARNINGS_SQL);

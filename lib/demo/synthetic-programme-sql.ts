@@ -172,10 +172,10 @@ export const INSERT_ITEMS_SQL = `
     FROM texts
   )
   INSERT INTO item_revisions (id, item_id, number, kind, author_id, category, instruction, response, guideline_id, created_at)
-  SELECT rev1_id, item_id, 1, 'submission', author_id, category, instruction, response, guideline_id, submit1_at
+  SELECT rev1_id, item_id, 1, 'submission'::"RevisionKind", author_id, category, instruction, response, guideline_id, submit1_at
   FROM texts WHERE review_round >= 1
   UNION ALL
-  SELECT rev2_id, item_id, 2, 'submission', author_id, category, instruction, response || ' Revisado.', guideline_id, submit2_at
+  SELECT rev2_id, item_id, 2, 'submission'::"RevisionKind", author_id, category, instruction, response || ' Revisado.', guideline_id, submit2_at
   FROM texts WHERE review_round = 2`;
 
 /** Each decided round: its review, and the decision that round ended with (earlier rounds were always sent back). */
@@ -210,23 +210,23 @@ export const INSERT_OUTCOMES_SQL = `
 /** First approvals at the campaign's rate, and every review decision where the campaign pays reviews. */
 export const INSERT_EARNINGS_SQL = `
   INSERT INTO earnings (id, user_id, kind, subject_id, item_id, campaign_id, earned_at, amount, currency)
-  SELECT gen_random_uuid(), author_id, 'item', item_id, item_id, campaign_id, decision2_at, rate, 'EUR'
+  SELECT gen_random_uuid(), author_id, 'item'::"EarningKind", item_id, item_id, campaign_id, decision2_at, rate, 'EUR'
   FROM syn_plan WHERE status IN ('approved', 'retracted') AND rate > 0
   UNION ALL
-  SELECT gen_random_uuid(), reviewer_id, 'review', review_id, item_id, campaign_id, decided_at, rate_per_review, 'EUR'
+  SELECT gen_random_uuid(), reviewer_id, 'review'::"EarningKind", review_id, item_id, campaign_id, decided_at, rate_per_review, 'EUR'
   FROM syn_rounds WHERE rate_per_review IS NOT NULL AND rate_per_review > 0`;
 
 /** Writing time in the hour each submission (or the draft) was written; reviewing time in the hour of each decision. */
 export const INSERT_ACTIVE_TIME_SQL = `
   INSERT INTO active_time (user_id, kind, item_id, hour, active_seconds)
-  SELECT author_id, 'writing', item_id, date_trunc('hour', created_at),
+  SELECT author_id, 'writing'::"ActivityKind", item_id, date_trunc('hour', created_at),
          greatest(30, least(3600, round(extract(epoch FROM writing) * 0.8)::int))
   FROM syn_plan
   UNION ALL
-  SELECT author_id, 'writing', item_id, date_trunc('hour', submit2_at), 120 + (n * 37) % 900
+  SELECT author_id, 'writing'::"ActivityKind", item_id, date_trunc('hour', submit2_at), 120 + (n * 37) % 900
   FROM syn_plan WHERE review_round = 2
   UNION ALL
-  SELECT reviewer_id, 'reviewing', item_id, date_trunc('hour', decided_at), 60 + (n * 17 + round) % 540
+  SELECT reviewer_id, 'reviewing'::"ActivityKind", item_id, date_trunc('hour', decided_at), 60 + (n * 17 + round) % 540
   FROM syn_rounds
   ON CONFLICT DO NOTHING`;
 

@@ -7,24 +7,22 @@ import { rankCellsToSteer, type SteeringCell, type SteeringState } from "@/lib/p
 export type RankedSteeringCell = SteeringCell & { state: SteeringState };
 
 export async function listCellsToSteer(viewer: Viewer): Promise<RankedSteeringCell[]> {
-  const campaigns = (await listCampaigns(viewer)).filter((campaign) => campaign.status === "active");
-  const cells: SteeringCell[] = [];
-  for (const campaign of campaigns) {
-    // Writers write only in their own languages, maintainers included.
-    const writer = { ...viewer, role: "annotator" as const };
-    if (!campaign.languages.some((language) => viewer.languages.includes(language))) continue;
-    const progress = await getCampaignProgress(writer, { id: campaign.id });
-    for (const cell of progress.cells) {
-      cells.push({
-        campaignId: campaign.id,
-        campaignName: campaign.name,
-        language: cell.language,
-        category: cell.category,
-        target: cell.target,
-        remaining: cell.remaining,
-        percentDone: cell.percentDone,
-      });
-    }
-  }
+  // Writers write only in their own languages, maintainers included.
+  const writer: Viewer = { ...viewer, role: "annotator" };
+  const campaigns = (await listCampaigns(viewer)).filter(
+    (campaign) => campaign.status === "active" && campaign.languages.some((language) => viewer.languages.includes(language)),
+  );
+  const progresses = await Promise.all(campaigns.map((campaign) => getCampaignProgress(writer, { id: campaign.id })));
+  const cells: SteeringCell[] = progresses.flatMap((progress) =>
+    progress.cells.map((cell) => ({
+      campaignId: progress.campaign.id,
+      campaignName: progress.campaign.name,
+      language: cell.language,
+      category: cell.category,
+      target: cell.target,
+      remaining: cell.remaining,
+      percentDone: cell.percentDone,
+    })),
+  );
   return rankCellsToSteer(cells);
 }
