@@ -60,10 +60,11 @@ function scansOf(plan: Record<string, unknown>, found: string[] = []): string[] 
 async function checkPlans(programme: Programme, measure: Measure) {
   for (const query of measure.queries?.(programme, 0) ?? []) {
     const explained = await programme.database.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.sql}`, query.values);
-    const plan = (explained.rows[0]["QUERY PLAN"] as { Plan: Record<string, unknown> }[])[0]!.Plan;
+    const explainedPlan = (explained.rows[0]["QUERY PLAN"] as { Plan: Record<string, unknown>; "Execution Time": number }[])[0]!;
+    const plan = explainedPlan.Plan;
     const scans = scansOf(plan);
-    const sequential = scans.filter((scan) => scan.startsWith("Seq Scan on items"));
-    console.log(`  ${query.label}: ${scans.join("; ")}`);
+    const sequential = scans.filter((scan) => scan.startsWith("Seq Scan"));
+    console.log(`  ${query.label}: ${scans.join("; ")} (${explainedPlan["Execution Time"].toFixed(1)} ms in PostgreSQL)`);
     if (sequential.length > 0) {
       const text = await programme.database.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.values);
       console.log(`  not index-based:\n${text.rows.map((row) => `    ${row["QUERY PLAN"]}`).join("\n")}`);

@@ -1,7 +1,7 @@
 "use client";
 // The burn-up chart: approved items (cumulative) against the target. Every label arrives formatted by the server in
 // the UI's locale; the chart only draws.
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface BurnUpPoint {
   day: string;
@@ -26,35 +26,35 @@ export function BurnUpChart({ points, labels }: { points: BurnUpPoint[]; labels:
   const longDayLabel = new Map(points.map((point) => [point.day, point.longDayLabel]));
   const tickLabel = new Map(labels.yTicks.map((tick) => [tick.value, tick.label]));
   return (
-    <div style={{ width: "100%", height: 340 }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 10, right: 24, bottom: 28, left: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="day"
-            tickFormatter={(day: string) => dayLabel.get(day) ?? day}
-            minTickGap={24}
-            label={{ value: labels.day, position: "insideBottom", offset: -18 }}
-          />
-          <YAxis
-            ticks={labels.yTicks.map((tick) => tick.value)}
-            domain={[0, labels.yTicks.at(-1)?.value ?? "auto"]}
-            tickFormatter={(value: number) => tickLabel.get(value) ?? String(value)}
-            label={{ value: labels.items, angle: -90, position: "insideLeft" }}
-          />
-          <Tooltip
-            labelFormatter={(day) => longDayLabel.get(String(day)) ?? String(day)}
-            formatter={(value, _name, entry) =>
-              entry.dataKey === "target" ? (labels.targetValue ?? String(value)) : (entry.payload as BurnUpPoint).approvedLabel
-            }
-          />
-          <Legend verticalAlign="top" />
-          <Line type="stepAfter" dataKey="approved" name={labels.approved} stroke="#1f6f8b" dot={false} strokeWidth={2} isAnimationActive={false} />
-          {labels.targetValue !== null && (
-            <Line dataKey="target" name={labels.target} stroke="#b5472a" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-          )}
-        </LineChart>
-      </ResponsiveContainer>
+    // A fixed drawing size that CSS scales to the page (progress.css): no inline style and no measuring, because the
+    // Content-Security-Policy refuses style attributes in server-rendered HTML, which left a measured box 0 px high.
+    <div className="burn-up-box">
+      <LineChart width={900} height={340} data={points} margin={{ top: 10, right: 24, bottom: 28, left: 16 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          dataKey="day"
+          tickFormatter={(day: string) => dayLabel.get(day) ?? day}
+          minTickGap={24}
+          label={{ value: labels.day, position: "insideBottom", offset: -18 }}
+        />
+        <YAxis
+          ticks={labels.yTicks.map((tick) => tick.value)}
+          domain={[0, labels.yTicks.at(-1)?.value ?? "auto"]}
+          tickFormatter={(value: number) => tickLabel.get(value) ?? String(value)}
+          label={{ value: labels.items, angle: -90, position: "insideLeft" }}
+        />
+        <Tooltip
+          labelFormatter={(day) => longDayLabel.get(String(day)) ?? String(day)}
+          formatter={(value, _name, entry) =>
+            entry.dataKey === "target" ? (labels.targetValue ?? String(value)) : (entry.payload as BurnUpPoint).approvedLabel
+          }
+        />
+        <Legend verticalAlign="top" />
+        <Line type="stepAfter" dataKey="approved" name={labels.approved} stroke="#1f6f8b" dot={false} strokeWidth={2} isAnimationActive={false} />
+        {labels.targetValue !== null && (
+          <Line dataKey="target" name={labels.target} stroke="#b5472a" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+        )}
+      </LineChart>
     </div>
   );
 }

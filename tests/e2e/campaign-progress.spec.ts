@@ -84,7 +84,7 @@ test("after approvals the progress page's numbers and the burn-up chart move", a
   await expect(page.getByTestId("summary-approved")).toHaveText("0");
   const line = page.getByTestId("burn-up-chart").locator(".recharts-line-curve").first();
   // A flat line has no height, so Playwright calls it hidden: wait for its path instead.
-  await expect(line).toHaveAttribute("d", /^M/);
+  await expect(line).toHaveAttribute("d", /^M/, { timeout: 30_000 });
   const lineBefore = await line.getAttribute("d");
   const today = page.getByTestId("burn-up-table").locator("tbody tr").last();
   await expect(today.locator("td").first()).toHaveText("0");
@@ -95,7 +95,8 @@ test("after approvals the progress page's numbers and the burn-up chart move", a
   expect((await rowFigures(page, "progress-total")).slice(0)).toEqual(["4", "2", "0", "0", "2", "50%"]);
   await expect(page.getByTestId("summary-approved")).toHaveText("2");
   await expect(today.locator("td").first()).toHaveText("2");
-  await expect(line).not.toHaveAttribute("d", lineBefore!);
+  await expect(line).toHaveAttribute("d", /^M/, { timeout: 30_000 });
+  expect(await line.getAttribute("d")).not.toBe(lineBefore);
   // Two approvals in 14 days, two missing: one a week, due in 14 days.
   await expect(page.getByTestId("projected-completion")).toContainText("2 approvals are still missing");
 });

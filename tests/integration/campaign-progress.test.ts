@@ -177,6 +177,34 @@ describe("who sees what", () => {
   });
 });
 
+describe("the counters progress is read from", () => {
+  test("follow an item through submission, approval, retraction and deletion, and ignore text saves", async () => {
+    const own = await createTestCampaign({ languages: ["gl"] });
+    await db().campaign.update({ where: { id: own.id }, data: { createdAt: new Date("2026-11-01T08:00:00Z") } });
+    const read = async () => {
+      const progress = await getCampaignProgress(await maintainer(), { id: own.id }, { now: NOW });
+      const cell = progress.cells.find((entry) => entry.language === "gl" && entry.category === "open_qa")!;
+      return [cell.drafts, cell.inReview, cell.approved, progress.burnUp.days.at(-1)!.approved];
+    };
+    const item = await db().item.create({ data: { campaignId: own.id, authorId: author.id, language: "gl", category: "open_qa" } });
+    assert.deepEqual(await read(), [1, 0, 0, 0]);
+    await db().item.update({ where: { id: item.id }, data: { instruction: "Unha pregunta", version: { increment: 1 } } });
+    await db().item.update({ where: { id: item.id }, data: { status: "submitted" } });
+    assert.deepEqual(await read(), [0, 1, 0, 0]);
+    await db().item.update({ where: { id: item.id }, data: { status: "approved", approvedAt: new Date("2026-11-29T10:00:00Z") } });
+    assert.deepEqual(await read(), [0, 0, 1, 1]);
+    await db().item.update({ where: { id: item.id }, data: { status: "retracted", retractedAt: new Date("2026-11-30T08:00:00Z") } });
+    assert.deepEqual(await read(), [0, 0, 0, 0]);
+    await db().item.delete({ where: { id: item.id } });
+    const [left] = await db().$queryRawUnsafe<{ items: number; approvals: number }[]>(
+      `SELECT (SELECT coalesce(sum(items), 0) FROM campaign_cell_counts WHERE campaign_id = $1::uuid)::int AS items,
+              (SELECT coalesce(sum(approved - retracted), 0) FROM campaign_approval_hours WHERE campaign_id = $1::uuid)::int AS approvals`,
+      own.id,
+    );
+    assert.deepEqual(left, { items: 0, approvals: 0 });
+  });
+});
+
 describe("steering writers", () => {
   test("the most needed cell of the writer's languages comes first, full cells last", async () => {
     const steered = await createTestCampaign({ languages: ["gl", "eu"] });

@@ -12,7 +12,6 @@ import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
 const HAND_WRITTEN_INDEXES = new Set<string>([
   "items:index[gin](similarity_keys)",
   "items:index[partial](submitted_at,id)",
-  "items:index[partial](campaign_id,approved_at,language,retracted_at)",
 ]);
 
 const adminUrl = process.env.ESCRIBA_TEST_ADMIN_URL;
