@@ -98,7 +98,7 @@ test("after approvals the progress page's numbers and the burn-up chart move", a
   await expect(line).toHaveAttribute("d", /^M/, { timeout: 30_000 });
   expect(await line.getAttribute("d")).not.toBe(lineBefore);
   // Two approvals in 14 days, two missing: one a week, due in 14 days.
-  await expect(page.getByTestId("projected-completion")).toContainText("2 approvals are still missing");
+  await expect(page.getByTestId("progress-outlook")).toContainText("2 approvals are still missing");
 });
 
 test("a writer's new-item page starts on the most needed cell and lists full cells as full", async ({ page }) => {
