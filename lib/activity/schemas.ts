@@ -3,7 +3,7 @@ import { z } from "zod";
 import { int32Schema } from "@/lib/input-schemas";
 import { MAX_CLAIMED_SECONDS } from "@/lib/activity/heartbeat-rules";
 
-export const activityKindSchema = z.enum(["writing", "reviewing"]).meta({ id: "ActivityKind" });
+export const activityKindSchema = z.enum(["writing", "reviewing"]);
 
 export const heartbeatInputSchema = z
   .object({
