@@ -12,10 +12,20 @@ import { submitTestItem } from "@/tests/support/seed-submitted-items";
 import { createTestUser, type TestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
 import { serveOnOtherOrigin } from "@/tests/e2e/helpers/other-origin";
-import { sameOriginJsonHeaders, signIn } from "@/tests/e2e/helpers/session";
+import { sameOriginJsonHeaders, signIn, signInThroughForm } from "@/tests/e2e/helpers/session";
 
 test.use({ locale: "en-US" });
 test.afterAll(disconnectDb);
+// When this spec runs first, the app's first sign-in and signed-in pages are rendered here: on a loaded machine
+// that alone outlasted the sign-in helper's 10 s wait for its redirect.
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await browser.newPage();
+  const someone = await createTestUser("annotator", ["gl"], "warm-up");
+  await signInThroughForm(page, someone.email, someone.password);
+  await page.waitForURL(/\/work$/, { timeout: 80_000 });
+  await page.close();
+});
 
 const HEARTBEATS = "/api/v1/activity/heartbeats";
 
