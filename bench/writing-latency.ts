@@ -81,7 +81,6 @@ await Promise.all(
         api(token, "PATCH", `/api/v1/items/${draft.id}`, {
           version,
           instruction: `¿Qué ocurre en el caso ${index}-${save} cuando${text}?`,
-          activeSeconds: 2,
         }),
       );
       version = saved.version as number;

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, type ReactNode } from "react";
+import { useActiveTime } from "@/components/activity/use-active-time";
 import { ApiRequestError } from "@/components/api-client";
 import { DecisionForm } from "@/components/reviews/decision-form";
 import { useClaimNext, useDecide, useReturnToQueue } from "@/components/reviews/review-queries";
@@ -58,6 +59,8 @@ export function ReviewScreen({
   const { claim, empty } = useClaimNext();
   const done = decide.isSuccess || giveBack.isSuccess;
   const outcome = decide.data?.item;
+  // Reviewing time counts while the item is leased to this reviewer; the last seconds leave as the decision ends it.
+  const activeTime = useActiveTime("reviewing", item.id, leaseExpiresAt !== null && item.status === "submitted" && !done);
 
   const nextRef = useRef(() => {});
   nextRef.current = () => {
@@ -145,7 +148,7 @@ export function ReviewScreen({
               onDecide={(input) => decide.mutate(input, { onSuccess: () => router.refresh() })}
             />
             <div className="row">
-              <button type="button" className="secondary" disabled={!hydrated || giveBack.isPending || !leaseExpiresAt} onClick={() => giveBack.mutate()}>
+              <button type="button" className="secondary" disabled={!hydrated || giveBack.isPending || !leaseExpiresAt} onClick={() => void activeTime.report().finally(() => giveBack.mutate())}>
                 {t("returnToQueue")}
               </button>
               {giveBack.error instanceof ApiRequestError && <span className="error">{giveBack.error.failure.message}</span>}

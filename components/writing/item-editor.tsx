@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useActiveTime } from "@/components/activity/use-active-time";
 import { ApiRequestError, callOperation } from "@/components/api-client";
 import { SafeMarkdown } from "@/components/markdown/safe-markdown";
 import { useHydrated } from "@/components/use-hydrated";
@@ -43,6 +44,7 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
   const draft = useDraftAutosave(initialItem, initialItem.status === "draft" || initialItem.status === "changes_requested");
   const { item, fields, setFields } = draft;
   const editable = item.status === "draft" || item.status === "changes_requested";
+  const activeTime = useActiveTime("writing", item.id, editable);
   // Until React is attached, typing would not reach the autosave and clicks would do nothing.
   const hydrated = useHydrated();
   const guideline = useItemGuideline(item, initialGuideline);
@@ -65,7 +67,8 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
     setSubmitting(true);
     setNotice(null);
     try {
-      const { version, confirmed } = await draft.flush();
+      // Writing time is taken only while the item is editable: what was counted goes before the submission.
+      const [{ version, confirmed }] = await Promise.all([draft.flush(), activeTime.report()]);
       // Submitting what the server has while newer text waits on this device would submit the wrong text.
       if (!confirmed) {
         setNotice(t("editor.notConfirmed"));

@@ -23,8 +23,6 @@ export type SaveState = "saved" | "unsaved" | "saving" | "offline" | "retrying" 
 const AUTOSAVE_DELAY_MS = 1500;
 const FIRST_RETRY_MS = 2000;
 const MAX_RETRY_MS = 30_000;
-/** The API's ceiling for one save's active-typing seconds. */
-const MAX_ACTIVE_SECONDS = 600;
 
 export function fieldsOf(item: ItemView): DraftFields {
   return {
@@ -74,8 +72,6 @@ export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
   const inFlight = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const failures = useRef(0);
-  /** Each second (epoch seconds) in which a key was typed since the last confirmed save. */
-  const activeSeconds = useRef(new Set<number>());
   /** Mirrors `conflict` for callbacks: while a conflict is open nothing is saved over either version. */
   const conflictRef = useRef(false);
 
@@ -96,17 +92,13 @@ export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
       return;
     }
     const sent = fieldsRef.current;
-    const secondsSent = [...activeSeconds.current];
-    const seconds = Math.min(MAX_ACTIVE_SECONDS, secondsSent.length);
     setSaveState("saving");
     inFlight.current = (async () => {
       try {
         const saved = await callApi<ItemView>(`/api/v1/items/${initialItem.id}`, {
           method: "PATCH",
-          body: { version: baseVersion.current, ...payloadOf(sent), ...(seconds > 0 ? { activeSeconds: seconds } : {}) },
+          body: { version: baseVersion.current, ...payloadOf(sent) },
         });
-        // Seconds typed while this save was on its way belong to the next one.
-        for (const second of secondsSent) activeSeconds.current.delete(second);
         failures.current = 0;
         setRefusal(null);
         baseVersion.current = saved.version;
@@ -157,7 +149,6 @@ export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
       const next = { ...fieldsRef.current, ...update };
       fieldsRef.current = next;
       setFieldsState(next);
-      activeSeconds.current.add(Math.floor(Date.now() / 1000));
       writeLocalCopy(initialItem.id, { fields: next, baseVersion: baseVersion.current, savedAt: new Date().toISOString() });
       if (conflictRef.current) return;
       setSaveState("unsaved");

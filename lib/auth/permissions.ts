@@ -51,6 +51,27 @@ export function assertNotOwnWork(viewer: Pick<Viewer, "id">, item: { authorId: s
 }
 
 /**
+ * Reviewing time is clocked only for an item the person may review and holds the lease of, or decided a moment ago
+ * (the screen's last seconds are sent as it closes, after the decision ended the lease); never for their own item.
+ */
+export function assertMayClockReviewing(
+  viewer: Pick<Viewer, "id" | "role" | "languages">,
+  item: { authorId: string; language: ItemLanguage; leasedToId: string | null; leaseExpiresAt: Date | null },
+  decidedMomentsAgo: boolean,
+  now: Date,
+): void {
+  assertRole(viewer, "reviewer");
+  assertNotOwnWork(viewer, item);
+  assertQualifiedFor(viewer, item.language);
+  const holdsLease = item.leasedToId === viewer.id && item.leaseExpiresAt !== null && item.leaseExpiresAt > now;
+  if (!holdsLease && !decidedMomentsAgo) {
+    throw new AppError("conflict", "You do not hold the review lease on this item, so no reviewing time counts for it.", {
+      details: { reason: "no_lease" },
+    });
+  }
+}
+
+/**
  * New API tokens need a signed-in person (or the operator's CLI): a token that could mint tokens would let a leaked
  * token survive its own revocation through its children.
  */

@@ -25,11 +25,15 @@ export const updateDraftInputSchema = z
     category: categorySchema.optional(),
     ...draftTextFields,
     ...qualityDeclarationsSchema.partial().shape,
+    // Pages loaded before heartbeats existed still send it: accepted (and ignored) for one more version, so they can save.
     activeSeconds: int32Schema()
       .min(0)
       .max(600)
       .optional()
-      .describe("Seconds of active typing since the previous save, for productivity records."),
+      .meta({
+        deprecated: true,
+        description: "Ignored. Active time is reported by POST /api/v1/activity/heartbeats; this field will be removed.",
+      }),
   })
   .strict()
   .meta({ id: "UpdateDraftInput" });

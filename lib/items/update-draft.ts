@@ -8,7 +8,6 @@ import { assertAuthorCanEdit, staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { resolveWritingTarget } from "@/lib/items/resolve-writing-target";
 import { updateDraftInputSchema, type ItemView } from "@/lib/items/schemas";
-import { recordActiveTime } from "@/lib/activity/record-active-time";
 
 /** The facts a save is checked against; every save pays for this read, so it is one narrow query. */
 const EDIT_FACTS = {
@@ -27,7 +26,8 @@ export async function updateDraft(
   itemId: string,
   input: z.input<typeof updateDraftInputSchema>,
 ): Promise<ItemView> {
-  const { version, activeSeconds, ...changes } = updateDraftInputSchema.parse(input);
+  // activeSeconds (deprecated) is dropped unread: a save is no evidence of active time, heartbeats are.
+  const { version, activeSeconds: _ignored, ...changes } = updateDraftInputSchema.parse(input);
   const item = await db().$transaction(async (tx) => {
     // Only what the checks need: the full view (two more queries) is read once, after the write, or for a conflict.
     const current = await tx.item.findUnique({ where: { id: itemId }, select: EDIT_FACTS });
@@ -60,9 +60,6 @@ export async function updateDraft(
     if (written.count === 0) {
       const latest = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
       throw staleVersion(toItemView(latest), latest.version);
-    }
-    if (activeSeconds) {
-      await recordActiveTime(tx, { userId: viewer.id, kind: "writing", itemId, seconds: activeSeconds, at: new Date() });
     }
     return tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
   });

@@ -108,6 +108,7 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     deleteDraft: { params: item, query: { version: "1000" } },
     submitItem: { params: item, body: { version: 1_000, languageJustification: "Galego.", piiDeclaredFictional: false } },
     checkDraft: { body: itemText },
+    recordHeartbeat: { body: { kind: "writing", itemId: draft.id, beatId: "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f", seconds: 30 } },
     claimNextItem: { body: { language: "gl", campaignId: campaign.id } },
     returnToQueue: { params: item },
     releaseLease: { params: item },
@@ -153,7 +154,8 @@ async function dataState(): Promise<string> {
       (SELECT count(*) FROM items), (SELECT sum(version) FROM items), (SELECT max(updated_at) FROM items),
       (SELECT count(*) FROM item_revisions), (SELECT count(*) FROM reviews), (SELECT count(*) FROM adjudications),
       (SELECT count(*) FROM releases), (SELECT count(*) FROM releases WHERE published_at IS NOT NULL),
-      (SELECT count(*) FROM audit_events)
+      (SELECT count(*) FROM audit_events),
+      (SELECT coalesce(sum(active_seconds), 0) FROM active_time), (SELECT count(*) FROM activity_beats)
     )::text AS state`;
   return row!.state;
 }

@@ -1,5 +1,6 @@
 // Every API operation, for the OpenAPI document. A route handler that is not listed here is not documented.
 import type { ApiOperation } from "@/lib/http/api-operation";
+import * as activity from "@/lib/http/operations/activity";
 import * as apiTokens from "@/lib/http/operations/api-tokens";
 import * as campaigns from "@/lib/http/operations/campaigns";
 import * as health from "@/lib/http/operations/health";
@@ -16,6 +17,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...Object.values(progress),
   ...Object.values(items),
   ...Object.values(reviews),
+  ...Object.values(activity),
   ...Object.values(releases),
   ...Object.values(health),
 ];
