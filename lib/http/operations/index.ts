@@ -4,6 +4,7 @@ import * as apiTokens from "@/lib/http/operations/api-tokens";
 import * as campaigns from "@/lib/http/operations/campaigns";
 import * as health from "@/lib/http/operations/health";
 import * as items from "@/lib/http/operations/items";
+import * as pay from "@/lib/http/operations/pay";
 import * as releases from "@/lib/http/operations/releases";
 import * as reviews from "@/lib/http/operations/reviews";
 import * as users from "@/lib/http/operations/users";
@@ -15,5 +16,6 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...Object.values(items),
   ...Object.values(reviews),
   ...Object.values(releases),
+  ...Object.values(pay),
   ...Object.values(health),
 ];
