@@ -3,6 +3,7 @@ import { assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { PAY_PERIOD_VIEW_INCLUDE, toPayPeriodViews } from "./pay-period-view";
 import type { PayPeriodView } from "./schemas";
 
@@ -14,6 +15,7 @@ export async function listPayPeriods(viewer: Viewer): Promise<PayPeriodView[]> {
 
 export async function getPayPeriod(viewer: Viewer, periodId: string): Promise<PayPeriodView> {
   assertRole(viewer, "maintainer");
+  if (!isUuid(periodId)) throw notFound("Pay period");
   const period = await db().payPeriod.findUnique({ where: { id: periodId }, include: PAY_PERIOD_VIEW_INCLUDE });
   if (!period) throw notFound("Pay period");
   const [view] = await toPayPeriodViews(db(), [period]);

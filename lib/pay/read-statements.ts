@@ -4,6 +4,7 @@ import { assertMayViewPayOf, hasRole, mayViewPayOf } from "@/lib/auth/permission
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { totalsByCurrency } from "./money";
 import type { StatementLineView, StatementSummaryView, StatementView } from "./schemas";
@@ -65,6 +66,7 @@ export async function listStatements(viewer: Viewer, filter: { periodId?: string
 
 /** One statement with every line; someone else's is "not found" to all but maintainers. */
 export async function getStatement(viewer: Viewer, statementId: string): Promise<StatementView> {
+  if (!isUuid(statementId)) throw notFound("Statement");
   const statement = await db().statement.findUnique({ where: { id: statementId }, include: STATEMENT_INCLUDE });
   if (!statement || !mayViewPayOf(viewer, statement.userId)) throw notFound("Statement");
   const itemIds = [...new Set(statement.lines.flatMap((line) => (line.itemId ? [line.itemId] : [])))];
