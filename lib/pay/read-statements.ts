@@ -109,16 +109,3 @@ export async function periodCsvFile(viewer: Viewer, periodId: string): Promise<C
   const text = statementsCsv(statements.map(toCsvStatement));
   return { fileName: `statements-${period.label}.csv`, text, sha256: sha256Hex(text) };
 }
-
-/** The HTTP answer for a CSV download; the digest goes along so a client can check it. */
-export function csvResponse(file: CsvFile): Response {
-  return new Response(file.text, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${file.fileName}"`,
-      "x-checksum-sha256": file.sha256,
-      etag: `"${file.sha256}"`,
-      "cache-control": "private, no-store",
-    },
-  });
-}
