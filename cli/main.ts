@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { registerCheckCommand } from "@/cli/commands/check";
 import { registerItemCommands } from "@/cli/commands/item";
 import { registerMigrateCommand } from "@/cli/commands/migrate";
+import { registerPayCommands } from "@/cli/commands/pay";
 import { registerReleaseCommands } from "@/cli/commands/release";
 import { registerSeedCommand } from "@/cli/commands/seed";
 import { registerStartCommand } from "@/cli/commands/start";
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<void> {
   registerWorkerCommand(program);
   registerItemCommands(program);
   registerReleaseCommands(program);
+  registerPayCommands(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -24,6 +24,7 @@ export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
           {hasRole(viewer, "maintainer") && <Link href="/admin/adjudications">{t("adjudications.navLink")}</Link>}
           {/* Maintainers land on the build list, which links to every release's public page. */}
           <Link href={hasRole(viewer, "maintainer") ? "/admin/releases" : "/releases"}>{t("nav.releases")}</Link>
+          {hasRole(viewer, "maintainer") ? <Link href="/admin/periods">{t("pay.navPeriods")}</Link> : <Link href="/me/statements">{t("pay.navStatements")}</Link>}
           <Link href="/settings">{t("nav.settings")}</Link>
         </nav>
       )}

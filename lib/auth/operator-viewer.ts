@@ -12,3 +12,19 @@ export async function operatorViewer(email: string): Promise<Viewer> {
   if (!user.active) throw new AppError("forbidden", `Account ${email} is deactivated.`);
   return viewerFromUser(user, { authenticatedBy: "cli" });
 }
+
+/**
+ * The person at the server's shell, for read-only commands that name no account (`escriba statement export`): whoever
+ * can run the CLI there can read the database directly, so an account would add no protection. Never used to write.
+ */
+export function shellOperatorViewer(): Viewer {
+  return {
+    id: "00000000-0000-0000-0000-000000000000",
+    email: "operator@localhost",
+    name: "Operator",
+    role: "maintainer",
+    languages: [],
+    uiLocale: null,
+    authenticatedBy: "cli",
+  };
+}

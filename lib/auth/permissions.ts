@@ -94,3 +94,14 @@ export function homePathFor(viewer: Pick<Viewer, "role">): string {
       return "/work";
   }
 }
+
+/** Pay (earnings, statements) is private: a person sees their own; maintainers see everyone's. */
+export function mayViewPayOf(viewer: Pick<Viewer, "id" | "role">, userId: string): boolean {
+  return viewer.id === userId || hasRole(viewer, "maintainer");
+}
+
+export function assertMayViewPayOf(viewer: Pick<Viewer, "id" | "role">, userId: string): void {
+  if (!mayViewPayOf(viewer, userId)) {
+    throw new AppError("forbidden", "Only maintainers see other people's pay.", { details: { reason: "not_own_pay" } });
+  }
+}

@@ -8,6 +8,11 @@ import { apiErrorSchema } from "@/lib/http/error-response";
 import { createDraft } from "@/lib/items/create-draft";
 import { ITEM_LANGUAGES } from "@/lib/vocabulary";
 import { createRelease } from "@/lib/releases/create-release";
+import { createAdjustment } from "@/lib/pay/adjustments";
+import { closePayPeriod } from "@/lib/pay/close-pay-period";
+import { createPayPeriod } from "@/lib/pay/create-pay-period";
+import { findPayPeriodIdByLabel } from "@/lib/pay/list-pay-periods";
+import { listStatements } from "@/lib/pay/read-statements";
 import {
   authenticationCases,
   bodyCases,
@@ -60,6 +65,17 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
   const version = nextReleaseVersion();
   await createRelease(viewerOf(maintainer), { version, license: "cc-by-4.0", notes: "fuzz" });
   await waitUntilBuilt(maintainer, version);
+  // A closed pay period with one statement: closing it again, adding to it or creating it again are all refused.
+  // Seeded once per database: a retried test seeds its world again.
+  const payPeriodInput = { label: "fuzz-1999-01", startsOn: "1999-01-01", endsOn: "1999-01-31" };
+  let payPeriod = { id: (await findPayPeriodIdByLabel(payPeriodInput.label)) ?? "" };
+  if (!payPeriod.id) {
+    payPeriod = await createPayPeriod(viewerOf(maintainer), payPeriodInput);
+    await createAdjustment(viewerOf(maintainer), { periodId: payPeriod.id, userId: victim.id, amount: "5.00", reason: "fuzz" });
+    await closePayPeriod(viewerOf(maintainer), payPeriod.id);
+  }
+  const [statement] = await listStatements(viewerOf(maintainer), { periodId: payPeriod.id });
+  const periodParams = { periodId: payPeriod.id };
 
   const document = (await (await request.get("/api/v1/openapi.json")).json()) as OpenApiDocument;
   const item = { itemId: draft.id };
@@ -138,6 +154,17 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     discardRelease: { params: { version: "999999999.0.0" } },
     downloadReleaseFile: { params: { version, path: "README.md" } },
     retractItem: { params: { itemId: approved!.id }, body: { reason: "fuzz" } },
+    listPayPeriods: {},
+    createPayPeriod: { body: payPeriodInput },
+    getPayPeriod: { params: periodParams },
+    closePayPeriod: { params: periodParams, body: { closeNow: false } },
+    listPeriodStatements: { params: periodParams },
+    downloadPeriodStatements: { params: periodParams },
+    listAdjustments: { params: periodParams },
+    createAdjustment: { body: { periodId: payPeriod.id, userId: victim.id, amount: "-5.00", currency: "EUR", reason: "fuzz" } },
+    listStatements: { query: { userId: victim.id, periodId: payPeriod.id } },
+    getStatement: { params: { statementId: statement!.id } },
+    downloadStatement: { params: { statementId: statement!.id } },
   };
   world = { token, operations: documentedOperations(document), baselines };
   return world;
@@ -155,7 +182,9 @@ async function dataState(): Promise<string> {
       (SELECT count(*) FROM item_revisions), (SELECT count(*) FROM reviews), (SELECT count(*) FROM adjudications),
       (SELECT count(*) FROM releases), (SELECT count(*) FROM releases WHERE published_at IS NOT NULL),
       (SELECT count(*) FROM audit_events),
-      (SELECT coalesce(sum(active_seconds), 0) FROM active_time), (SELECT count(*) FROM activity_beats)
+      (SELECT coalesce(sum(active_seconds), 0) FROM active_time), (SELECT count(*) FROM activity_beats),
+      (SELECT count(*) FROM pay_periods), (SELECT count(*) FROM pay_periods WHERE status = 'closed'),
+      (SELECT count(*) FROM adjustments), (SELECT count(*) FROM statements)
     )::text AS state`;
   return row!.state;
 }

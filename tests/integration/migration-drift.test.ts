@@ -12,6 +12,7 @@ import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
 const HAND_WRITTEN_INDEXES = new Set<string>([
   "items:index[gin](similarity_keys)",
   "items:index[partial](submitted_at,id)",
+  "pay_periods:index[gist](expression)",
 ]);
 
 const adminUrl = process.env.ESCRIBA_TEST_ADMIN_URL;

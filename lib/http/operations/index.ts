@@ -6,6 +6,7 @@ import * as campaigns from "@/lib/http/operations/campaigns";
 import * as health from "@/lib/http/operations/health";
 import * as items from "@/lib/http/operations/items";
 import * as progress from "@/lib/http/operations/progress";
+import * as pay from "@/lib/http/operations/pay";
 import * as releases from "@/lib/http/operations/releases";
 import * as reviews from "@/lib/http/operations/reviews";
 import * as users from "@/lib/http/operations/users";
@@ -19,5 +20,6 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...Object.values(reviews),
   ...Object.values(activity),
   ...Object.values(releases),
+  ...Object.values(pay),
   ...Object.values(health),
 ];

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { formatTotals } from "@/components/pay/format-money";
+import { requirePageViewer } from "@/lib/http/page-guard";
+import { listStatements } from "@/lib/pay/read-statements";
+import "@/components/pay/pay.css";
+
+/** A person's own statements of closed periods (maintainers find everyone's on the periods page). */
+export default async function MyStatementsPage() {
+  const viewer = await requirePageViewer("annotator");
+  const [statements, t, format, locale] = await Promise.all([
+    listStatements(viewer, { userId: viewer.id }),
+    getTranslations("pay"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  return (
+    <section className="stack">
+      <h1>{t("myTitle")}</h1>
+      <p>{t("myIntro")}</p>
+      {statements.length === 0 ? (
+        <p>{t("myNone")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table data-testid="my-statements">
+            <thead>
+              <tr>
+                <th scope="col">{t("period")}</th>
+                <th scope="col">{t("closedAt")}</th>
+                <th scope="col" className="number">
+                  {t("totals")}
+                </th>
+                <th scope="col">{t("download")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {statements.map((statement) => (
+                <tr key={statement.id}>
+                  <th scope="row">
+                    <Link href={`/statements/${statement.id}`}>{statement.periodLabel}</Link>
+                  </th>
+                  <td>{format.dateTime(new Date(statement.closedAt), { dateStyle: "medium" })}</td>
+                  <td className="number">{formatTotals(locale, statement.totals, t("nothingToPay"))}</td>
+                  <td>
+                    <a href={`/api/v1/statements/${statement.id}/csv`} download>
+                      {t("download")}
+                    </a>
+                    <div className="pay-checksum muted">
+                      {t("sha256")} <code>{statement.csvSha256}</code>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
