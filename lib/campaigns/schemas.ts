@@ -103,7 +103,7 @@ export const updateCampaignInputSchema = z
   .partial()
   .strict()
   .meta({ id: "UpdateCampaignInput", description: "Only the fields sent change." });
-export type CampaignChanges = z.output<typeof updateCampaignInputSchema>;
+export type CampaignChangesInput = z.input<typeof updateCampaignInputSchema>;
 
 export const replaceQuotasInputSchema = z
   .object({
