@@ -1,7 +1,8 @@
 // Campaign setup in Chromium: a maintainer edits a campaign's settings and its quota grid (typed and pasted from a
 // spreadsheet, totals following), saves, reloads and finds it; a campaign without guidelines does not open, and says
-// which languages lack one; with hard quotas an annotator cannot start a draft in a full cell and the page says why.
-import { expect, test, type Locator } from "@playwright/test";
+// which languages lack one; in a full cell an annotator is warned (soft quotas) or cannot start a draft (hard quotas),
+// and the page says why.
+import { expect as baseExpect, test, type Locator, type Page } from "@playwright/test";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { publishGuideline } from "@/lib/campaigns/publish-guideline";
 import { db, disconnectDb } from "@/lib/db";
@@ -9,9 +10,17 @@ import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { submitTestItem } from "@/tests/support/seed-submitted-items";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
-import { signIn } from "@/tests/e2e/helpers/session";
+import { signInThroughForm } from "@/tests/e2e/helpers/session";
 
 test.use({ locale: "en-US" });
+// A long scenario on a build machine shared with other work: the first render of each page may take a while.
+test.describe.configure({ timeout: 240_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+async function signIn(page: Page, user: { email: string; password: string }, landsOn: RegExp) {
+  await signInThroughForm(page, user.email, user.password);
+  await expect(page).toHaveURL(landsOn);
+}
 test.afterAll(disconnectDb);
 
 /** Pastes text into an input as a spreadsheet's copy would arrive: a paste event carrying text/plain. */
@@ -95,13 +104,6 @@ test("a maintainer edits a campaign and its quota grid; with hard quotas an anno
   await expect(grid.getByTestId("quota-total")).toHaveText("20");
   expect(await db().campaignQuota.count({ where: { campaignId: campaign.id } })).toBe(5);
 
-  // Hard quotas.
-  await card.getByText("Edit settings").click();
-  await settings.getByLabel("Quotas").selectOption("hard");
-  await settings.getByRole("button", { name: "Save settings" }).click();
-  await expect(settings.getByRole("status")).toHaveText("Settings saved.");
-  await expect(card.locator("dl")).toContainText("Hard (a full cell takes no new drafts)");
-
   // Two Galician open questions in review fill the cell (target 2).
   const writer = await createTestUser("annotator", ["gl"]);
   await submitTestItem(writer, campaign.id, "gl", `cota ${Date.now()} a`);
@@ -110,20 +112,37 @@ test("a maintainer edits a campaign and its quota grid; with hard quotas an anno
   const annotator = await createTestUser("annotator", ["gl"]);
   const annotatorPage = await (await browser.newContext({ locale: "en-US" })).newPage();
   await signIn(annotatorPage, annotator, /\/work$/);
-  await annotatorPage.goto("/work/new");
-  await annotatorPage.getByLabel("Campaign").selectOption(campaign.id);
-  await annotatorPage.locator('select[name="language"]').selectOption("gl");
-  await annotatorPage.locator('select[name="category"]').selectOption("open_qa");
-  await annotatorPage.getByRole("button", { name: "Start writing" }).click();
+  const startDraft = async (category: string) => {
+    await annotatorPage.goto("/work/new");
+    await annotatorPage.getByLabel("Campaign").selectOption(campaign.id);
+    await annotatorPage.locator('select[name="language"]').selectOption("gl");
+    await annotatorPage.locator('select[name="category"]').selectOption(category);
+    await annotatorPage.getByRole("button", { name: "Start writing" }).click();
+  };
+
+  // Soft quotas: the draft starts, and the page says the cell is full before the editor opens.
+  await startDraft("open_qa");
+  const notice = annotatorPage.locator("form").getByRole("status");
+  await expect(notice).toContainText("The quota for Galician · Open question is already full: your item may not be needed.");
+  await expect(notice.getByRole("link", { name: "Open the draft anyway" })).toHaveAttribute("href", /\/work\/items\/[0-9a-f-]{36}$/);
+  expect(await db().item.count({ where: { authorId: annotator.id } })).toBe(1);
+
+  // Hard quotas.
+  await card.getByText("Edit settings").click();
+  await settings.getByLabel("Quotas").selectOption("hard");
+  await settings.getByRole("button", { name: "Save settings" }).click();
+  await expect(settings.getByRole("status")).toHaveText("Settings saved.");
+  await expect(card.locator("dl")).toContainText("Hard (a full cell takes no new drafts)");
+
+  await startDraft("open_qa");
   await expect(annotatorPage.locator("form").getByRole("alert")).toHaveText(
     "The quota for Galician · Open question is full: this campaign takes no new items there. Choose another language or category.",
   );
   await expect(annotatorPage).toHaveURL(/\/work\/new$/);
-  expect(await db().item.count({ where: { authorId: annotator.id } })).toBe(0);
+  expect(await db().item.count({ where: { authorId: annotator.id } })).toBe(1);
 
   // Another cell still takes drafts.
-  await annotatorPage.locator('select[name="category"]').selectOption("brainstorming");
-  await annotatorPage.getByRole("button", { name: "Start writing" }).click();
+  await startDraft("brainstorming");
   await expect(annotatorPage).toHaveURL(/\/work\/items\/[0-9a-f-]{36}$/);
   await annotatorPage.context().close();
 });
