@@ -1,18 +1,24 @@
 "use client";
-// Maintainers' campaign administration: the campaigns, their status and their guidelines per language.
+// Maintainers' campaign administration: the campaigns, their status, settings, quota grid and guidelines per language.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { callOperation } from "@/components/api-client";
 import { updateCampaign } from "@/lib/http/operations/campaigns";
 import { CAMPAIGNS_KEY, useCampaigns } from "@/components/campaigns/campaigns-query";
 import { CreateCampaignForm } from "@/components/campaigns/create-campaign-form";
+import { useCampaignErrorText } from "@/components/campaigns/campaign-error-text";
+import { CampaignSettingsForm } from "@/components/campaigns/campaign-settings-form";
+import { QuotaGrid } from "@/components/campaigns/quota-grid";
+import { formatMoney } from "@/components/campaigns/format-money";
 import { GuidelinePublisher } from "@/components/campaigns/guideline-publisher";
 import type { CampaignView } from "@/lib/campaigns/schemas";
 
 function CampaignCard({ campaign }: { campaign: CampaignView }) {
   const t = useTranslations();
   const queryClient = useQueryClient();
+  const errorText = useCampaignErrorText();
+  const locale = useLocale();
   const setStatus = useMutation({
     mutationFn: (status: CampaignView["status"]) => callOperation(updateCampaign, { params: { campaignId: campaign.id }, body: { status } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: CAMPAIGNS_KEY }),
@@ -29,9 +35,11 @@ function CampaignCard({ campaign }: { campaign: CampaignView }) {
         <dt>{t("campaigns.approvalsRequired")}</dt>
         <dd>{campaign.approvalsRequired}</dd>
         <dt>{t("campaigns.rate")}</dt>
-        <dd>
-          {campaign.ratePerApprovedItem} {campaign.currency}
-        </dd>
+        <dd>{formatMoney(locale, campaign.ratePerApprovedItem, campaign.currency)}</dd>
+        <dt>{t("campaignSetup.ratePerReview")}</dt>
+        <dd>{campaign.ratePerReview === null ? t("campaignSetup.notPaid") : formatMoney(locale, campaign.ratePerReview, campaign.currency)}</dd>
+        <dt>{t("campaignSetup.quotaMode")}</dt>
+        <dd>{t(`campaignSetup.quotaModes.${campaign.quotaMode}`)}</dd>
         <dt>{t("campaigns.categories")}</dt>
         <dd>{campaign.categories.map((category) => t(`categories.${category}`)).join(", ")}</dd>
       </dl>
@@ -48,6 +56,16 @@ function CampaignCard({ campaign }: { campaign: CampaignView }) {
           </button>
         )}
       </div>
+      {setStatus.error && (
+        <p role="alert" className="error">
+          {errorText(setStatus.error)}
+        </p>
+      )}
+      <details>
+        <summary>{t("campaignSetup.edit")}</summary>
+        <CampaignSettingsForm campaign={campaign} />
+      </details>
+      <QuotaGrid campaign={campaign} />
       <h3>{t("campaigns.guidelines")}</h3>
       {campaign.languages.map((language) => (
         <GuidelinePublisher

@@ -1,7 +1,10 @@
 "use client";
 // Picks campaign, language (only the annotator's) and category, creates the draft and opens the editor. It starts on
 // the most needed cell of the writer's languages and lists the others, most needed first (see rank-cells-to-steer).
+// A full quota cell is explained here: under hard quotas the draft is refused, under soft ones it is created with a
+// warning shown before the editor opens.
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/use-hydrated";
@@ -9,8 +12,8 @@ import { ApiRequestError, callApi } from "@/components/api-client";
 import { SteeringChoices, type CellChoice, type PresentedSteeringCell } from "@/components/writing/steering-choices";
 import { CategoryOptions, LanguageOptions } from "@/components/writing/vocabulary-options";
 import type { CampaignView } from "@/lib/campaigns/schemas";
-import type { ItemView } from "@/lib/items/schemas";
-import type { ItemLanguage } from "@/lib/vocabulary";
+import type { CreatedDraftView } from "@/lib/items/schemas";
+import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemCategory, type ItemLanguage } from "@/lib/vocabulary";
 
 /** The most needed cell of a campaign (or of all), else the campaign's first language and category. */
 function startingCell(campaigns: CampaignView[], languages: ItemLanguage[], cells: PresentedSteeringCell[], campaignId?: string): CellChoice {
@@ -38,6 +41,7 @@ export function NewItemForm({
   const [choice, setChoice] = useState<CellChoice>(() => startingCell(campaigns, languages, cells));
   const { campaignId } = choice;
   const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedDraftView | null>(null);
   const hydrated = useHydrated();
   const campaign = campaigns.find((entry) => entry.id === campaignId)!;
   const usable = campaign.languages.filter((language) => languages.includes(language));
@@ -47,15 +51,31 @@ export function NewItemForm({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setError(null);
+    setCreated(null);
     try {
-      const draft = await callApi<ItemView>("/api/v1/items", {
+      const draft = await callApi<CreatedDraftView>("/api/v1/items", {
         method: "POST",
         body: { campaignId, language: form.get("language"), category: form.get("category") },
       });
-      router.push(`/work/items/${draft.id}`);
+      if (draft.warnings.length > 0) setCreated(draft);
+      else router.push(`/work/items/${draft.id}`);
     } catch (failure) {
-      setError(failure instanceof ApiRequestError ? failure.failure.message : t("common.error"));
+      setError(failure instanceof ApiRequestError ? quotaFullText(failure) ?? failure.failure.message : t("common.error"));
     }
+  }
+
+  /** The sentence for a refusal because the cell's hard quota is full, naming the cell. */
+  function quotaFullText(failure: ApiRequestError): string | null {
+    const details = failure.failure.details;
+    if (details?.reason !== "quota_full") return null;
+    return t("campaignSetup.quotaFull", cellNames(String(details.language), String(details.category)));
+  }
+
+  function cellNames(language: string, category: string) {
+    return {
+      language: (ITEM_LANGUAGES as readonly string[]).includes(language) ? t(`languages.${language as ItemLanguage}`) : language,
+      category: (ITEM_CATEGORIES as readonly string[]).includes(category) ? t(`categories.${category as ItemCategory}`) : category,
+    };
   }
 
   return (
@@ -110,6 +130,18 @@ export function NewItemForm({
         <p role="alert" className="error">
           {error}
         </p>
+      )}
+      {created && (
+        <div role="status" className="card stack">
+          {created.warnings.map((warning) => (
+            <p key={warning.code}>{t("campaignSetup.quotaFullWarning", cellNames(warning.language, warning.category))}</p>
+          ))}
+          <p>
+            <Link className="button-link" href={`/work/items/${created.id}`}>
+              {t("campaignSetup.openDraft")}
+            </Link>
+          </p>
+        </div>
       )}
       <button type="submit" disabled={usable.length === 0 || !hydrated}>
         {t("items.start")}

@@ -43,6 +43,15 @@ export function progressLanguagesFor(viewer: Pick<Viewer, "role" | "languages">,
   return shared;
 }
 
+/** Maintainers see every campaign; others the open ones that collect one of their languages. */
+export function canSeeCampaign(
+  viewer: Pick<Viewer, "role" | "languages">,
+  campaign: { status: string; languages: readonly ItemLanguage[] },
+): boolean {
+  if (hasRole(viewer, "maintainer")) return true;
+  return campaign.status === "active" && campaign.languages.some((language) => viewer.languages.includes(language));
+}
+
 /** Nobody decides on their own work: not as a reviewer, not as a maintainer settling a dispute. */
 export function assertNotOwnWork(viewer: Pick<Viewer, "id">, item: { authorId: string }): void {
   if (item.authorId === viewer.id) {

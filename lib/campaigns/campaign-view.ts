@@ -1,6 +1,7 @@
 // How a stored campaign is shown: with its quotas and the latest guideline version per language.
 import type { Campaign, CampaignQuota, Guideline } from "@/lib/generated/prisma/client";
-import type { CampaignView, GuidelineView } from "@/lib/campaigns/schemas";
+import type { CampaignView, GuidelineView, QuotaCell } from "@/lib/campaigns/schemas";
+import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/vocabulary";
 
 export const CAMPAIGN_VIEW_INCLUDE = {
   quotas: true,
@@ -24,13 +25,27 @@ export function toCampaignView(
     categories: campaign.categories,
     approvalsRequired: campaign.approvalsRequired,
     ratePerApprovedItem: campaign.ratePerApprovedItem.toFixed(2),
+    ratePerReview: campaign.ratePerReview?.toFixed(2) ?? null,
     currency: campaign.currency,
-    quotas: campaign.quotas.map(({ language, category, target }) => ({ language, category, target })),
+    quotaMode: campaign.quotaMode,
+    quotas: toQuotaCells(campaign.quotas),
     guidelineVersions: campaign.languages.flatMap((language) =>
       latest.has(language) ? [{ language, version: latest.get(language)! }] : [],
     ),
     createdAt: campaign.createdAt.toISOString(),
   };
+}
+
+/** Quota cells in the order of the vocabulary (languages, then categories), so a grid reads the same every time. */
+export function toQuotaCells(quotas: Pick<CampaignQuota, "language" | "category" | "target">[]): QuotaCell[] {
+  const rank = (list: readonly string[], value: string) => list.indexOf(value);
+  return quotas
+    .map(({ language, category, target }) => ({ language, category, target }))
+    .sort(
+      (a, b) =>
+        rank(ITEM_LANGUAGES, a.language) - rank(ITEM_LANGUAGES, b.language) ||
+        rank(ITEM_CATEGORIES, a.category) - rank(ITEM_CATEGORIES, b.category),
+    );
 }
 
 export function toGuidelineView(guideline: Guideline): GuidelineView {

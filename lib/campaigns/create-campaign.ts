@@ -1,7 +1,10 @@
-// Maintainers open a campaign: languages, categories, approvals required, rate per approved item and quotas.
+// Maintainers set up a campaign: languages, categories, approvals required, rates, quotas and their mode. It starts
+// as a draft; it can open for writing (`active`) only once every language has a published guideline, so creating it
+// active is refused with the languages that lack one.
 import { assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { assertGuidelinesPublished } from "@/lib/campaigns/assert-guidelines-published";
 import { CAMPAIGN_VIEW_INCLUDE, toCampaignView } from "@/lib/campaigns/campaign-view";
 import { createCampaignInputSchema, type CampaignView } from "@/lib/campaigns/schemas";
 import { db } from "@/lib/db";
@@ -19,6 +22,7 @@ export async function createCampaign(
     throw new AppError("conflict", "A campaign with this slug exists.", { fields: [{ field: "slug", message: "already used" }] });
   }
   const campaign = await db().$transaction(async (tx) => {
+    if (parsed.status === "active") await assertGuidelinesPublished(tx, null, parsed.languages);
     const created = await tx.campaign.create({
       data: {
         slug: parsed.slug,
@@ -29,6 +33,8 @@ export async function createCampaign(
         categories: parsed.categories,
         approvalsRequired: parsed.approvalsRequired,
         ratePerApprovedItem: parsed.ratePerApprovedItem,
+        ratePerReview: parsed.ratePerReview,
+        quotaMode: parsed.quotaMode,
         currency: parsed.currency,
         createdById: actor.id,
         quotas: { create: parsed.quotas },

@@ -2,6 +2,7 @@
 // once and never overwritten.
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { publishGuideline } from "@/lib/campaigns/publish-guideline";
+import { updateCampaign } from "@/lib/campaigns/update-campaign";
 import { db } from "@/lib/db";
 import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemLanguage, type Role } from "@/lib/vocabulary";
 import { viewerFromUser } from "@/lib/auth/viewer-from-user";
@@ -52,6 +53,8 @@ export async function seedDemoAccounts(): Promise<string[]> {
     for (const language of ITEM_LANGUAGES) {
       await publishGuideline(maintainer, campaign.id, { language, body: DEMO_GUIDELINES[language] });
     }
+    // A campaign opens for writing once every language has its guideline.
+    await updateCampaign(maintainer, campaign.id, { status: "active" });
     await seedDemoItems(campaign.id, await demoViewer("annotator"), await demoViewer("reviewer"));
     created.push(`campaign ${DEMO_CAMPAIGN_SLUG} with sample items`);
   }

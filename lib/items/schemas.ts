@@ -93,6 +93,23 @@ export const itemSchema = z
   .meta({ id: "Item" });
 export type ItemView = z.infer<typeof itemSchema>;
 
+/** Something the writer should know about a draft that was created all the same. */
+export const draftWarningSchema = z
+  .object({
+    code: z.literal("quota_full").describe("The cell's soft quota is full: the item may not be needed."),
+    language: languageSchema,
+    category: categorySchema,
+    target: z.number().int(),
+    filled: z.number().int().describe("Approved items plus items in review in the cell."),
+  })
+  .meta({ id: "DraftWarning" });
+export type DraftWarning = z.infer<typeof draftWarningSchema>;
+
+export const createdDraftSchema = itemSchema
+  .extend({ warnings: z.array(draftWarningSchema) })
+  .meta({ id: "CreatedDraft" });
+export type CreatedDraftView = z.infer<typeof createdDraftSchema>;
+
 export const itemListSchema = z
   .object({ items: z.array(itemSchema), nextCursor: z.uuid().nullable() })
   .meta({ id: "ItemList" });

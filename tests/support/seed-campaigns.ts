@@ -1,7 +1,9 @@
-// Test campaigns with guidelines, created through the same use cases maintainers use.
+// Test campaigns with guidelines, created through the same use cases maintainers use: created as a draft, a guideline
+// published per language, then opened for writing.
 import { randomBytes } from "node:crypto";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { publishGuideline } from "@/lib/campaigns/publish-guideline";
+import { updateCampaign } from "@/lib/campaigns/update-campaign";
 import type { CampaignView } from "@/lib/campaigns/schemas";
 import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemLanguage } from "@/lib/vocabulary";
 import { createTestUser } from "@/tests/support/seed-users";
@@ -26,5 +28,5 @@ export async function createTestCampaign(
       body: `# Guidelines (${language})\n\n1. Write naturally.\n2. Answer the instruction fully.`,
     });
   }
-  return campaign;
+  return updateCampaign(maintainer, campaign.id, { status: "active" });
 }

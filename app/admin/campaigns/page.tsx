@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { CampaignAdmin } from "@/components/campaigns/campaign-admin";
+import "@/components/campaigns/campaigns.css";
 
 export default async function CampaignsPage() {
   await requirePageViewer("maintainer");

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import {
   createDraftInputSchema,
+  createdDraftSchema,
   deleteDraftQuerySchema,
   itemListSchema,
   itemSchema,
@@ -29,11 +30,13 @@ export const createDraft = defineOperation({
   operationId: "createDraft",
   method: "POST",
   path: "/api/v1/items",
-  summary: "Start a draft in a campaign, in a language I am qualified for.",
+  summary:
+    "Start a draft in a campaign, in a language I am qualified for. When the cell's quota is full: with hard quotas 409 " +
+    "(error.details.reason quota_full, with language, category, target, filled); with soft quotas the draft is created and `warnings` says so.",
   tag: "Items",
   access: "annotator",
   body: createDraftInputSchema,
-  response: itemSchema,
+  response: createdDraftSchema,
   successStatus: 201,
 });
 

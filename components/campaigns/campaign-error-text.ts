@@ -1,0 +1,34 @@
+"use client";
+// Says in the UI language why the server refused a campaign change: the refusals with a reason get a sentence of
+// their own naming the languages, categories or currency; others list the fields the server named.
+import { useFormatter, useTranslations } from "next-intl";
+import { ApiRequestError } from "@/components/api-client";
+import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/vocabulary";
+
+/** The names the server sent: values of the vocabulary, or nothing when the detail is missing or not a list. */
+const asList = <T extends string>(value: unknown, vocabulary: readonly T[]): T[] =>
+  Array.isArray(value) ? value.filter((entry): entry is T => vocabulary.includes(entry as T)) : [];
+
+export function useCampaignErrorText(): (error: unknown) => string {
+  const t = useTranslations();
+  const format = useFormatter();
+  const languages = (value: unknown) => format.list(asList(value, ITEM_LANGUAGES).map((language) => t(`languages.${language}`)));
+  const categories = (value: unknown) => format.list(asList(value, ITEM_CATEGORIES).map((category) => t(`categories.${category}`)));
+  return (error) => {
+    if (!(error instanceof ApiRequestError)) return t("common.error");
+    const details = error.failure.details ?? {};
+    switch (details.reason) {
+      case "guidelines_missing":
+        return t("campaignSetup.guidelinesMissing", { languages: languages(details.languages) });
+      case "languages_in_use":
+        return t("campaignSetup.languagesInUse", { languages: languages(details.languages) });
+      case "categories_in_use":
+        return t("campaignSetup.categoriesInUse", { categories: categories(details.categories) });
+      case "currency_in_use":
+        return t("campaignSetup.currencyInUse", { currency: String(details.currency ?? "") });
+    }
+    return error.failure.fields.length > 0
+      ? error.failure.fields.map((problem) => t("errors.fieldInvalid", problem)).join("; ")
+      : error.failure.message;
+  };
+}
