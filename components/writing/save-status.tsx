@@ -2,7 +2,7 @@
 // One calm line saying where the text is: on the server, on its way, or kept on this device only.
 import { useTranslations } from "next-intl";
 import type { ApiRequestError } from "@/components/api-client";
-import type { SaveState } from "@/components/writing/use-draft-autosave";
+import type { SaveState } from "@/components/writing/draft-autosave-state";
 
 export function SaveStatus({ state, refusal }: { state: SaveState; refusal: ApiRequestError | null }) {
   const t = useTranslations("editor");
