@@ -11,7 +11,7 @@ import { ProblemList } from "@/components/writing/problem-list";
 import { TextDiff, TEXT_FIELDS, type ItemText } from "@/components/reviews/word-diff";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ItemView } from "@/lib/items/schemas";
-import type { QualityReport } from "@/lib/quality/check-item";
+import { qualityReportSchema } from "@/lib/quality/schemas";
 import { RUBRIC, type RubricCriterion } from "@/lib/reviews/schemas";
 
 export type Decision = DecisionInput["decision"];
@@ -52,10 +52,7 @@ export function DecisionForm({
   }
 
   // Edits are checked like a submission: what blocks them comes back with the whole quality report.
-  const editReport =
-    error instanceof ApiRequestError && error.status === 422
-      ? ((error.failure as { details?: { quality?: QualityReport } }).details?.quality ?? null)
-      : null;
+  const editReport = error instanceof ApiRequestError && error.status === 422 ? error.detail("quality", qualityReportSchema) : null;
   const blockingIn = (field: string) =>
     editReport?.problems.filter((problem) => problem.field === field && problem.severity === "block" && !problem.overridden) ?? [];
   const editBlockedBy = (code: string) => editReport?.problems.some((problem) => problem.code === code && !problem.overridden) ?? false;

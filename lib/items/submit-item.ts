@@ -7,14 +7,8 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertAuthorCanEdit, staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
-import { submitItemInputSchema, type ItemView } from "@/lib/items/schemas";
+import { submitItemInputSchema, type SubmitResult } from "@/lib/items/schemas";
 import { recordRevision } from "@/lib/items/record-revision";
-import type { QualityReport } from "@/lib/quality/check-item";
-
-export interface SubmitResult {
-  item: ItemView;
-  quality: QualityReport;
-}
 
 export async function submitItem(
   viewer: Viewer,

@@ -10,13 +10,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { ITEM_LANGUAGES } from "@/lib/vocabulary";
-import { claimInputSchema } from "@/lib/reviews/schemas";
-import type { ItemView } from "@/lib/items/schemas";
-
-export interface Lease {
-  item: ItemView;
-  leaseExpiresAt: string;
-}
+import { claimInputSchema, type Lease } from "@/lib/reviews/schemas";
 
 export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimInputSchema> = {}): Promise<Lease | null> {
   assertRole(viewer, "reviewer");

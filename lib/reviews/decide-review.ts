@@ -10,17 +10,8 @@ import { staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { recordRevision } from "@/lib/items/record-revision";
 import { recordReviewEarning, recordRoundOutcome } from "@/lib/earnings/record-round-outcome";
-import type { ItemView } from "@/lib/items/schemas";
 import { applyReviewPolicy, countApprovals } from "@/lib/reviews/review-policy";
-import { decideInputSchema } from "@/lib/reviews/schemas";
-
-export interface DecisionResult {
-  item: ItemView;
-  /** The decision disagrees with an earlier one in the round: the item waits for a maintainer. */
-  adjudication: boolean;
-  /** Approvals in the item's current review round, this decision included, and how many the campaign needs. */
-  approvals: { count: number; required: number };
-}
+import { decideInputSchema, type DecisionResult } from "@/lib/reviews/schemas";
 
 export async function decideReview(
   viewer: Viewer,
