@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertAuthorCanEdit, staleVersion } from "@/lib/items/item-access";
@@ -36,7 +37,7 @@ export async function submitItem(
       where: { id: itemId, version },
       data: {
         status: "submitted",
-        submittedAt: new Date(),
+        submittedAt: currentTime(),
         reviewRound: { increment: 1 },
         fingerprint: revision.fingerprint,
         similarityKeys: revision.similarityKeys,

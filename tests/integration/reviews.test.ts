@@ -2,7 +2,9 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { z } from "zod";
+import { setClockForTests } from "@/lib/clock";
 import { db, disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { submitItem } from "@/lib/items/submit-item";
 import { updateDraft } from "@/lib/items/update-draft";
@@ -84,6 +86,26 @@ describe("who may decide", () => {
     await assert.rejects(decideReview(reviewer, item.id, { version: lease.item.version, decision: "approve", scores: SCORES }), isCode("conflict"));
     assert.equal(await db().review.count({ where: { itemId: item.id } }), 0);
     assert.equal((await db().item.findUniqueOrThrow({ where: { id: item.id } })).status, "submitted");
+  });
+
+  test("a lease runs out on the clock: its holder can no longer decide, and the item goes to the next reviewer", async () => {
+    const campaign = await createTestCampaign({ languages: ["gl"] });
+    const author = await createTestUser("annotator", ["gl"]);
+    const item = await submitTestItem(author, campaign.id, "gl", tag());
+    const holder = viewerOf(await createTestUser("reviewer", ["gl"]));
+    const next = viewerOf(await createTestUser("reviewer", ["gl"]));
+    const lease = await claimSpecific(holder, item.id);
+    assert.equal(await claimNextItem(next, { campaignId: campaign.id }), null, "a live lease is not handed out twice");
+    setClockForTests(new Date(Date.parse(lease.leaseExpiresAt) + 1000));
+    try {
+      await assert.rejects(decideReview(holder, item.id, { version: lease.item.version, decision: "approve", scores: SCORES }), isCode("conflict"));
+      const taken = await claimNextItem(next, { campaignId: campaign.id });
+      assert.equal(taken?.item.id, item.id);
+      assert.equal(Date.parse(taken!.leaseExpiresAt), Date.parse(lease.leaseExpiresAt) + 1000 + env().ESCRIBA_REVIEW_LEASE_MINUTES * 60_000);
+    } finally {
+      setClockForTests(null);
+    }
+    assert.equal(await db().review.count({ where: { itemId: item.id } }), 0);
   });
 
   test("bad scores are refused naming the field; a rejection needs a comment", async () => {
