@@ -4,6 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { ApiRequestError } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { ClauseTags } from "@/components/reviews/clause-tags";
 import type { DecisionInput } from "@/components/reviews/review-queries";
 import { ScoreFieldset } from "@/components/reviews/score-fieldset";
@@ -33,6 +34,7 @@ export function DecisionForm({
   const tHistory = useTranslations("history");
   const tEditor = useTranslations("editor");
   const hydrated = useHydrated();
+  const describeError = useErrorMessage();
   const [scores, setScores] = useState<Record<RubricCriterion, number | null>>(
     () => Object.fromEntries(RUBRIC.map((criterion) => [criterion, null])) as Record<RubricCriterion, number | null>,
   );
@@ -45,9 +47,9 @@ export function DecisionForm({
 
   const fieldErrors = new Map<string, string>();
   if (error instanceof ApiRequestError && error.status === 422) {
-    for (const { field, message } of error.failure.fields) {
+    for (const { field, text } of describeError(error).fields) {
       const key = field.startsWith("citedClauses") ? "citedClauses" : field;
-      fieldErrors.set(key, key.startsWith("scores.") ? t("scoreRequired") : key === "comment" ? t("commentRequired") : message);
+      fieldErrors.set(key, key.startsWith("scores.") ? t("scoreRequired") : key === "comment" ? t("commentRequired") : text);
     }
   }
 

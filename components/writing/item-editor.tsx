@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ApiRequestError, callOperation } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { SafeMarkdown } from "@/components/markdown/safe-markdown";
 import { useHydrated } from "@/components/use-hydrated";
 import { CategoryOptions } from "@/components/writing/vocabulary-options";
@@ -40,6 +41,7 @@ interface ItemEditorProps {
 export function ItemEditor({ initialItem, guideline: initialGuideline, categories }: ItemEditorProps) {
   const t = useTranslations();
   const router = useRouter();
+  const describeError = useErrorMessage();
   const draft = useDraftAutosave(initialItem, initialItem.status === "draft" || initialItem.status === "changes_requested");
   const { item, fields, setFields } = draft;
   const editable = item.status === "draft" || item.status === "changes_requested";
@@ -89,7 +91,7 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
       } else if (current) {
         draft.openConflict(current);
       } else if (error instanceof ApiRequestError) {
-        setNotice([error.failure.message, ...error.failure.fields.map((field) => `${field.field}: ${field.message}`)].join(" "));
+        setNotice(describeError(error).text);
       } else {
         setNotice(t("editor.submitOffline"));
       }

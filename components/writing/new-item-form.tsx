@@ -4,16 +4,18 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/use-hydrated";
-import { ApiRequestError, callApi } from "@/components/api-client";
+import { callOperation } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { CategoryOptions, LanguageOptions } from "@/components/writing/vocabulary-options";
 import type { CampaignView } from "@/lib/campaigns/schemas";
-import type { ItemView } from "@/lib/items/schemas";
-import type { ItemLanguage } from "@/lib/vocabulary";
+import { createDraft } from "@/lib/http/operations/items";
+import type { ItemCategory, ItemLanguage } from "@/lib/vocabulary";
 
 export function NewItemForm({ campaigns, languages }: { campaigns: CampaignView[]; languages: ItemLanguage[] }) {
   const t = useTranslations();
   const router = useRouter();
   const [campaignId, setCampaignId] = useState(campaigns[0]!.id);
+  const describeError = useErrorMessage();
   const [error, setError] = useState<string | null>(null);
   const hydrated = useHydrated();
   const campaign = campaigns.find((entry) => entry.id === campaignId)!;
@@ -24,13 +26,13 @@ export function NewItemForm({ campaigns, languages }: { campaigns: CampaignView[
     const form = new FormData(event.currentTarget);
     setError(null);
     try {
-      const draft = await callApi<ItemView>("/api/v1/items", {
-        method: "POST",
-        body: { campaignId, language: form.get("language"), category: form.get("category") },
+      // The menus offer only the vocabulary's values; the server checks them all the same.
+      const draft = await callOperation(createDraft, {
+        body: { campaignId, language: String(form.get("language")) as ItemLanguage, category: String(form.get("category")) as ItemCategory },
       });
       router.push(`/work/items/${draft.id}`);
     } catch (failure) {
-      setError(failure instanceof ApiRequestError ? failure.failure.message : t("common.error"));
+      setError(describeError(failure).text);
     }
   }
 
