@@ -5,10 +5,23 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
+/**
+ * Specs that create, build or publish releases (a release takes every approved item in the database, and each new
+ * version must be greater than the last one published), and specs that start servers of their own: these run one at
+ * a time. Every other spec works in campaigns, users and items of its own (claims go through its campaign's queue),
+ * so it may run beside any other.
+ */
+const ONE_AT_A_TIME = ["releases", "releases-api", "retraction", "api-fuzz", "database-loss", "overload"].map((name) => `**/${name}.spec.ts`);
+
 export default defineConfig({
   testDir: "tests/e2e",
+  // Two cores: a spec file per worker, its tests in order.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
+  projects: [
+    { name: "own-data", testIgnore: ONE_AT_A_TIME },
+    { name: "one-at-a-time", testMatch: ONE_AT_A_TIME, workers: 1 },
+  ],
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

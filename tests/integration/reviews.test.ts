@@ -15,6 +15,7 @@ import { countReviewQueue } from "@/lib/reviews/count-review-queue";
 import { decideReview } from "@/lib/reviews/decide-review";
 import { getItemHistory } from "@/lib/reviews/get-item-history";
 import { returnToQueue } from "@/lib/reviews/return-to-queue";
+import { claimItem } from "@/tests/support/claim-item";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { submitTestItem } from "@/tests/support/seed-submitted-items";
 import { createTestUser } from "@/tests/support/seed-users";
@@ -27,15 +28,9 @@ const isCode = (code: string) => (error: unknown) => error instanceof AppError &
 let tagCounter = 0;
 const tag = () => `revisión ${++tagCounter} ${Date.now()}`;
 
-/**
- * Claims `itemId` through the queue of its campaign: each test makes a campaign of its own, so the item it waits
- * for is the one handed out, whatever other tests leave in the shared queue.
- */
+/** Claims `itemId` through the queue of its campaign (see claimItem). */
 async function claimSpecific(reviewer: ReturnType<typeof viewerOf>, itemId: string) {
-  const { campaignId } = await db().item.findUniqueOrThrow({ where: { id: itemId }, select: { campaignId: true } });
-  const lease = await claimNextItem(reviewer, { campaignId });
-  assert.equal(lease?.item.id, itemId, "the campaign's oldest waiting item is handed out");
-  return lease!;
+  return claimItem(reviewer, await db().item.findUniqueOrThrow({ where: { id: itemId }, select: { id: true, campaignId: true, language: true } }));
 }
 
 describe("who may decide", () => {
