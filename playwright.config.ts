@@ -5,10 +5,31 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
+const specs = (...names: string[]) => names.map((name) => `**/${name}.spec.ts`);
+/**
+ * Specs that create, build or publish releases (a release takes every approved item in the database, and each new
+ * version must be greater than the last one published), or that start an escriba and a PostgreSQL of their own: one
+ * at a time, beside the rest.
+ */
+const ONE_AT_A_TIME = specs("releases", "releases-api", "retraction", "database-loss");
+/**
+ * Specs that judge the whole database (the fuzz test checks that a refused write changed no table) or need the
+ * machine to themselves (a pool of one answering in time): `npm test` runs them after the others, with nothing beside
+ * them (tests/support/run-all.ts).
+ */
+const ALONE = specs("api-fuzz", "overload");
+
 export default defineConfig({
   testDir: "tests/e2e",
+  // Two cores: a spec file per worker, its tests in order.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
+  projects: [
+    // Every other spec works in campaigns, users and items of its own (claims go through its campaign's queue).
+    { name: "own-data", testIgnore: [...ONE_AT_A_TIME, ...ALONE] },
+    { name: "one-at-a-time", testMatch: ONE_AT_A_TIME, workers: 1 },
+    { name: "alone", testMatch: ALONE, workers: 1 },
+  ],
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -68,8 +68,3 @@ export async function callOperation<Op extends ApiOperation>(
   const { params, query, body } = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
   return (await send(operation.method, pathOf(operation, params, query), body)) as OperationResult<Op>;
 }
-
-/** For calls not yet moved to callOperation: the caller names the result type. */
-export async function callApi<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  return (await send(init.method ?? "GET", path, init.body)) as T;
-}

@@ -3,17 +3,21 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { ApiRequestError, callApi } from "@/components/api-client";
-import type { CampaignView } from "@/lib/campaigns/schemas";
-import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/vocabulary";
+import type { z } from "zod";
+import { callOperation } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
+import type { createCampaignInputSchema } from "@/lib/campaigns/schemas";
+import { createCampaign } from "@/lib/http/operations/campaigns";
+import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemCategory, type ItemLanguage } from "@/lib/vocabulary";
 import { CAMPAIGNS_KEY } from "@/components/campaigns/campaigns-query";
 
 export function CreateCampaignForm() {
   const t = useTranslations();
   const queryClient = useQueryClient();
+  const describeError = useErrorMessage();
   const [done, setDone] = useState(false);
   const create = useMutation({
-    mutationFn: (input: unknown) => callApi<CampaignView>("/api/v1/campaigns", { method: "POST", body: input }),
+    mutationFn: (input: z.input<typeof createCampaignInputSchema>) => callOperation(createCampaign, { body: input }),
     onSuccess: () => {
       setDone(true);
       void queryClient.invalidateQueries({ queryKey: CAMPAIGNS_KEY });
@@ -28,15 +32,15 @@ export function CreateCampaignForm() {
       slug: String(form.get("slug") ?? ""),
       name: String(form.get("name") ?? ""),
       description: String(form.get("description") ?? ""),
-      languages: form.getAll("languages").map(String),
-      categories: form.getAll("categories").map(String),
-      approvalsRequired: Number(form.get("approvalsRequired") ?? 1),
+      // The form offers only the vocabulary's values; the server checks them all the same.
+      languages: form.getAll("languages").map(String) as ItemLanguage[],
+      categories: form.getAll("categories").map(String) as ItemCategory[],
+      approvalsRequired: Number(form.get("approvalsRequired") ?? 1) as 1 | 2,
       ratePerApprovedItem: String(form.get("rate") ?? "0"),
       currency: String(form.get("currency") ?? "EUR"),
     });
   }
 
-  const failure = create.error instanceof ApiRequestError ? create.error.failure : null;
   return (
     <form className="card stack" onSubmit={onSubmit} aria-label={t("campaigns.create")}>
       <h2>{t("campaigns.create")}</h2>
@@ -85,11 +89,9 @@ export function CreateCampaignForm() {
           </label>
         ))}
       </fieldset>
-      {failure && (
+      {create.error && (
         <p role="alert" className="error">
-          {failure.fields.length > 0
-            ? failure.fields.map((problem) => t("errors.fieldInvalid", problem)).join("; ")
-            : failure.message}
+          {describeError(create.error).text}
         </p>
       )}
       {done && <p role="status">{t("campaigns.created")}</p>}

@@ -3,7 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { ApiRequestError, callOperation } from "@/components/api-client";
+import { callOperation } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { getGuideline, publishGuideline } from "@/lib/http/operations/campaigns";
 import { CAMPAIGNS_KEY } from "@/components/campaigns/campaigns-query";
 import type { ItemLanguage } from "@/lib/vocabulary";
@@ -11,6 +12,7 @@ import type { ItemLanguage } from "@/lib/vocabulary";
 export function GuidelinePublisher({ campaignId, language, version }: { campaignId: string; language: ItemLanguage; version: number | null }) {
   const t = useTranslations();
   const queryClient = useQueryClient();
+  const describeError = useErrorMessage();
   const [open, setOpen] = useState(false);
   const [body, setBody] = useState("");
   const [published, setPublished] = useState<number | null>(null);
@@ -57,7 +59,7 @@ export function GuidelinePublisher({ campaignId, language, version }: { campaign
           </label>
           {publish.error && (
             <p role="alert" className="error">
-              {publish.error instanceof ApiRequestError ? publish.error.failure.message : t("common.error")}
+              {describeError(publish.error).text}
             </p>
           )}
           <div className="row">

@@ -4,6 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ApiRequestError } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { useCreateRelease } from "@/components/releases/release-queries";
 import { useHydrated } from "@/components/use-hydrated";
 import { RELEASE_LICENSES, releaseVersionSchema } from "@/lib/releases/schemas";
@@ -13,9 +14,9 @@ const FORM_FIELDS: readonly string[] = ["version", "license", "notes"] satisfies
 
 export function CreateReleaseForm({ latestPublished }: { latestPublished: string | null }) {
   const t = useTranslations("releases");
-  const tRoot = useTranslations();
   const hydrated = useHydrated();
   const create = useCreateRelease();
+  const describeError = useErrorMessage();
   const [version, setVersion] = useState("");
   const [createdVersion, setCreatedVersion] = useState<string | null>(null);
 
@@ -45,13 +46,14 @@ export function CreateReleaseForm({ latestPublished }: { latestPublished: string
     }
     return field === "license" ? t("licenseInvalid") : t("notesTooLong");
   }
-  const otherProblems = failure?.failure.fields.filter((problem) => !FORM_FIELDS.includes(problem.field)) ?? [];
+  const described = create.error ? describeError(create.error) : null;
+  const otherProblems = described?.fields.filter((problem) => !FORM_FIELDS.includes(problem.field)) ?? [];
   const formProblem =
-    failure && failure.failure.fields.length === 0
-      ? failure.status === 409
+    described && (!failure || failure.failure.fields.length === 0)
+      ? failure?.status === 409
         ? t("nothingToRelease")
-        : tRoot("common.error")
-      : otherProblems.map((problem) => tRoot("errors.fieldInvalid", problem)).join("; ") || null;
+        : described.text
+      : otherProblems.map((problem) => problem.text).join(" ") || null;
 
   const fieldProps = (field: FormField) => {
     const problem = problemWith(field);

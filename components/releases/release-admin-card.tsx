@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { ApiRequestError } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { ReleaseBuildProgress } from "@/components/releases/release-build-progress";
 import { useDiscardRelease, usePublishRelease, useRetryRelease } from "@/components/releases/release-queries";
 import type { ReleaseView } from "@/lib/releases/schemas";
@@ -63,11 +64,11 @@ function ConfirmedAction({
   );
 }
 
-/** What to say when the server refused: its conflict in our words, anything else as a general failure. */
+/** What to say when the server refused: its conflict in the release's words, anything else as the error mapper says. */
 function useFailureMessage(error: Error | null, conflictMessage: string): string | null {
-  const tRoot = useTranslations();
+  const describeError = useErrorMessage();
   if (!error) return null;
-  return error instanceof ApiRequestError && error.status === 409 ? conflictMessage : tRoot("common.error");
+  return error instanceof ApiRequestError && error.status === 409 ? conflictMessage : describeError(error).text;
 }
 
 function PublishControl({ release }: { release: ReleaseView }) {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ApiRequestError } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { useAdjudications, useItemHistory, useResolveAdjudication } from "@/components/reviews/review-queries";
 import { ReviewList } from "@/components/reviews/review-list";
 import { TEXT_FIELDS } from "@/components/reviews/word-diff";
@@ -14,6 +14,7 @@ function DisputeCard({ dispute, onResolved }: { dispute: AdjudicationView; onRes
   const t = useTranslations("adjudications");
   const tHistory = useTranslations("history");
   const tRoot = useTranslations();
+  const describeError = useErrorMessage();
   const history = useItemHistory(dispute.item.id);
   const resolve = useResolveAdjudication(dispute.id);
   const hydrated = useHydrated();
@@ -63,7 +64,7 @@ function DisputeCard({ dispute, onResolved }: { dispute: AdjudicationView; onRes
       </div>
       {resolve.error && (
         <p role="alert" className="error">
-          {resolve.error instanceof ApiRequestError ? resolve.error.failure.message : t("failed")}
+          {describeError(resolve.error).text}
         </p>
       )}
     </article>

@@ -4,6 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { ApiRequestError } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { ClauseTags } from "@/components/reviews/clause-tags";
 import type { DecisionInput } from "@/components/reviews/review-queries";
 import { ScoreFieldset } from "@/components/reviews/score-fieldset";
@@ -11,7 +12,7 @@ import { ProblemList } from "@/components/writing/problem-list";
 import { TextDiff, TEXT_FIELDS, type ItemText } from "@/components/reviews/word-diff";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ItemView } from "@/lib/items/schemas";
-import type { QualityReport } from "@/lib/quality/check-item";
+import { qualityReportSchema } from "@/lib/quality/schemas";
 import { RUBRIC, type RubricCriterion } from "@/lib/reviews/schemas";
 
 export type Decision = DecisionInput["decision"];
@@ -33,6 +34,7 @@ export function DecisionForm({
   const tHistory = useTranslations("history");
   const tEditor = useTranslations("editor");
   const hydrated = useHydrated();
+  const describeError = useErrorMessage();
   const [scores, setScores] = useState<Record<RubricCriterion, number | null>>(
     () => Object.fromEntries(RUBRIC.map((criterion) => [criterion, null])) as Record<RubricCriterion, number | null>,
   );
@@ -45,17 +47,14 @@ export function DecisionForm({
 
   const fieldErrors = new Map<string, string>();
   if (error instanceof ApiRequestError && error.status === 422) {
-    for (const { field, message } of error.failure.fields) {
+    for (const { field, text } of describeError(error).fields) {
       const key = field.startsWith("citedClauses") ? "citedClauses" : field;
-      fieldErrors.set(key, key.startsWith("scores.") ? t("scoreRequired") : key === "comment" ? t("commentRequired") : message);
+      fieldErrors.set(key, key.startsWith("scores.") ? t("scoreRequired") : key === "comment" ? t("commentRequired") : text);
     }
   }
 
   // Edits are checked like a submission: what blocks them comes back with the whole quality report.
-  const editReport =
-    error instanceof ApiRequestError && error.status === 422
-      ? ((error.failure as { details?: { quality?: QualityReport } }).details?.quality ?? null)
-      : null;
+  const editReport = error instanceof ApiRequestError && error.status === 422 ? error.detail("quality", qualityReportSchema) : null;
   const blockingIn = (field: string) =>
     editReport?.problems.filter((problem) => problem.field === field && problem.severity === "block" && !problem.overridden) ?? [];
   const editBlockedBy = (code: string) => editReport?.problems.some((problem) => problem.code === code && !problem.overridden) ?? false;

@@ -4,15 +4,14 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ItemView } from "@/lib/items/schemas";
 import type { ItemHistoryView } from "@/lib/reviews/schemas";
+import { PROBLEM_CODES } from "@/lib/vocabulary";
 import { TEXT_FIELDS } from "@/components/reviews/word-diff";
 
 type Report = NonNullable<ItemHistoryView["revisions"][number]["qualityReport"]>;
 type Problem = Report["problems"][number];
 
-const KNOWN_PROBLEMS = new Set([
-  "language_mismatch", "pii_found", "too_short", "too_long", "context_required", "context_unexpected",
-  "instruction_equals_response", "template_text", "source_incomplete", "source_url_invalid", "exact_duplicate", "near_duplicate",
-]);
+/** A report stored before a code was retired may still carry it; it is shown as it is rather than failing the page. */
+const KNOWN_PROBLEMS: ReadonlySet<string> = new Set(PROBLEM_CODES);
 
 function ProblemText({ problem }: { problem: Problem }) {
   const t = useTranslations("reviewScreen");

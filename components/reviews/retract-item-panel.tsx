@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiRequestError, callOperation } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { retractItem } from "@/lib/http/operations/releases";
 import { useHydrated } from "@/components/use-hydrated";
 
@@ -14,6 +15,7 @@ const REASON_MAX_LENGTH = 2000;
 export function RetractItemPanel({ itemId }: { itemId: string }) {
   const t = useTranslations("history");
   const tRoot = useTranslations();
+  const describeError = useErrorMessage();
   const router = useRouter();
   const hydrated = useHydrated();
   const [reason, setReason] = useState("");
@@ -40,7 +42,7 @@ export function RetractItemPanel({ itemId }: { itemId: string }) {
       router.refresh();
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 409) setFailure(t("retractConflict"));
-      else setFailure(t("retractFailed", { message: error instanceof ApiRequestError ? error.failure.message : String(error) }));
+      else setFailure(t("retractFailed", { message: describeError(error).text }));
     } finally {
       setPending(false);
       setConfirming(false);

@@ -3,7 +3,7 @@
 // that claim the next one and open it.
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { ApiRequestError } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { useClaimNext } from "@/components/reviews/review-queries";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ItemLanguage } from "@/lib/vocabulary";
@@ -20,6 +20,7 @@ export function ReviewQueue({
 }) {
   const t = useTranslations("reviewQueue");
   const tLanguages = useTranslations("languages");
+  const describeError = useErrorMessage();
   const router = useRouter();
   const { claim, empty } = useClaimNext();
   const hydrated = useHydrated();
@@ -78,7 +79,7 @@ export function ReviewQueue({
       )}
       {claim.error && (
         <p role="alert" className="error">
-          {claim.error instanceof ApiRequestError ? claim.error.failure.message : t("failed")}
+          {describeError(claim.error).text}
         </p>
       )}
     </div>

@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useActiveTime } from "@/components/activity/use-active-time";
 import { ApiRequestError } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { DecisionForm } from "@/components/reviews/decision-form";
 import { useClaimNext, useDecide, useReturnToQueue } from "@/components/reviews/review-queries";
 import { TEXT_FIELDS } from "@/components/reviews/word-diff";
@@ -14,22 +15,22 @@ import type { ItemView } from "@/lib/items/schemas";
 
 function DecisionError({ error }: { error: unknown }) {
   const t = useTranslations("reviewScreen");
+  const describeError = useErrorMessage();
   if (!error) return null;
   const status = error instanceof ApiRequestError ? error.status : 0;
   const headline =
     status === 409 ? t("errors.conflict") : status === 403 ? t("errors.forbidden") : status === 422 ? t("errors.invalid") : t("errors.other");
+  const message = describeError(error);
   return (
     <div role="alert" className="card error-box" data-testid="decision-error">
       <p className="error">
         <strong>{headline}</strong>
       </p>
-      {error instanceof ApiRequestError && <p className="small-text">{error.failure.message}</p>}
-      {error instanceof ApiRequestError && error.status === 422 && error.failure.fields.length > 0 && (
+      {message.summary !== headline && <p className="small-text">{message.summary}</p>}
+      {message.fields.length > 0 && (
         <ul className="small-text">
-          {error.failure.fields.map(({ field, message }) => (
-            <li key={field}>
-              <code>{field}</code>: {message}
-            </li>
+          {message.fields.map(({ field, text }) => (
+            <li key={field}>{text}</li>
           ))}
         </ul>
       )}
@@ -56,6 +57,7 @@ export function ReviewScreen({
   const hydrated = useHydrated();
   const decide = useDecide(item.id);
   const giveBack = useReturnToQueue(item.id);
+  const describeError = useErrorMessage();
   const { claim, empty } = useClaimNext();
   const done = decide.isSuccess || giveBack.isSuccess;
   const outcome = decide.data?.item;
@@ -151,7 +153,7 @@ export function ReviewScreen({
               <button type="button" className="secondary" disabled={!hydrated || giveBack.isPending || !leaseExpiresAt} onClick={() => void activeTime.report().finally(() => giveBack.mutate())}>
                 {t("returnToQueue")}
               </button>
-              {giveBack.error instanceof ApiRequestError && <span className="error">{giveBack.error.failure.message}</span>}
+              {giveBack.error && <span className="error">{describeError(giveBack.error).text}</span>}
             </div>
           </>
         )

@@ -3,34 +3,24 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { ApiRequestError, callApi, callOperation } from "@/components/api-client";
+import { callOperation } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import * as userOperations from "@/lib/http/operations/users";
 import { ITEM_LANGUAGES, type ItemLanguage, ROLES, type Role } from "@/lib/vocabulary";
-import { MIN_PASSWORD_LENGTH, type UserView } from "@/lib/users/schemas";
+import { MIN_PASSWORD_LENGTH, type CreateUserInput, type UserView } from "@/lib/users/schemas";
 
 const USERS_KEY = ["users"] as const;
-
-function problemText(error: unknown): string | null {
-  if (!error) return null;
-  if (error instanceof ApiRequestError && error.failure.fields.length > 0) {
-    return error.failure.fields.map((problem) => `${problem.field}: ${problem.message}`).join("; ");
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-function isWeakPassword(error: unknown): boolean {
-  return error instanceof ApiRequestError && error.failure.details?.reason === "weak_password";
-}
 
 function CreateUserForm() {
   const t = useTranslations();
   const queryClient = useQueryClient();
+  const describeError = useErrorMessage();
   const [createdEmail, setCreatedEmail] = useState<string | null>(null);
   // The server judges strength (its dictionaries are megabytes); the form states the rule and counts the length.
   const [passwordLength, setPasswordLength] = useState(0);
   const missingCharacters = MIN_PASSWORD_LENGTH - passwordLength;
   const create = useMutation({
-    mutationFn: (input: unknown) => callApi<UserView>("/api/v1/users", { method: "POST", body: input }),
+    mutationFn: (input: CreateUserInput) => callOperation(userOperations.createUser, { body: input }),
     onSuccess: (user) => {
       setCreatedEmail(user.email);
       void queryClient.invalidateQueries({ queryKey: USERS_KEY });
@@ -44,8 +34,9 @@ function CreateUserForm() {
     create.mutate({
       email: String(form.get("email") ?? ""),
       name: String(form.get("name") ?? ""),
-      role: String(form.get("role") ?? "annotator"),
-      languages: form.getAll("languages").map(String),
+      // The form offers only the vocabulary's values; the server checks them all the same.
+      role: String(form.get("role") ?? "annotator") as Role,
+      languages: form.getAll("languages").map(String) as ItemLanguage[],
       password: String(form.get("password") ?? ""),
     });
   }
@@ -100,7 +91,7 @@ function CreateUserForm() {
       </fieldset>
       {create.error && (
         <p role="alert" className="error">
-          {isWeakPassword(create.error) ? t("passwordRule.weak") : problemText(create.error)}
+          {describeError(create.error).text}
         </p>
       )}
       {createdEmail && <p role="status">{t("users.created", { email: createdEmail })}</p>}
@@ -114,6 +105,7 @@ function CreateUserForm() {
 function UserRow({ user, isViewer }: { user: UserView; isViewer: boolean }) {
   const t = useTranslations();
   const queryClient = useQueryClient();
+  const describeError = useErrorMessage();
   const [languages, setLanguages] = useState<ItemLanguage[]>(user.languages);
   const update = useMutation({
     mutationFn: (changes: Partial<Pick<UserView, "role" | "languages" | "active">>) =>
@@ -172,7 +164,7 @@ function UserRow({ user, isViewer }: { user: UserView; isViewer: boolean }) {
         {update.error && (
           <span role="alert" className="error">
             {" "}
-            {problemText(update.error)}
+            {describeError(update.error).text}
           </span>
         )}
       </td>

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiRequestError, callOperation } from "@/components/api-client";
+import { callOperation } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { deleteDraft } from "@/lib/http/operations/items";
 import { useHydrated } from "@/components/use-hydrated";
 import { clearAllLocalCopies } from "@/components/writing/local-draft-copy";
@@ -12,6 +13,7 @@ export function DeleteDraftButton({ itemId, version }: { itemId: string; version
   const t = useTranslations("items");
   const router = useRouter();
   const hydrated = useHydrated();
+  const describeError = useErrorMessage();
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -24,7 +26,7 @@ export function DeleteDraftButton({ itemId, version }: { itemId: string; version
       clearAllLocalCopies(itemId);
       router.refresh();
     } catch (error) {
-      setFailure(t("deleteFailed", { message: error instanceof ApiRequestError ? error.failure.message : String(error) }));
+      setFailure(t("deleteFailed", { message: describeError(error).text }));
     } finally {
       setPending(false);
     }

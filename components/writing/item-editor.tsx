@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useActiveTime } from "@/components/activity/use-active-time";
 import { ApiRequestError, callOperation } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { SafeMarkdown } from "@/components/markdown/safe-markdown";
 import { useHydrated } from "@/components/use-hydrated";
 import { CategoryOptions } from "@/components/writing/vocabulary-options";
@@ -41,6 +42,7 @@ interface ItemEditorProps {
 export function ItemEditor({ initialItem, guideline: initialGuideline, categories }: ItemEditorProps) {
   const t = useTranslations();
   const router = useRouter();
+  const describeError = useErrorMessage();
   const draft = useDraftAutosave(initialItem, initialItem.status === "draft" || initialItem.status === "changes_requested");
   const { item, fields, setFields } = draft;
   const editable = item.status === "draft" || item.status === "changes_requested";
@@ -92,7 +94,7 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
       } else if (current) {
         draft.openConflict(current);
       } else if (error instanceof ApiRequestError) {
-        setNotice([error.failure.message, ...error.failure.fields.map((field) => `${field.field}: ${field.message}`)].join(" "));
+        setNotice(describeError(error).text);
       } else {
         setNotice(t("editor.submitOffline"));
       }

@@ -8,10 +8,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/use-hydrated";
-import { ApiRequestError, callApi } from "@/components/api-client";
+import { ApiRequestError, callOperation } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { SteeringChoices, type CellChoice, type PresentedSteeringCell } from "@/components/writing/steering-choices";
 import { CategoryOptions, LanguageOptions } from "@/components/writing/vocabulary-options";
 import type { CampaignView } from "@/lib/campaigns/schemas";
+import { createDraft } from "@/lib/http/operations/items";
 import type { CreatedDraftView } from "@/lib/items/schemas";
 import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemCategory, type ItemLanguage } from "@/lib/vocabulary";
 
@@ -40,6 +42,7 @@ export function NewItemForm({
   const router = useRouter();
   const [choice, setChoice] = useState<CellChoice>(() => startingCell(campaigns, languages, cells));
   const { campaignId } = choice;
+  const describeError = useErrorMessage();
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedDraftView | null>(null);
   const hydrated = useHydrated();
@@ -53,14 +56,14 @@ export function NewItemForm({
     setError(null);
     setCreated(null);
     try {
-      const draft = await callApi<CreatedDraftView>("/api/v1/items", {
-        method: "POST",
-        body: { campaignId, language: form.get("language"), category: form.get("category") },
+      // The menus offer only the vocabulary's values; the server checks them all the same.
+      const draft = await callOperation(createDraft, {
+        body: { campaignId, language: String(form.get("language")) as ItemLanguage, category: String(form.get("category")) as ItemCategory },
       });
       if (draft.warnings.length > 0) setCreated(draft);
       else router.push(`/work/items/${draft.id}`);
     } catch (failure) {
-      setError(failure instanceof ApiRequestError ? quotaFullText(failure) ?? failure.failure.message : t("common.error"));
+      setError((failure instanceof ApiRequestError ? quotaFullText(failure) : null) ?? describeError(failure).text);
     }
   }
 

@@ -5,6 +5,7 @@ import { assertMayCreateApiTokens, assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { viewerFromUser } from "@/lib/auth/viewer-from-user";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { createApiTokenInputSchema, type ApiTokenView } from "@/lib/auth/schemas";
@@ -59,7 +60,7 @@ export async function createApiToken(
         name,
         tokenHash: hashToken(token),
         prefix: token.slice(0, TOKEN_PREFIX.length + 6),
-        expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null,
+        expiresAt: expiresInDays ? new Date(currentTime().getTime() + expiresInDays * 86_400_000) : null,
       },
     });
     await recordAuditEvent(tx, {
@@ -87,7 +88,7 @@ export async function revokeApiToken(viewer: Viewer, tokenId: string): Promise<A
     if (!token || (token.userId !== viewer.id && viewer.role !== "maintainer")) throw notFound("API token");
     const revoked = token.revokedAt
       ? token
-      : await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
+      : await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: currentTime() } });
     await recordAuditEvent(tx, {
       actorId: viewer.id,
       action: "api_token.revoked",
@@ -104,7 +105,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export async function resolveApiToken(token: string): Promise<Viewer | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const stored = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
-  const now = new Date();
+  const now = currentTime();
   if (!stored || stored.revokedAt || (stored.expiresAt && stored.expiresAt <= now) || !stored.user.active) return null;
   if (!stored.lastUsedAt || now.getTime() - stored.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db().apiToken.update({ where: { id: stored.id }, data: { lastUsedAt: now } });

@@ -1,11 +1,12 @@
 // Server-side sessions: the browser's cookie only names a session row, so revoking the row ends access at once.
 import { db } from "@/lib/db";
+import { currentTime } from "@/lib/clock";
 import { env } from "@/lib/env";
 import type { Viewer } from "@/lib/auth/viewer";
 import { viewerFromUser } from "@/lib/auth/viewer-from-user";
 
 export async function createSession(userId: string, client: { ipAddress?: string; userAgent?: string }) {
-  const expiresAt = new Date(Date.now() + env().ESCRIBA_SESSION_DAYS * 86_400_000);
+  const expiresAt = new Date(currentTime().getTime() + env().ESCRIBA_SESSION_DAYS * 86_400_000);
   return db().session.create({
     data: { userId, expiresAt, ipAddress: client.ipAddress, userAgent: client.userAgent?.slice(0, 400) },
     select: { id: true, expiresAt: true },
@@ -16,10 +17,10 @@ export async function createSession(userId: string, client: { ipAddress?: string
 export async function resolveSession(sessionId: string): Promise<Viewer | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
   const session = await db().session.findUnique({ where: { id: sessionId }, include: { user: true } });
-  if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.active) return null;
+  if (!session || session.revokedAt || session.expiresAt <= currentTime() || !session.user.active) return null;
   return viewerFromUser(session.user, { authenticatedBy: "session", sessionId: session.id });
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {
-  await db().session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db().session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: currentTime() } });
 }

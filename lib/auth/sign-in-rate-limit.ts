@@ -10,6 +10,7 @@
 //   guessers elsewhere cannot lock the owner out.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
+import { currentTime } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -35,7 +36,7 @@ type Transaction = Prisma.TransactionClient;
  * Counts the attempt as a failure unless a limit refuses it (then it throws `rate_limited` and records nothing);
  * call `recordSignInSuccess` once the password has proved right.
  */
-export async function reserveSignInAttempt(key: SignInAttemptKey, now = new Date()): Promise<ReservedSignInAttempt> {
+export async function reserveSignInAttempt(key: SignInAttemptKey, now = currentTime()): Promise<ReservedSignInAttempt> {
   const config = env();
   const email = key.email.slice(0, MAX_KEY_LENGTH);
   const ipAddress = key.ipAddress.slice(0, MAX_KEY_LENGTH);

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { retractItemInputSchema } from "@/lib/items/schemas";
@@ -23,7 +24,7 @@ export async function retractItem(
         details: { status: item.status },
       });
     }
-    const retractedAt = new Date();
+    const retractedAt = currentTime();
     const updated = await tx.item.updateMany({
       where: { id: itemId, status: "approved" },
       data: { status: "retracted", retractedAt, version: { increment: 1 } },

@@ -1,6 +1,7 @@
 // Validation and API shapes for items: drafts, saves with a base version, submission, listing.
 import { z } from "zod";
 import { int32Schema, queryInt32Schema, textSchema } from "@/lib/input-schemas";
+import { qualityReportSchema } from "@/lib/quality/schemas";
 import { categorySchema, itemStatusSchema, itemTextSchema, languageSchema, qualityDeclarationsSchema } from "@/lib/vocabulary";
 
 /** Every text field of an item, each optional: what a save may change. */
@@ -109,6 +110,9 @@ export const createdDraftSchema = itemSchema
   .extend({ warnings: z.array(draftWarningSchema) })
   .meta({ id: "CreatedDraft" });
 export type CreatedDraftView = z.infer<typeof createdDraftSchema>;
+/** A submission's answer: the submitted item and the checks' findings (warnings only: blocking ones refuse it). */
+export const submitResultSchema = z.object({ item: itemSchema, quality: qualityReportSchema }).meta({ id: "SubmitResult" });
+export type SubmitResult = z.infer<typeof submitResultSchema>;
 
 export const itemListSchema = z
   .object({ items: z.array(itemSchema), nextCursor: z.uuid().nullable() })

@@ -3,18 +3,13 @@
 import type { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertAuthorCanEdit, staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
-import { submitItemInputSchema, type ItemView } from "@/lib/items/schemas";
+import { submitItemInputSchema, type SubmitResult } from "@/lib/items/schemas";
 import { recordRevision } from "@/lib/items/record-revision";
-import type { QualityReport } from "@/lib/quality/check-item";
-
-export interface SubmitResult {
-  item: ItemView;
-  quality: QualityReport;
-}
 
 export async function submitItem(
   viewer: Viewer,
@@ -42,7 +37,7 @@ export async function submitItem(
       where: { id: itemId, version },
       data: {
         status: "submitted",
-        submittedAt: new Date(),
+        submittedAt: currentTime(),
         reviewRound: { increment: 1 },
         fingerprint: revision.fingerprint,
         similarityKeys: revision.similarityKeys,

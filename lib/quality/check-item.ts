@@ -8,8 +8,8 @@ import {
   type QualityProblem,
   type QualityReport,
 } from "./quality-report";
-import { checkShape, countCharacters } from "./shape-rules";
-import type { ItemCategory, ItemLanguage } from "@/lib/vocabulary";
+import { checkShape, countCharacters, type ShapeCheckedItem } from "./shape-rules";
+import type { ItemLanguage } from "@/lib/vocabulary";
 
 export {
   withProblems,
@@ -26,14 +26,9 @@ export const LANGUAGE_MISMATCH_MIN_CONFIDENCE = 0.8;
 /** Fields with fewer letters than this (a name, a number, "Sí") say too little about their language. */
 export const LANGUAGE_CHECK_MIN_LETTERS = 20;
 
-export interface ItemDraftForCheck {
+/** What the checks read of an item: its language, and what the shape rules read. */
+export interface ItemDraftForCheck extends ShapeCheckedItem {
   language: ItemLanguage;
-  category: ItemCategory;
-  instruction: string;
-  context?: string | null;
-  response: string;
-  sourceUrl?: string | null;
-  sourceLicense?: string | null;
 }
 
 export interface QualityOverrides {

@@ -1,30 +1,13 @@
-// The shape of a quality report: coded problems (translated by the UI's catalogs) and per-field findings.
-import type { DetectedLanguage } from "./language";
-import type { PiiMatch } from "./pii";
+// A quality report: coded problems (translated by the UI's catalogs) and per-field findings. Its shape is the zod
+// schema in `schemas.ts` (the API's QualityReport); the types here are inferred from it.
+import type { z } from "zod";
+import type { fieldReportSchema, qualityProblemSchema, qualityReportSchema } from "./schemas";
 import type { ProblemCode, ProblemField } from "@/lib/vocabulary";
 
-export type CheckedField = "instruction" | "context" | "response";
-
-export interface QualityProblem {
-  code: ProblemCode;
-  field: ProblemField;
-  severity: "block" | "warn";
-  overridable: boolean;
-  overridden: boolean;
-  params: Record<string, string | number>;
-}
-
-export interface FieldReport {
-  language: { language: DetectedLanguage; confidence: number };
-  pii: PiiMatch[];
-  length: number;
-}
-
-export interface QualityReport {
-  fields: Partial<Record<CheckedField, FieldReport>>;
-  problems: QualityProblem[];
-  blocked: boolean;
-}
+export type CheckedField = keyof QualityReport["fields"];
+export type QualityProblem = z.infer<typeof qualityProblemSchema>;
+export type FieldReport = z.infer<typeof fieldReportSchema>;
+export type QualityReport = z.infer<typeof qualityReportSchema>;
 
 /** A rule violation that blocks submission and cannot be waived (length, shape, template, source). */
 export function blockingProblem(

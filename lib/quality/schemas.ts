@@ -2,8 +2,10 @@
 import { z } from "zod";
 import {
   categorySchema,
+  ITEM_LANGUAGES,
   itemTextSchema,
   languageSchema,
+  PII_TYPES,
   PROBLEM_CODES,
   PROBLEM_FIELDS,
   qualityDeclarationsSchema,
@@ -42,14 +44,17 @@ export const itemLineSchema = z
   }));
 export type ItemLine = z.output<typeof itemLineSchema>;
 
+/** What the language identifier can say of a text: one of the four languages, or something else. */
+const detectedLanguageSchema = z.enum([...ITEM_LANGUAGES, "other"]);
+
 export const piiMatchOutputSchema = z.object({
-  type: z.enum(["email", "phone", "dni", "nie", "iban", "card", "ip"]),
+  type: z.enum(PII_TYPES),
   start: z.number().int(),
   end: z.number().int(),
 });
 
 export const textResultLineSchema = z.object({
-  language: z.enum(["es", "ca", "eu", "gl", "other"]),
+  language: detectedLanguageSchema,
   confidence: z.number(),
   pii: z.array(piiMatchOutputSchema),
 });
@@ -70,10 +75,20 @@ export const draftCheckInputSchema = z
   .strict()
   .meta({ id: "DraftCheckInput" });
 
-const fieldReportSchema = z.object({
-  language: z.object({ language: z.enum(["es", "ca", "eu", "gl", "other"]), confidence: z.number() }),
+export const fieldReportSchema = z.object({
+  language: z.object({ language: detectedLanguageSchema, confidence: z.number() }),
   pii: z.array(piiMatchOutputSchema),
   length: z.number().int(),
+});
+
+/** One finding: its code is translated by the UI's catalogs, its params fill the message. */
+export const qualityProblemSchema = z.object({
+  code: z.enum(PROBLEM_CODES),
+  field: z.enum(PROBLEM_FIELDS),
+  severity: z.enum(["block", "warn"]),
+  overridable: z.boolean(),
+  overridden: z.boolean(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 
 export const qualityReportSchema = z
@@ -83,16 +98,7 @@ export const qualityReportSchema = z
       context: fieldReportSchema.optional(),
       response: fieldReportSchema.optional(),
     }),
-    problems: z.array(
-      z.object({
-        code: z.enum(PROBLEM_CODES),
-        field: z.enum(PROBLEM_FIELDS),
-        severity: z.enum(["block", "warn"]),
-        overridable: z.boolean(),
-        overridden: z.boolean(),
-        params: z.record(z.string(), z.union([z.string(), z.number()])),
-      }),
-    ),
+    problems: z.array(qualityProblemSchema),
     blocked: z.boolean(),
   })
   .meta({ id: "QualityReport" });

@@ -3,6 +3,7 @@
 // a staging folder the next attempt replaces; a retry starts a new attempt and older jobs stand down.
 import { rename, rm } from "node:fs/promises";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { databaseUrl, env } from "@/lib/env";
 import { pseudonymKey } from "./pseudonym-key";
@@ -77,7 +78,7 @@ export async function buildRelease(rawPayload: unknown): Promise<BuildOutcome> {
           where: { id: releaseId },
           data: {
             status: "built",
-            builtAt: new Date(),
+            builtAt: currentTime(),
             progressDone: written.manifest.items,
             progressTotal: written.manifest.items,
             manifest: JSON.parse(JSON.stringify(written.manifest)),

@@ -3,6 +3,7 @@ import semver from "semver";
 import { assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findRelease, latestPublishedVersion, previousPublishedRelease, RELEASE_VIEW_INCLUDE, toReleaseView } from "./release-view";
@@ -29,7 +30,7 @@ export async function publishRelease(actor: Viewer, version: string): Promise<Re
   const published = await db().$transaction(async (tx) => {
     const updated = await tx.release.updateMany({
       where: { id: release.id, status: "built" },
-      data: { status: "published", publishedAt: new Date() },
+      data: { status: "published", publishedAt: currentTime() },
     });
     if (updated.count === 0) throw new AppError("conflict", `Release ${version} changed meanwhile; reload it.`);
     await recordAuditEvent(tx, {

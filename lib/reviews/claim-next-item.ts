@@ -6,17 +6,12 @@
 import type { z } from "zod";
 import { assertQualifiedFor, assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { ITEM_LANGUAGES } from "@/lib/vocabulary";
-import { claimInputSchema } from "@/lib/reviews/schemas";
-import type { ItemView } from "@/lib/items/schemas";
-
-export interface Lease {
-  item: ItemView;
-  leaseExpiresAt: string;
-}
+import { claimInputSchema, type Lease } from "@/lib/reviews/schemas";
 
 export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimInputSchema> = {}): Promise<Lease | null> {
   assertRole(viewer, "reviewer");
@@ -25,6 +20,8 @@ export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimI
   const languages = language ? [language] : viewer.role === "maintainer" ? [...ITEM_LANGUAGES] : viewer.languages;
   if (languages.length === 0) return null;
   const leaseMinutes = env().ESCRIBA_REVIEW_LEASE_MINUTES;
+  // The application's clock, as for every other lease rule (decide-review, get-lease), not the database's.
+  const now = currentTime();
 
   const claimedIds = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`review-claim:${viewer.id}`}, 0))`;
@@ -32,7 +29,7 @@ export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimI
     return tx.$queryRaw<{ id: string }[]>`
       WITH held AS (
         SELECT id FROM items
-         WHERE leased_to_id = ${viewer.id}::uuid AND lease_expires_at > now() AND status = 'submitted'
+         WHERE leased_to_id = ${viewer.id}::uuid AND lease_expires_at > ${now}::timestamptz AND status = 'submitted'
            AND language::text = ANY(${languages})
            AND (${campaignId ?? null}::uuid IS NULL OR campaign_id = ${campaignId ?? null}::uuid)
          ORDER BY submitted_at LIMIT 1
@@ -44,7 +41,7 @@ export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimI
            AND i.language::text = ANY(${languages})
            AND (${campaignId ?? null}::uuid IS NULL OR i.campaign_id = ${campaignId ?? null}::uuid)
            AND i.author_id <> ${viewer.id}::uuid
-           AND (i.leased_to_id IS NULL OR i.lease_expires_at <= now())
+           AND (i.leased_to_id IS NULL OR i.lease_expires_at <= ${now}::timestamptz)
            AND NOT EXISTS (SELECT 1 FROM reviews r
                             WHERE r.item_id = i.id AND r.reviewer_id = ${viewer.id}::uuid AND r.round = i.review_round)
            AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.item_id = i.id AND a.status = 'open')
@@ -53,7 +50,7 @@ export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimI
          FOR UPDATE OF i SKIP LOCKED
       )
       UPDATE items SET leased_to_id = ${viewer.id}::uuid,
-                       lease_expires_at = now() + make_interval(mins => ${leaseMinutes}::int)
+                       lease_expires_at = ${now}::timestamptz + make_interval(mins => ${leaseMinutes}::int)
        WHERE id = (SELECT id FROM held UNION ALL SELECT id FROM next LIMIT 1)
       RETURNING id::text`;
   });

@@ -4,23 +4,15 @@ import type { z } from "zod";
 import { assertNotOwnWork, assertQualifiedFor, assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { recordRevision } from "@/lib/items/record-revision";
 import { recordReviewEarning, recordRoundOutcome } from "@/lib/earnings/record-round-outcome";
-import type { ItemView } from "@/lib/items/schemas";
 import { applyReviewPolicy, countApprovals } from "@/lib/reviews/review-policy";
-import { decideInputSchema } from "@/lib/reviews/schemas";
-
-export interface DecisionResult {
-  item: ItemView;
-  /** The decision disagrees with an earlier one in the round: the item waits for a maintainer. */
-  adjudication: boolean;
-  /** Approvals in the item's current review round, this decision included, and how many the campaign needs. */
-  approvals: { count: number; required: number };
-}
+import { decideInputSchema, type DecisionResult } from "@/lib/reviews/schemas";
 
 export async function decideReview(
   viewer: Viewer,
@@ -40,7 +32,7 @@ export async function decideReview(
     if (item.status !== "submitted") {
       throw new AppError("conflict", `The item is ${item.status}; there is nothing to review.`, { details: { status: item.status } });
     }
-    if (item.leasedToId !== viewer.id || !item.leaseExpiresAt || item.leaseExpiresAt <= new Date()) {
+    if (item.leasedToId !== viewer.id || !item.leaseExpiresAt || item.leaseExpiresAt <= currentTime()) {
       throw new AppError("conflict", "You do not hold a valid lease on this item: claim it again.", {
         details: { reason: "no_lease" },
       });
@@ -83,7 +75,7 @@ export async function decideReview(
     }
 
     const earlier = await tx.review.findMany({ where: { itemId, round: item.reviewRound }, select: { decision: true } });
-    const now = new Date();
+    const now = currentTime();
     const review = await tx.review.create({
       data: {
         itemId,

@@ -1,11 +1,12 @@
 // The lease a reviewer holds on one item, so the review screen can say until when the item is theirs.
 import type { Viewer } from "@/lib/auth/viewer";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 
 /** When the viewer's lease on `itemId` expires (ISO), or null when they hold none that is still valid. */
 export async function getLeaseExpiry(viewer: Viewer, itemId: string): Promise<string | null> {
   const item = await db().item.findFirst({
-    where: { id: itemId, leasedToId: viewer.id, status: "submitted", leaseExpiresAt: { gt: new Date() } },
+    where: { id: itemId, leasedToId: viewer.id, status: "submitted", leaseExpiresAt: { gt: currentTime() } },
     select: { leaseExpiresAt: true },
   });
   return item?.leaseExpiresAt?.toISOString() ?? null;

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { assertNotOwnWork, assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { recordRoundOutcome } from "@/lib/earnings/record-round-outcome";
@@ -27,11 +28,11 @@ export async function resolveAdjudication(
     assertNotOwnWork(viewer, adjudication.item);
     const resolved = await tx.adjudication.updateMany({
       where: { id: adjudicationId, status: "open" },
-      data: { status: "resolved", decision, comment, resolvedById: viewer.id, resolvedAt: new Date() },
+      data: { status: "resolved", decision, comment, resolvedById: viewer.id, resolvedAt: currentTime() },
     });
     if (resolved.count === 0) throw new AppError("conflict", "This dispute was already resolved.");
     const latest = await tx.itemRevision.findFirstOrThrow({ where: { itemId: adjudication.itemId }, orderBy: { number: "desc" } });
-    const now = new Date();
+    const now = currentTime();
     const outcome = decision === "approve" ? "approved" : "rejected";
     await tx.item.update({
       where: { id: adjudication.itemId },

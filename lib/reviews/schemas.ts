@@ -55,6 +55,18 @@ export const decideInputSchema = z
 export const leaseSchema = z
   .object({ item: itemSchema, leaseExpiresAt: z.iso.datetime() })
   .meta({ id: "Lease" });
+export type Lease = z.infer<typeof leaseSchema>;
+
+export const decisionResultSchema = z
+  .object({
+    item: itemSchema,
+    adjudication: z.boolean().describe("The decision disagrees with an earlier one in the round: the item waits for a maintainer."),
+    approvals: z
+      .object({ count: z.number().int(), required: z.number().int() })
+      .describe("Approvals in the item's current review round, this decision included, and how many the campaign needs."),
+  })
+  .meta({ id: "DecideResult" });
+export type DecisionResult = z.infer<typeof decisionResultSchema>;
 
 export const revisionSchema = z.object({
   id: z.uuid(),

@@ -2,6 +2,7 @@
 import { assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { updateUserInputSchema, type UpdateUserInput, type UserView } from "@/lib/users/schemas";
@@ -19,7 +20,7 @@ export async function updateUser(actor: Viewer | null, userId: string, input: Up
   const user = await db().$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
     if (!before) throw notFound("User");
-    const now = new Date();
+    const now = currentTime();
     const deactivating = changes.active === false && before.active;
     const after = await tx.user.update({
       where: { id: userId },

@@ -4,13 +4,12 @@ import { expect, test, type Page } from "@playwright/test";
 import { db, disconnectDb } from "@/lib/db";
 import { createDraft } from "@/lib/items/create-draft";
 import { submitItem } from "@/lib/items/submit-item";
-import { claimNextItem } from "@/lib/reviews/claim-next-item";
 import { decideReview } from "@/lib/reviews/decide-review";
 import type { ItemCategory } from "@/lib/vocabulary";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser, type TestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
-import { makeOldestInQueue } from "@/tests/e2e/helpers/review";
+import { claimItem } from "@/tests/support/claim-item";
 import { signInThroughForm } from "@/tests/e2e/helpers/session";
 
 test.use({ locale: "en-US" });
@@ -43,11 +42,10 @@ async function submitGalician(author: TestUser, campaignId: string, index: numbe
 
 async function approve(itemId: string, campaignId: string) {
   const reviewer = viewerOf(await createTestUser("reviewer", ["gl"]));
-  await makeOldestInQueue(itemId);
-  const lease = await claimNextItem(reviewer, { campaignId });
-  expect(lease?.item.id).toBe(itemId);
+  // Approved in the order they were submitted: each is the oldest in its own campaign's queue.
+  const lease = await claimItem(reviewer, { id: itemId, campaignId, language: "gl" });
   await decideReview(reviewer, itemId, {
-    version: lease!.item.version,
+    version: lease.item.version,
     decision: "approve",
     scores: { instruction: 5, correctness: 5, fluency: 5, safety: 5, guidelines: 5 },
     comment: "",

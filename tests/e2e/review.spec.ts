@@ -3,13 +3,13 @@
 import { expect, test } from "@playwright/test";
 import { db, disconnectDb } from "@/lib/db";
 import { ITEM_LANGUAGES } from "@/lib/vocabulary";
-import { claimNextItem } from "@/lib/reviews/claim-next-item";
 import { decideReview } from "@/lib/reviews/decide-review";
+import { claimItem } from "@/tests/support/claim-item";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { submitTestItem } from "@/tests/support/seed-submitted-items";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
-import { makeOldestInQueue, scoreByClicking, scoreByKeyboard, signedInPage, storedItem } from "@/tests/e2e/helpers/review";
+import { openReviewQueue, scoreByClicking, scoreByKeyboard, signedInPage, storedItem } from "@/tests/e2e/helpers/review";
 
 test.use({ locale: "en-US" });
 test.afterAll(disconnectDb);
@@ -22,11 +22,10 @@ test("edit and send back, diff for the author, resubmission, and approval only a
   const first = await createTestUser("reviewer", ["eu"], "first-reviewer");
   const second = await createTestUser("reviewer", ["eu"], "second-reviewer");
   const item = await submitTestItem(author, campaign.id, "eu", `e2e ${Date.now()}`);
-  await makeOldestInQueue(item.id);
 
-  // The first reviewer claims it from the queue page.
+  // The first reviewer claims it from the queue page, kept to the campaign.
   const firstPage = await signedInPage(browser, first, /\/review$/);
-  await expect(firstPage.getByRole("heading", { level: 1, name: "Review" })).toBeVisible();
+  await openReviewQueue(firstPage, campaign.id);
   await expect(firstPage.getByTestId("queue-eu")).toContainText(/\d+ items? waiting/);
   await firstPage.getByRole("button", { name: "Review next in Basque" }).click();
   await expect(firstPage).toHaveURL(new RegExp(`/review/items/${item.id}$`));
@@ -82,10 +81,10 @@ test("edit and send back, diff for the author, resubmission, and approval only a
   const resubmitted = await storedItem(item.id);
   expect(resubmitted.status).toBe("submitted");
   expect(resubmitted.reviewRound).toBe(2);
-  await makeOldestInQueue(item.id);
 
   // A second reviewer approves from the keyboard: digits inside each score group, then Alt+Shift+A.
   const secondPage = await signedInPage(browser, second, /\/review$/);
+  await openReviewQueue(secondPage, campaign.id);
   await secondPage.getByRole("button", { name: "Review next", exact: true }).click();
   await expect(secondPage).toHaveURL(new RegExp(`/review/items/${item.id}$`));
   await expect(secondPage.getByTestId("reviews")).toContainText("azaldu zergatik sakabanatzen den");
@@ -99,8 +98,7 @@ test("edit and send back, diff for the author, resubmission, and approval only a
   await expect(authorPage.getByTestId("history-status")).toHaveText("Submitted");
 
   // The first reviewer may review the new round; their approval is the second one, and only now it is approved.
-  await makeOldestInQueue(item.id);
-  await firstPage.goto("/review");
+  await openReviewQueue(firstPage, campaign.id);
   await firstPage.getByRole("button", { name: "Review next in Basque" }).click();
   await expect(firstPage).toHaveURL(new RegExp(`/review/items/${item.id}$`));
   await expect(firstPage.getByTestId("item-facts")).toContainText("1 of 2 in this round");
@@ -120,13 +118,11 @@ test("a rejection of what a colleague approved goes to a maintainer, who resolve
   const rejecter = await createTestUser("reviewer", ["eu"], "rejecter");
   const maintainer = await createTestUser("maintainer", [...ITEM_LANGUAGES], "maintainer");
   const item = await submitTestItem(author, campaign.id, "eu", `dispute ${Date.now()}`);
-  await makeOldestInQueue(item.id);
-  const lease = await claimNextItem(approver, { language: "eu" });
-  expect(lease?.item.id).toBe(item.id);
-  await decideReview(approver, item.id, { version: lease!.item.version, decision: "approve", scores: GOOD, comment: "Zuzena eta argia." });
-  await makeOldestInQueue(item.id);
+  const lease = await claimItem(approver, item);
+  await decideReview(approver, item.id, { version: lease.item.version, decision: "approve", scores: GOOD, comment: "Zuzena eta argia." });
 
   const rejecterPage = await signedInPage(browser, rejecter, /\/review$/);
+  await openReviewQueue(rejecterPage, campaign.id);
   await rejecterPage.getByRole("button", { name: "Review next in Basque" }).click();
   await expect(rejecterPage).toHaveURL(new RegExp(`/review/items/${item.id}$`));
   await scoreByClicking(rejecterPage, { instruction: 2, correctness: 1, fluency: 3, safety: 5, guidelines: 2 });
@@ -160,8 +156,8 @@ test("a reviewer's edit that adds personal data is held back with the problem un
   const author = await createTestUser("annotator", ["es"], "author");
   const reviewer = await createTestUser("reviewer", ["es"], "pii-reviewer");
   const item = await submitTestItem(author, campaign.id, "es", `e2e pii ${Date.now()}`);
-  await makeOldestInQueue(item.id);
   const page = await signedInPage(browser, reviewer, /\/review$/);
+  await openReviewQueue(page, campaign.id);
   await page.getByRole("button", { name: "Review next in Spanish" }).click();
   await expect(page).toHaveURL(new RegExp(`/review/items/${item.id}$`));
 

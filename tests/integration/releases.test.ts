@@ -29,6 +29,7 @@ const { writeReleaseFiles } = await import("@/lib/releases/write-release-files")
 const { ITEM_LANGUAGES } = await import("@/lib/vocabulary");
 const { createTestCampaign } = await import("@/tests/support/seed-campaigns");
 const { reviewItem, submitItemWithText } = await import("@/tests/support/seed-approved-items");
+const { claimItem } = await import("@/tests/support/claim-item");
 const { createTestUser } = await import("@/tests/support/seed-users");
 const { RELEASE_TEXTS } = await import("@/tests/support/release-texts");
 const { ownDatabaseForThisFile } = await import("@/tests/support/own-database");
@@ -150,8 +151,10 @@ describe("a release of approved items across four languages", () => {
       const edited = await submitItemWithText(annotators[language], campaignId, language, second!);
       await reviewItem(reviewers[language], edited, "approve", { response: `${second!.response} (revisado)` });
       approved.push(edited.id);
-      // Submitted only, rejected, sent back, and a draft: none of them is released.
-      await submitItemWithText(annotators[language], campaignId, language, third!);
+      // Submitted only (and under review by someone else, so the items below are the ones their reviewer is handed),
+      // rejected, sent back, and a draft: none of them is released.
+      const pending = await submitItemWithText(annotators[language], campaignId, language, third!);
+      await claimItem(viewerOf(await createTestUser("reviewer", [language])), pending);
       const rejected = await submitItemWithText(annotators[language], campaignId, language, {
         instruction: `${third!.instruction} (bis)`,
         response: `${third!.response} Segunda versión.`,

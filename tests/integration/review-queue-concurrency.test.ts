@@ -24,7 +24,7 @@ test("32 concurrent claimers over 500 items: every item is claimed and decided e
   await Promise.all(
     reviewers.map(async (reviewer) => {
       for (;;) {
-        const lease = await claimNextItem(reviewer, { language: "eu" });
+        const lease = await claimNextItem(reviewer, { language: "eu", campaignId: campaign.id });
         if (!lease) return;
         claimedBy.set(lease.item.id, [...(claimedBy.get(lease.item.id) ?? []), reviewer.id]);
         await decideReview(reviewer, lease.item.id, { version: lease.item.version, decision: "approve", scores: SCORES });
@@ -49,20 +49,20 @@ test("concurrent claims never share an item, and expired leases come back to the
   const ids = await insertSubmittedItems(author, campaign.id, "eu", 40);
   const reviewers = await Promise.all(Array.from({ length: 32 }, () => createTestUser("reviewer", ["eu"]).then(viewerOf)));
 
-  const first = await Promise.all(reviewers.map((reviewer) => claimNextItem(reviewer, { language: "eu" })));
+  const first = await Promise.all(reviewers.map((reviewer) => claimNextItem(reviewer, { language: "eu", campaignId: campaign.id })));
   const firstIds = first.map((lease) => lease?.item.id);
   assert.ok(firstIds.every(Boolean), "32 items for 32 reviewers");
   assert.equal(new Set(firstIds).size, 32, "each reviewer got a different item");
 
   // Claiming again returns the lease one already holds rather than a second item.
-  const again = await claimNextItem(reviewers[0]!, { language: "eu" });
+  const again = await claimNextItem(reviewers[0]!, { language: "eu", campaignId: campaign.id });
   assert.equal(again?.item.id, firstIds[0]);
 
   // Time passes for half the leases: they expire, and fresh reviewers get exactly those back, oldest first.
   const expired = firstIds.slice(0, 16) as string[];
   await db().item.updateMany({ where: { id: { in: expired } }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
   const latecomers = await Promise.all(Array.from({ length: 24 }, () => createTestUser("reviewer", ["eu"]).then(viewerOf)));
-  const second = await Promise.all(latecomers.map((reviewer) => claimNextItem(reviewer, { language: "eu" })));
+  const second = await Promise.all(latecomers.map((reviewer) => claimNextItem(reviewer, { language: "eu", campaignId: campaign.id })));
   const secondIds = second.map((lease) => lease?.item.id).filter(Boolean) as string[];
   assert.equal(secondIds.length, 24, "8 never-claimed + 16 expired items");
   assert.equal(new Set(secondIds).size, 24);
@@ -85,7 +85,7 @@ test("one reviewer's simultaneous claims (tabs, double clicks, retries) all retu
   // The race is a matter of timing: many rounds of six claims at once make a double lease all but certain to show.
   for (let round = 0; round < 25; round++) {
     const reviewer = viewerOf(await createTestUser("reviewer", ["eu"]));
-    const leases = await Promise.all(Array.from({ length: 6 }, () => claimNextItem(reviewer, { language: "eu" })));
+    const leases = await Promise.all(Array.from({ length: 6 }, () => claimNextItem(reviewer, { language: "eu", campaignId: campaign.id })));
     const claimedIds = new Set(leases.map((lease) => lease?.item.id));
     assert.equal(claimedIds.size, 1, `round ${round}: every claim returned the same item`);
     assert.equal(await db().item.count({ where: { leasedToId: reviewer.id } }), 1, `round ${round}: one lease held`);

@@ -2,7 +2,9 @@
 import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { z } from "zod";
+import { setClockForTests } from "@/lib/clock";
 import { db, disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { submitItem } from "@/lib/items/submit-item";
 import { updateDraft } from "@/lib/items/update-draft";
@@ -13,6 +15,7 @@ import { countReviewQueue } from "@/lib/reviews/count-review-queue";
 import { decideReview } from "@/lib/reviews/decide-review";
 import { getItemHistory } from "@/lib/reviews/get-item-history";
 import { returnToQueue } from "@/lib/reviews/return-to-queue";
+import { claimItem } from "@/tests/support/claim-item";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { submitTestItem } from "@/tests/support/seed-submitted-items";
 import { createTestUser } from "@/tests/support/seed-users";
@@ -25,15 +28,9 @@ const isCode = (code: string) => (error: unknown) => error instanceof AppError &
 let tagCounter = 0;
 const tag = () => `revisión ${++tagCounter} ${Date.now()}`;
 
-/**
- * Claims `itemId` through the queue of its campaign: each test makes a campaign of its own, so the item it waits
- * for is the one handed out, whatever other tests leave in the shared queue.
- */
+/** Claims `itemId` through the queue of its campaign (see claimItem). */
 async function claimSpecific(reviewer: ReturnType<typeof viewerOf>, itemId: string) {
-  const { campaignId } = await db().item.findUniqueOrThrow({ where: { id: itemId }, select: { campaignId: true } });
-  const lease = await claimNextItem(reviewer, { campaignId });
-  assert.equal(lease?.item.id, itemId, "the campaign's oldest waiting item is handed out");
-  return lease!;
+  return claimItem(reviewer, await db().item.findUniqueOrThrow({ where: { id: itemId }, select: { id: true, campaignId: true, language: true } }));
 }
 
 describe("who may decide", () => {
@@ -84,6 +81,26 @@ describe("who may decide", () => {
     await assert.rejects(decideReview(reviewer, item.id, { version: lease.item.version, decision: "approve", scores: SCORES }), isCode("conflict"));
     assert.equal(await db().review.count({ where: { itemId: item.id } }), 0);
     assert.equal((await db().item.findUniqueOrThrow({ where: { id: item.id } })).status, "submitted");
+  });
+
+  test("a lease runs out on the clock: its holder can no longer decide, and the item goes to the next reviewer", async () => {
+    const campaign = await createTestCampaign({ languages: ["gl"] });
+    const author = await createTestUser("annotator", ["gl"]);
+    const item = await submitTestItem(author, campaign.id, "gl", tag());
+    const holder = viewerOf(await createTestUser("reviewer", ["gl"]));
+    const next = viewerOf(await createTestUser("reviewer", ["gl"]));
+    const lease = await claimSpecific(holder, item.id);
+    assert.equal(await claimNextItem(next, { campaignId: campaign.id }), null, "a live lease is not handed out twice");
+    setClockForTests(new Date(Date.parse(lease.leaseExpiresAt) + 1000));
+    try {
+      await assert.rejects(decideReview(holder, item.id, { version: lease.item.version, decision: "approve", scores: SCORES }), isCode("conflict"));
+      const taken = await claimNextItem(next, { campaignId: campaign.id });
+      assert.equal(taken?.item.id, item.id);
+      assert.equal(Date.parse(taken!.leaseExpiresAt), Date.parse(lease.leaseExpiresAt) + 1000 + env().ESCRIBA_REVIEW_LEASE_MINUTES * 60_000);
+    } finally {
+      setClockForTests(null);
+    }
+    assert.equal(await db().review.count({ where: { itemId: item.id } }), 0);
   });
 
   test("bad scores are refused naming the field; a rejection needs a comment", async () => {

@@ -70,14 +70,8 @@ export async function postmasterPidOf(dataDir: string): Promise<number> {
   return pid;
 }
 
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+/** Whether a process is there, the same test escriba itself makes of a PostgreSQL it finds. */
+export { isProcessAlive as isRunning } from "@/lib/database/embedded-server";
 
 /** Polls `condition` every 100 ms; throws `message` if it is still false after `withinMs`. */
 export async function waitUntil(condition: () => boolean | Promise<boolean>, withinMs: number, message: string): Promise<void> {

@@ -4,8 +4,8 @@ import { createDraft } from "@/lib/items/create-draft";
 import type { ItemView } from "@/lib/items/schemas";
 import { submitItem } from "@/lib/items/submit-item";
 import type { ItemLanguage } from "@/lib/vocabulary";
-import { claimNextItem } from "@/lib/reviews/claim-next-item";
 import { decideReview } from "@/lib/reviews/decide-review";
+import { claimItem } from "@/tests/support/claim-item";
 import type { TestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
 
@@ -38,18 +38,14 @@ export async function submitItemWithText(author: TestUser, campaignId: string, l
   return (await submitItem(viewer, draft.id, { version: draft.version, piiDeclaredFictional: text.piiDeclaredFictional ?? false })).item;
 }
 
-let ages = 0;
-
-/** Claims exactly this item (by making it the oldest in the queue) and decides on it. */
+/** Claims exactly this item (the oldest waiting in its campaign and language) and decides on it. */
 export async function reviewItem(
   reviewer: TestUser,
   item: ItemView,
   decision: "approve" | "reject" | "request_changes",
   edits?: { instruction?: string; response?: string },
 ) {
-  await db().item.update({ where: { id: item.id }, data: { submittedAt: new Date(Date.UTC(2000, 0, 1) - ++ages * 1000) } });
-  const lease = await claimNextItem(viewerOf(reviewer), { language: item.language });
-  if (lease?.item.id !== item.id) throw new Error(`expected to claim ${item.id}, got ${lease?.item.id}`);
+  const lease = await claimItem(viewerOf(reviewer), item);
   await decideReview(viewerOf(reviewer), item.id, {
     version: lease.item.version,
     decision,

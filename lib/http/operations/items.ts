@@ -8,6 +8,7 @@ import {
   itemSchema,
   listMyItemsQuerySchema,
   submitItemInputSchema,
+  submitResultSchema,
   updateDraftInputSchema,
 } from "@/lib/items/schemas";
 import { defineOperation } from "@/lib/http/api-operation";
@@ -84,7 +85,7 @@ export const submitItem = defineOperation({
   access: "annotator",
   params: itemParams,
   body: submitItemInputSchema,
-  response: z.object({ item: itemSchema, quality: qualityReportSchema }).meta({ id: "SubmitResult" }),
+  response: submitResultSchema,
 });
 
 export const checkDraft = defineOperation({

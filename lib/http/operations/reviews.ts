@@ -6,6 +6,7 @@ import {
   adjudicationSchema,
   claimInputSchema,
   decideInputSchema,
+  decisionResultSchema,
   itemHistorySchema,
   leaseSchema,
   resolveAdjudicationInputSchema,
@@ -57,14 +58,7 @@ export const decideReview = defineOperation({
   access: "reviewer",
   params: itemParams,
   body: decideInputSchema,
-  response: z
-    .object({
-      item: itemSchema,
-      adjudication: z.boolean(),
-      /** Approvals in the item's current review round, this decision included, and how many the campaign needs. */
-      approvals: z.object({ count: z.number().int(), required: z.number().int() }),
-    })
-    .meta({ id: "DecideResult" }),
+  response: decisionResultSchema,
   successStatus: 201,
 });
 

@@ -8,9 +8,8 @@ import { createRelease } from "@/lib/releases/create-release";
 import { publishRelease } from "@/lib/releases/publish-release";
 import { getRelease } from "@/lib/releases/read-releases";
 import type { ReleaseView } from "@/lib/releases/schemas";
-import { claimNextItem } from "@/lib/reviews/claim-next-item";
 import { decideReview } from "@/lib/reviews/decide-review";
-import { makeOldestInQueue } from "@/tests/e2e/helpers/review";
+import { claimItem } from "@/tests/support/claim-item";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { FULL_MARKS, submitItemWithText } from "@/tests/support/seed-approved-items";
 import { RELEASE_TEXTS } from "@/tests/support/release-texts";
@@ -29,12 +28,10 @@ export function nextReleaseVersion(): string {
 /** Letters and digits only (no digit runs a PII detector could read as a phone number), unique in the run. */
 export const uniqueTag = () => `ref${Date.now().toString(36)}${randomBytes(3).toString("hex").replace(/\d/g, "x")}`;
 
-/** Approves exactly this item: it is put first in the queue, then claimed and approved through the review use cases. */
+/** Approves exactly this item: claimed from its campaign's queue and approved through the review use cases. */
 async function approve(reviewer: TestUser, item: ItemView) {
-  await makeOldestInQueue(item.id);
-  const lease = await claimNextItem(viewerOf(reviewer), { language: item.language });
-  expect(lease?.item.id, "the item to approve is the next in the queue").toBe(item.id);
-  await decideReview(viewerOf(reviewer), item.id, { version: lease!.item.version, decision: "approve", scores: FULL_MARKS, comment: "" });
+  const lease = await claimItem(viewerOf(reviewer), item);
+  await decideReview(viewerOf(reviewer), item.id, { version: lease.item.version, decision: "approve", scores: FULL_MARKS, comment: "" });
 }
 
 export interface ApprovedItem {

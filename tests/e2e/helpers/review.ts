@@ -1,4 +1,4 @@
-// Review-flow helpers: a signed-in browser context per person, putting an item first in the shared queue, scoring.
+// Review-flow helpers: a signed-in browser context per person, the review queue of one campaign, scoring.
 import { expect, type Browser, type Page } from "@playwright/test";
 import { db } from "@/lib/db";
 import { RUBRIC, type RubricCriterion } from "@/lib/reviews/schemas";
@@ -20,23 +20,13 @@ export async function signedInPage(browser: Browser, user: { email: string; pass
   return page;
 }
 
-const QUEUE_FRONT_MS = Date.UTC(1900, 0, 1);
-const CLOCK_BASE_MS = Date.UTC(2026, 0, 1);
-let lastCallMs = 0;
-let callsThisMs = 0;
 /**
- * Other specs' items share the queue: make this one older than anything, so it is the next one handed out. Each
- * call goes further back than every call before it, in this process or an earlier one (Playwright starts a new
- * worker process after a failed test, so a counter alone would start again and hand out ages already used): the
- * later the call, the further before 1900.
+ * The review page kept to one campaign (what its campaign menu opens): the test's own campaign, so its claims hand
+ * out the test's items whatever other specs leave in the shared queue.
  */
-export async function makeOldestInQueue(itemId: string) {
-  const now = Date.now();
-  callsThisMs = now === lastCallMs ? callsThisMs + 1 : 0;
-  lastCallMs = now;
-  // 16 ages per millisecond of the clock: some years back per year of running tests.
-  const submittedAt = new Date(QUEUE_FRONT_MS - (now - CLOCK_BASE_MS) * 16 - callsThisMs);
-  await db().item.update({ where: { id: itemId }, data: { submittedAt } });
+export async function openReviewQueue(page: Page, campaignId: string) {
+  await page.goto(`/review?campaign=${campaignId}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Review" })).toBeVisible();
 }
 
 /** Scores every criterion by clicking its radio button. */

@@ -1,12 +1,11 @@
 // Writing-flow helpers: a guard that fails on any script dialog, the stored item, and a reviewer's send-back.
 import { expect, type Page } from "@playwright/test";
 import { db } from "@/lib/db";
-import { claimNextItem } from "@/lib/reviews/claim-next-item";
 import { decideReview } from "@/lib/reviews/decide-review";
 import type { ItemLanguage } from "@/lib/vocabulary";
+import { claimItem } from "@/tests/support/claim-item";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
-import { makeOldestInQueue } from "@/tests/e2e/helpers/review";
 
 export const storedItem = (id: string) => db().item.findUniqueOrThrow({ where: { id } });
 
@@ -30,12 +29,9 @@ export function guardDialogs(page: Page): () => void {
  */
 export async function sendBack(itemId: string, language: ItemLanguage, comment: string) {
   const reviewer = viewerOf(await createTestUser("reviewer", [language]));
-  // Other specs' items share the review queue: make this one the next to be handed out.
-  await makeOldestInQueue(itemId);
-  const lease = await claimNextItem(reviewer, { language });
-  expect(lease?.item.id).toBe(itemId);
+  const lease = await claimItem(reviewer, await storedItem(itemId));
   await decideReview(reviewer, itemId, {
-    version: lease!.item.version,
+    version: lease.item.version,
     decision: "request_changes",
     scores: { instruction: 4, correctness: 3, fluency: 4, safety: 5, guidelines: 3 },
     comment,
