@@ -4,6 +4,7 @@ import { registerCheckCommand } from "@/cli/commands/check";
 import { registerItemCommands } from "@/cli/commands/item";
 import { registerMigrateCommand } from "@/cli/commands/migrate";
 import { registerReleaseCommands } from "@/cli/commands/release";
+import { registerReportCommands } from "@/cli/commands/report";
 import { registerSeedCommand } from "@/cli/commands/seed";
 import { registerStartCommand } from "@/cli/commands/start";
 import { registerTokenCommands } from "@/cli/commands/token";
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<void> {
   registerWorkerCommand(program);
   registerItemCommands(program);
   registerReleaseCommands(program);
+  registerReportCommands(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -11,6 +11,7 @@ import { productivityReport } from "@/lib/productivity/productivity-report";
 import type { CampaignView } from "@/lib/campaigns/schemas";
 import { reviewItem, submitItemWithText } from "@/tests/support/seed-approved-items";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
+import { activeTime, earning, outcome, review, submittedItem } from "@/tests/support/seed-productivity";
 import { createTestUser, type TestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
 
@@ -21,51 +22,6 @@ let campaignB: CampaignView;
 before(async () => {
   [campaignA, campaignB] = await Promise.all([createTestCampaign({ languages: ["es"] }), createTestCampaign({ languages: ["es"] })]);
 });
-
-/** An item and its first submission revision, submitted at `at`. */
-async function submittedItem(author: TestUser, campaignId: string, at: string): Promise<{ itemId: string; revisionId: string }> {
-  const itemId = randomUUID();
-  const revisionId = randomUUID();
-  await db().item.create({
-    data: { id: itemId, campaignId, authorId: author.id, language: "es", category: "open_qa", status: "submitted", reviewRound: 1, submittedAt: new Date(at) },
-  });
-  await db().itemRevision.create({
-    data: { id: revisionId, itemId, number: 1, kind: "submission", authorId: author.id, category: "open_qa", instruction: "¿Qué?", response: "Esto.", createdAt: new Date(at) },
-  });
-  return { itemId, revisionId };
-}
-
-async function outcome(item: { itemId: string }, author: TestUser, campaignId: string, round: number, result: "approved" | "changes_requested" | "rejected", at: string) {
-  await db().reviewOutcome.create({ data: { itemId: item.itemId, round, authorId: author.id, campaignId, outcome: result, decidedAt: new Date(at) } });
-}
-
-async function earning(user: TestUser, kind: "item" | "review", item: { itemId: string }, campaignId: string, amount: string, at: string) {
-  await db().earning.create({
-    data: { userId: user.id, kind, subjectId: kind === "item" ? item.itemId : randomUUID(), itemId: item.itemId, campaignId, earnedAt: new Date(at), amount, currency: "EUR" },
-  });
-}
-
-async function activeTime(user: TestUser, kind: "writing" | "reviewing", item: { itemId: string }, hour: string, seconds: number) {
-  await db().activeTime.create({ data: { userId: user.id, kind, itemId: item.itemId, hour: new Date(hour), activeSeconds: seconds } });
-}
-
-async function review(reviewer: TestUser, item: { itemId: string; revisionId: string }, round: number, decision: "approve" | "request_changes" | "reject", at: string) {
-  await db().review.create({
-    data: {
-      itemId: item.itemId,
-      revisionId: item.revisionId,
-      reviewerId: reviewer.id,
-      round,
-      decision,
-      scoreInstruction: 5,
-      scoreCorrectness: 5,
-      scoreFluency: 5,
-      scoreSafety: 5,
-      scoreGuidelines: 5,
-      createdAt: new Date(at),
-    },
-  });
-}
 
 const NOVEMBER_2025 = { from: "2025-11-01", to: "2025-11-30" };
 const fieldsOf = (error: unknown) => toAppError(error)?.fields.map((problem) => problem.field) ?? [];

@@ -5,6 +5,7 @@ import * as campaigns from "@/lib/http/operations/campaigns";
 import * as health from "@/lib/http/operations/health";
 import * as items from "@/lib/http/operations/items";
 import * as releases from "@/lib/http/operations/releases";
+import * as reports from "@/lib/http/operations/reports";
 import * as reviews from "@/lib/http/operations/reviews";
 import * as users from "@/lib/http/operations/users";
 
@@ -15,5 +16,6 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...Object.values(items),
   ...Object.values(reviews),
   ...Object.values(releases),
+  ...Object.values(reports),
   ...Object.values(health),
 ];

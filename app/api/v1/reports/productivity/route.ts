@@ -1,0 +1,5 @@
+import { apiHandler } from "@/lib/http/api-handler";
+import * as operations from "@/lib/http/operations/reports";
+import { productivityReport } from "@/lib/productivity/productivity-report";
+
+export const GET = apiHandler(operations.getProductivityReport, async ({ viewer, query }) => productivityReport(viewer, query));
