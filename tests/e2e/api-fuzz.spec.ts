@@ -136,6 +136,8 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     discardRelease: { params: { version: "999999999.0.0" } },
     downloadReleaseFile: { params: { version, path: "README.md" } },
     retractItem: { params: { itemId: approved!.id }, body: { reason: "fuzz" } },
+    getProductivityReport: { query: { from: "2026-11-01", to: "2026-11-30", campaign: campaign.slug, user: maintainer.id } },
+    exportProductivityReport: { query: { from: "2026-11-01", to: "2026-11-30", campaign: campaign.slug, user: maintainer.id } },
   };
   world = { token, operations: documentedOperations(document), baselines };
   return world;
