@@ -33,9 +33,9 @@ export function ProgrammeDashboard({ today, timeZone }: { today: string; timeZon
       <p>{t("programmeIntro", { timeZone })}</p>
       <div className="row">
         <PeriodPicker value={period} onChange={setPeriod} />
-        <label className="field">
-          {t("campaign")}
-          <select value={campaign} onChange={(event) => setCampaign(event.target.value)}>
+        <div className="field">
+          <label htmlFor="report-campaign">{t("campaign")}</label>
+          <select id="report-campaign" value={campaign} onChange={(event) => setCampaign(event.target.value)}>
             <option value="">{t("allCampaigns")}</option>
             {campaigns.data?.map((option) => (
               <option key={option.id} value={option.slug}>
@@ -43,7 +43,7 @@ export function ProgrammeDashboard({ today, timeZone }: { today: string; timeZon
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       <nav aria-label={t("campaignProgress")} className="stack">
         <h2>{t("campaignProgress")}</h2>
