@@ -50,11 +50,15 @@ export function ProgrammeDashboard({ today, timeZone }: { today: string; timeZon
         <ul className="inline-facts">
           {campaigns.data?.map((option) => (
             <li key={option.id}>
-              <Link href={`/campaigns/${option.slug}/progress`}>{option.name}</Link>
+              <Link href={`/campaigns/${option.slug}/progress`} prefetch={false}>
+                {option.name}
+              </Link>
             </li>
           ))}
           <li>
-            <Link href="/admin/periods">{t("payPeriods")}</Link>
+            <Link href="/admin/periods" prefetch={false}>
+              {t("payPeriods")}
+            </Link>
           </li>
         </ul>
       </nav>

@@ -12,6 +12,8 @@ import { viewerOf } from "@/tests/support/viewers";
 import { signIn } from "@/tests/e2e/helpers/session";
 
 test.afterAll(disconnectDb);
+// Each test seeds people through the real sign-up path (password hashing included) before the browser starts.
+test.slow();
 
 test("an annotator's approved items appear on My progress with their earnings", async ({ page }) => {
   const campaign = await createTestCampaign({ languages: ["es"] });
