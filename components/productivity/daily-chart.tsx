@@ -1,8 +1,8 @@
 "use client";
 // A bar chart of a daily series (recharts) with the same figures as a table for screen readers and keyboards.
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDay } from "@/components/productivity/format-figures";
+import { formatDay, useFigureFormat } from "@/components/productivity/format-figures";
 
 export interface DailySeries {
   key: string;
@@ -24,7 +24,7 @@ export function DailyChart({
   formatValue: (value: number) => string;
 }) {
   const t = useTranslations("productivity");
-  const format = useFormatter();
+  const format = useFigureFormat();
   const titleId = `${testId}-title`;
   return (
     <figure className="daily-chart card" aria-labelledby={titleId} data-testid={testId}>

@@ -1,9 +1,26 @@
 // Figures of the productivity pages in the reader's locale: money from its decimal text (never through a float),
 // hours from seconds, dates of the programme's calendar.
-import type { useFormatter } from "next-intl";
+import { useLocale } from "next-intl";
 import type { MoneySum } from "@/lib/productivity/schemas";
 
-type Formatter = ReturnType<typeof useFormatter>;
+/**
+ * Numbers and dates through the global Intl at the moment of formatting, so the locale data that LocaleDataGate may
+ * have just installed is used (next-intl's formatter keeps the constructors it started with).
+ */
+export interface FigureFormat {
+  number(value: number, options?: Intl.NumberFormatOptions): string;
+  dateTime(value: Date, options: Intl.DateTimeFormatOptions): string;
+}
+
+export function useFigureFormat(): FigureFormat {
+  const locale = useLocale();
+  return {
+    number: (value, options) => new Intl.NumberFormat(locale, options).format(value),
+    dateTime: (value, options) => new Intl.DateTimeFormat(locale, options).format(value),
+  };
+}
+
+type Formatter = FigureFormat;
 
 /** Intl formats the decimal string exactly as given ("12.50" stays 12.50, whatever its size). */
 export function formatMoney(locale: string, sum: MoneySum): string {

@@ -2,17 +2,17 @@
 // "My progress": a person's own counts, time, approval rate and earnings for a period, with charts per day.
 import Link from "next/link";
 import { useState } from "react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { Role } from "@/lib/vocabulary";
 import { DailyChart } from "@/components/productivity/daily-chart";
-import { formatHours, formatMoneySums, formatRate } from "@/components/productivity/format-figures";
+import { formatHours, formatMoneySums, formatRate, useFigureFormat } from "@/components/productivity/format-figures";
 import { initialPeriod, PeriodPicker, validRange, type PeriodChoice } from "@/components/productivity/period-picker";
 import { useProductivityReport } from "@/components/productivity/productivity-query";
 
 export function MyProgress({ userId, role, today, timeZone }: { userId: string; role: Role; today: string; timeZone: string }) {
   const t = useTranslations("productivity");
   const common = useTranslations("common");
-  const format = useFormatter();
+  const format = useFigureFormat();
   const locale = useLocale();
   const [period, setPeriod] = useState<PeriodChoice>(() => initialPeriod(today));
   const range = validRange(period);

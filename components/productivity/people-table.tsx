@@ -2,11 +2,11 @@
 // The programme's people table: one row per person, a totals row, sortable by any column with header buttons that
 // announce their order (aria-sort), so it works from the keyboard and with a screen reader.
 import { useState } from "react";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { PersonFigures, TotalFigures } from "@/lib/productivity/schemas";
-import { formatHours, formatMoneySums, formatRate, moneyCents } from "@/components/productivity/format-figures";
+import { formatHours, formatMoneySums, formatRate, moneyCents, useFigureFormat, type FigureFormat } from "@/components/productivity/format-figures";
 
-type Formatter = ReturnType<typeof useFormatter>;
+type Formatter = FigureFormat;
 
 interface Column {
   key: string;
@@ -19,7 +19,7 @@ interface Column {
 function useColumns(): { person: Column; figures: Column[] } {
   const t = useTranslations("productivity");
   const roles = useTranslations("roles");
-  const format: Formatter = useFormatter();
+  const format: Formatter = useFigureFormat();
   const locale = useLocale();
   const count = (value: number) => format.number(value);
   const figure = (key: string, label: string, value: (row: TotalFigures) => number | bigint, render: (row: TotalFigures) => string): Column => ({

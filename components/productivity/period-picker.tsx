@@ -1,8 +1,8 @@
 "use client";
 // Chooses the period of a report: this day, week or month (with previous / next), or any range of dates.
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { daysBetween, isIsoDate, periodContaining, shiftPeriod, type DateRange, type PeriodKind } from "@/lib/productivity/period";
-import { formatDay } from "@/components/productivity/format-figures";
+import { formatDay, useFigureFormat } from "@/components/productivity/format-figures";
 
 export type PeriodChoice = { kind: PeriodKind | "range"; range: DateRange };
 
@@ -12,7 +12,7 @@ export function initialPeriod(today: string): PeriodChoice {
 
 export function PeriodPicker({ value, onChange }: { value: PeriodChoice; onChange: (next: PeriodChoice) => void }) {
   const t = useTranslations("productivity");
-  const format = useFormatter();
+  const format = useFigureFormat();
   const { kind, range } = value;
   const invalid = !isIsoDate(range.from) || !isIsoDate(range.to) || daysBetween(range.from, range.to) < 0;
   return (

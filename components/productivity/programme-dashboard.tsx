@@ -3,7 +3,8 @@
 // charts of approvals and active hours per day, the table as CSV, and the way to campaign progress and pay periods.
 import Link from "next/link";
 import { useState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFigureFormat } from "@/components/productivity/format-figures";
 import { useCampaigns } from "@/components/campaigns/campaigns-query";
 import { DailyChart } from "@/components/productivity/daily-chart";
 import { PeopleTable } from "@/components/productivity/people-table";
@@ -13,7 +14,7 @@ import { productivityCsvHref, useProductivityReport } from "@/components/product
 export function ProgrammeDashboard({ today, timeZone }: { today: string; timeZone: string }) {
   const t = useTranslations("productivity");
   const common = useTranslations("common");
-  const format = useFormatter();
+  const format = useFigureFormat();
   const campaigns = useCampaigns();
   const [period, setPeriod] = useState<PeriodChoice>(() => initialPeriod(today));
   const [campaign, setCampaign] = useState("");

@@ -9,11 +9,17 @@ import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { activeTime, earning, outcome, submittedItem } from "@/tests/support/seed-productivity";
 import { createTestUser, type TestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
-import { signIn } from "@/tests/e2e/helpers/session";
+import { signInThroughForm } from "@/tests/e2e/helpers/session";
 
 test.afterAll(disconnectDb);
 // Each test seeds people through the real sign-up path (password hashing included) before the browser starts.
 test.slow();
+
+/** The first sign-in after the app starts renders the landing page cold: give it more than the usual 10 s. */
+async function signIn(page: Page, user: TestUser, landsOn: RegExp) {
+  await signInThroughForm(page, user.email, user.password);
+  await expect(page).toHaveURL(landsOn, { timeout: 30_000 });
+}
 
 test("an annotator's approved items appear on My progress with their earnings", async ({ page }) => {
   const campaign = await createTestCampaign({ languages: ["es"] });
@@ -39,6 +45,12 @@ test("an annotator's approved items appear on My progress with their earnings", 
   const todays = await chart.getByRole("row").filter({ has: page.getByRole("cell", { name: "2", exact: true }) }).count();
   expect(todays, "today's row of the table alternative counts both approvals").toBe(1);
   await expect(page.getByRole("link", { name: "My pay statements" })).toHaveAttribute("href", "/me/statements");
+
+  const backwards = await page.request.get("/api/v1/reports/productivity?from=2026-11-30&to=2026-11-01");
+  expect(backwards.status()).toBe(422);
+  expect((await backwards.json()).error.fields.map((problem: { field: string }) => problem.field)).toEqual(["query.to"]);
+  const someoneElse = await page.request.get(`/api/v1/reports/productivity?from=2026-11-01&to=2026-11-30&user=${reviewer.id}`);
+  expect(someoneElse.status()).toBe(403);
 });
 
 /** Three annotators with 1, 3 and 2 approvals (and 2.50 each) in November 2025 in a campaign of their own. */
