@@ -49,6 +49,9 @@ test("an annotator's approved items appear on My progress with their earnings", 
   const backwards = await page.request.get("/api/v1/reports/productivity?from=2026-11-30&to=2026-11-01");
   expect(backwards.status()).toBe(422);
   expect((await backwards.json()).error.fields.map((problem: { field: string }) => problem.field)).toEqual(["query.to"]);
+  const unknownCampaign = await page.request.get("/api/v1/reports/productivity?from=2026-11-01&to=2026-11-30&campaign=no-such-campaign");
+  expect(unknownCampaign.status()).toBe(422);
+  expect((await unknownCampaign.json()).error.fields.map((problem: { field: string }) => problem.field)).toEqual(["query.campaign"]);
   const someoneElse = await page.request.get(`/api/v1/reports/productivity?from=2026-11-01&to=2026-11-30&user=${reviewer.id}`);
   expect(someoneElse.status()).toBe(403);
 });
