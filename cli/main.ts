@@ -5,6 +5,7 @@ import { registerItemCommands } from "@/cli/commands/item";
 import { registerMigrateCommand } from "@/cli/commands/migrate";
 import { registerPayCommands } from "@/cli/commands/pay";
 import { registerReleaseCommands } from "@/cli/commands/release";
+import { registerReportCommands } from "@/cli/commands/report";
 import { registerSeedCommand } from "@/cli/commands/seed";
 import { registerStartCommand } from "@/cli/commands/start";
 import { registerTokenCommands } from "@/cli/commands/token";
@@ -28,6 +29,7 @@ export async function main(argv: string[]): Promise<void> {
   registerItemCommands(program);
   registerReleaseCommands(program);
   registerPayCommands(program);
+  registerReportCommands(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -19,6 +19,8 @@ export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
           <Link href="/work">{t("nav.work")}</Link>
           {hasRole(viewer, "reviewer") && <Link href="/review">{t("nav.review")}</Link>}
           <Link href="/campaigns">{t("progress.navLink")}</Link>
+          <Link href="/me/progress">{t("productivity.navMyProgress")}</Link>
+          {hasRole(viewer, "maintainer") && <Link href="/programme">{t("productivity.navProgramme")}</Link>}
           {hasRole(viewer, "maintainer") && <Link href="/admin/campaigns">{t("nav.campaigns")}</Link>}
           {hasRole(viewer, "maintainer") && <Link href="/admin/users">{t("nav.users")}</Link>}
           {hasRole(viewer, "maintainer") && <Link href="/admin/adjudications">{t("adjudications.navLink")}</Link>}

@@ -92,6 +92,17 @@ export function assertMayCreateApiTokens(viewer: Pick<Viewer, "authenticatedBy">
   }
 }
 
+/**
+ * Productivity and earnings figures: a person sees their own; only maintainers see other people's (`personId` null
+ * means everyone's).
+ */
+export function assertMaySeeFiguresOf(viewer: Pick<Viewer, "id" | "role">, personId: string | null): void {
+  if (personId === viewer.id || hasRole(viewer, "maintainer")) return;
+  throw new AppError("forbidden", "Only maintainers see other people's figures.", {
+    fields: [{ field: "user", message: "not you" }],
+  });
+}
+
 /** The page a person lands on after signing in. */
 export function homePathFor(viewer: Pick<Viewer, "role">): string {
   switch (viewer.role) {

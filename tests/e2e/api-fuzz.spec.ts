@@ -181,6 +181,8 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     listStatements: { query: { userId: victim.id, periodId: payPeriod.id } },
     getStatement: { params: { statementId: statement!.id } },
     downloadStatement: { params: { statementId: statement!.id } },
+    getProductivityReport: { query: { from: "2026-11-01", to: "2026-11-30", campaign: campaign.slug, user: maintainer.id } },
+    exportProductivityReport: { query: { from: "2026-11-01", to: "2026-11-30", campaign: campaign.slug, user: maintainer.id } },
   };
   world = { token, operations: documentedOperations(document), baselines };
   return world;

@@ -8,6 +8,7 @@ import * as items from "@/lib/http/operations/items";
 import * as progress from "@/lib/http/operations/progress";
 import * as pay from "@/lib/http/operations/pay";
 import * as releases from "@/lib/http/operations/releases";
+import * as reports from "@/lib/http/operations/reports";
 import * as reviews from "@/lib/http/operations/reviews";
 import * as users from "@/lib/http/operations/users";
 
@@ -21,5 +22,6 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...Object.values(activity),
   ...Object.values(releases),
   ...Object.values(pay),
+  ...Object.values(reports),
   ...Object.values(health),
 ];

@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { requirePageViewer } from "@/lib/http/page-guard";
+import { programmeCalendar } from "@/lib/productivity/programme-calendar";
+import { ProgrammeDashboard } from "@/components/productivity/programme-dashboard";
+import { LocaleDataGate } from "@/components/productivity/locale-data-gate";
+import "@/components/productivity/productivity.css";
+
+export default async function ProgrammePage() {
+  await requirePageViewer("maintainer");
+  const t = await getTranslations("productivity");
+  const common = await getTranslations("common");
+  const { timeZone, today } = programmeCalendar();
+  return (
+    <section>
+      <h1>{t("programmeTitle")}</h1>
+      <LocaleDataGate fallback={<p>{common("loading")}</p>}>
+        <ProgrammeDashboard today={today} timeZone={timeZone} />
+      </LocaleDataGate>
+    </section>
+  );
+}
