@@ -1,4 +1,4 @@
-// Programme reports over a realistic programme: 1,000,000 items, 500 people and 12 months of activity (filled once by
+// Campaign progress and the productivity report over a realistic programme: 1,000,000 items, 500 people and 12 months of activity (filled once by
 // `seedSyntheticProgramme` into the kept database escriba_bench_programme, reused by later runs). Each measure runs
 // ~50 times across campaigns and viewers and prints p50/p95; the plans of its queries are printed when they are not
 // index-based. Never asserts on timing.
@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { seedSyntheticProgramme } from "@/lib/demo/seed-synthetic-programme";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { productivityReport } from "@/lib/productivity/productivity-report";
 import { CAMPAIGN_PROGRESS_QUERIES, getCampaignProgress } from "@/lib/progress/get-campaign-progress";
 import type { ItemLanguage, Role } from "@/lib/vocabulary";
 import { openBenchDatabase, summarise, type BenchDatabase } from "@/bench/support/bench-database";
@@ -23,6 +24,7 @@ const TAG = "bench";
 interface Programme {
   database: BenchDatabase;
   campaignIds: string[];
+  campaignSlugs: string[];
   viewers: Viewer[];
 }
 
@@ -34,7 +36,24 @@ interface Measure {
   queries?(programme: Programme, run: number): { label: string; sql: string; values: unknown[] }[];
 }
 
-// A second report (the productivity report) is one more entry here.
+/** The programme's last whole month and its last twelve months, as dates the reports take. */
+const month = { from: "", to: "" };
+const year = { from: "", to: "" };
+
+/** Calls spread over the ways the report is asked for: everyone (maintainer), one campaign, one person's own. */
+function productivityCall(programme: Programme, run: number, range: { from: string; to: string }) {
+  const maintainer = programme.viewers[0]!;
+  const person = programme.viewers[1 + (run % (programme.viewers.length - 1))]!;
+  switch (run % 3) {
+    case 0:
+      return productivityReport(maintainer, range);
+    case 1:
+      return productivityReport(maintainer, { ...range, campaign: programme.campaignSlugs[run % programme.campaignSlugs.length]! });
+    default:
+      return productivityReport(person, range);
+  }
+}
+
 const MEASURES: Measure[] = [
   {
     name: "campaign progress (getCampaignProgress)",
@@ -48,6 +67,8 @@ const MEASURES: Measure[] = [
       ];
     },
   },
+  { name: "productivity report, one month (productivityReport)", call: (programme, run) => productivityCall(programme, run, month) },
+  { name: "productivity report, twelve months (productivityReport)", call: (programme, run) => productivityCall(programme, run, year) },
 ];
 
 function scansOf(plan: Record<string, unknown>, found: string[] = []): string[] {
@@ -88,9 +109,11 @@ if (seeded.rows[0].items === 0) {
 }
 
 // Steady state, as autovacuum leaves it: statistics and visibility maps of the tables the reports read.
-await database.query("VACUUM (ANALYZE) campaign_cell_counts, campaign_approval_hours");
+await database.query(
+  "VACUUM (ANALYZE) campaign_cell_counts, campaign_approval_hours, item_revisions, reviews, review_outcomes, earnings, active_time, items",
+);
 
-const campaigns = await database.query(`SELECT id FROM campaigns WHERE slug LIKE $1 ORDER BY slug`, [`${TAG}-%`]);
+const campaigns = await database.query(`SELECT id, slug FROM campaigns WHERE slug LIKE $1 ORDER BY slug`, [`${TAG}-%`]);
 const people = await database.query(
   `(SELECT id, email, name, role, languages::text[] AS languages FROM users WHERE role = 'maintainer' AND email LIKE $1 LIMIT 1)
    UNION ALL
@@ -100,6 +123,7 @@ const people = await database.query(
 const programme: Programme = {
   database,
   campaignIds: campaigns.rows.map((row) => row.id as string),
+  campaignSlugs: campaigns.rows.map((row) => row.slug as string),
   viewers: people.rows.map((person) => ({
     id: person.id as string,
     email: person.email as string,
@@ -116,6 +140,18 @@ const counts = await database.query(
           (SELECT count(*) FROM active_time)::int AS active_hours`,
 );
 console.log(`Programme: ${JSON.stringify(counts.rows[0])}; ${programme.campaignIds.length} campaigns, ${programme.viewers.length} viewers (1 maintainer).`);
+
+// The reports' periods: the last whole month of activity and the twelve months that end with it.
+const span = await database.query(
+  `SELECT to_char(date_trunc('month', max(decided_at) AT TIME ZONE $1) - interval '1 month', 'YYYY-MM-DD') AS month_start,
+          to_char(date_trunc('month', max(decided_at) AT TIME ZONE $1) - interval '1 day', 'YYYY-MM-DD') AS month_end,
+          to_char(date_trunc('month', max(decided_at) AT TIME ZONE $1) - interval '12 months', 'YYYY-MM-DD') AS year_start
+     FROM review_outcomes`,
+  [env().ESCRIBA_PROGRAMME_TIME_ZONE],
+);
+Object.assign(month, { from: span.rows[0].month_start, to: span.rows[0].month_end });
+Object.assign(year, { from: span.rows[0].year_start, to: span.rows[0].month_end });
+console.log(`Report periods: month ${month.from}..${month.to}, twelve months ${year.from}..${year.to}.`);
 
 for (const measure of MEASURES) {
   console.log(measure.name);
