@@ -3,15 +3,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { createDraft } from "@/lib/items/create-draft";
 import { submitItem } from "@/lib/items/submit-item";
-import type { ItemLanguage } from "@/lib/vocabulary";
-import { claimNextItem } from "@/lib/reviews/claim-next-item";
-import { decideReview } from "@/lib/reviews/decide-review";
-
-interface DemoText {
-  language: ItemLanguage;
-  instruction: string;
-  response: string;
-}
+import { approveDemoItem, type DemoText } from "@/lib/demo/demo-programme";
 
 const APPROVED: DemoText[] = [
   { language: "gl", instruction: "Por que lles caen as follas ás árbores no outono?", response: "Cando os días se acurtan, a árbore deixa de fabricar clorofila e forma unha capa de células na base de cada folla que corta o paso do zume; a folla sécase e o vento lévaa." },
@@ -32,16 +24,7 @@ async function submitDemoItem(annotator: Viewer, campaignId: string, text: DemoT
 }
 
 export async function seedDemoItems(campaignId: string, annotator: Viewer, reviewer: Viewer): Promise<void> {
-  for (const text of APPROVED) {
-    await submitDemoItem(annotator, campaignId, text);
-    const lease = await claimNextItem(reviewer, { language: text.language });
-    if (!lease) throw new Error("the demo item just submitted is not in the queue");
-    await decideReview(reviewer, lease.item.id, {
-      version: lease.item.version,
-      decision: "approve",
-      scores: { instruction: 5, correctness: 5, fluency: 5, safety: 5, guidelines: 5 },
-    });
-  }
+  for (const text of APPROVED) await approveDemoItem(campaignId, annotator, reviewer, text);
   await submitDemoItem(annotator, campaignId, WAITING);
   await createDraft(annotator, {
     campaignId,

@@ -1,5 +1,5 @@
-// Demo data for trying escriba locally: one account per role and an open campaign with guidelines, created
-// once and never overwritten.
+// Demo data for trying escriba locally: accounts for every role (three annotators, two reviewers), an open campaign
+// with guidelines, quotas about half filled and a closed pay period, created once and never overwritten.
 import { createCampaign } from "@/lib/campaigns/create-campaign";
 import { publishGuideline } from "@/lib/campaigns/publish-guideline";
 import { updateCampaign } from "@/lib/campaigns/update-campaign";
@@ -8,6 +8,7 @@ import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemLanguage, type Role } from "@
 import { viewerFromUser } from "@/lib/auth/viewer-from-user";
 import { createUser } from "@/lib/users/create-user";
 import { seedDemoItems } from "@/lib/demo/demo-items";
+import { approveDemoItem, closeDemoPayPeriod, DEMO_PROGRAMME_TEXTS, setUpDemoProgramme } from "@/lib/demo/demo-programme";
 
 export const DEMO_PASSWORD = "escriba-demo-2026";
 export const DEMO_CAMPAIGN_SLUG = "demo";
@@ -16,6 +17,9 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; languages
   { email: "annotator@escriba.test", name: "Uxía Annotator", role: "annotator", languages: ["gl", "es"] },
   { email: "reviewer@escriba.test", name: "Jordi Reviewer", role: "reviewer", languages: ["ca", "es", "gl"] },
   { email: "maintainer@escriba.test", name: "Miren Maintainer", role: "maintainer", languages: ["es", "ca", "eu", "gl"] },
+  { email: "annotator.ca@escriba.test", name: "Pau Annotator", role: "annotator", languages: ["ca"] },
+  { email: "annotator.eu@escriba.test", name: "Ane Annotator", role: "annotator", languages: ["eu", "es"] },
+  { email: "reviewer.eu@escriba.test", name: "Ander Reviewer", role: "reviewer", languages: ["eu", "es"] },
 ];
 
 const DEMO_GUIDELINES: Record<ItemLanguage, string> = {
@@ -36,10 +40,9 @@ export async function seedDemoAccounts(): Promise<string[]> {
   }
   const campaignExists = await db().campaign.findUnique({ where: { slug: DEMO_CAMPAIGN_SLUG }, select: { id: true } });
   if (!campaignExists) {
-    const demoViewer = async (role: Role) =>
-      viewerFromUser(await db().user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.find((account) => account.role === role)!.email } }), {
-        authenticatedBy: "session",
-      });
+    const accountViewer = async (email: string) =>
+      viewerFromUser(await db().user.findUniqueOrThrow({ where: { email } }), { authenticatedBy: "session" });
+    const demoViewer = (role: Role) => accountViewer(DEMO_ACCOUNTS.find((account) => account.role === role)!.email);
     const maintainer = await demoViewer("maintainer");
     const campaign = await createCampaign(maintainer, {
       slug: DEMO_CAMPAIGN_SLUG,
@@ -55,8 +58,14 @@ export async function seedDemoAccounts(): Promise<string[]> {
     }
     // A campaign opens for writing once every language has its guideline.
     await updateCampaign(maintainer, campaign.id, { status: "active" });
+    await setUpDemoProgramme(maintainer, campaign.id);
     await seedDemoItems(campaign.id, await demoViewer("annotator"), await demoViewer("reviewer"));
-    created.push(`campaign ${DEMO_CAMPAIGN_SLUG} with sample items`);
+    for (const text of DEMO_PROGRAMME_TEXTS) {
+      const [author, reviewer] = text.language === "ca" ? ["annotator.ca", "reviewer"] : ["annotator.eu", "reviewer.eu"];
+      await approveDemoItem(campaign.id, await accountViewer(`${author}@escriba.test`), await accountViewer(`${reviewer}@escriba.test`), text);
+    }
+    await closeDemoPayPeriod(maintainer);
+    created.push(`campaign ${DEMO_CAMPAIGN_SLUG} with quotas, sample items and a closed pay period`);
   }
   return created;
 }
