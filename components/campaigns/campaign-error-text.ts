@@ -1,8 +1,9 @@
 "use client";
 // Says in the UI language why the server refused a campaign change: the refusals with a reason get a sentence of
-// their own naming the languages, categories or currency; others list the fields the server named.
+// their own naming the languages, categories or currency; others go through the one error mapper (describeError).
 import { useFormatter, useTranslations } from "next-intl";
 import { ApiRequestError } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/vocabulary";
 
 /** The names the server sent: values of the vocabulary, or nothing when the detail is missing or not a list. */
@@ -12,10 +13,11 @@ const asList = <T extends string>(value: unknown, vocabulary: readonly T[]): T[]
 export function useCampaignErrorText(): (error: unknown) => string {
   const t = useTranslations();
   const format = useFormatter();
+  const describeError = useErrorMessage();
   const languages = (value: unknown) => format.list(asList(value, ITEM_LANGUAGES).map((language) => t(`languages.${language}`)));
   const categories = (value: unknown) => format.list(asList(value, ITEM_CATEGORIES).map((category) => t(`categories.${category}`)));
   return (error) => {
-    if (!(error instanceof ApiRequestError)) return t("common.error");
+    if (!(error instanceof ApiRequestError)) return describeError(error).text;
     const details = error.failure.details ?? {};
     switch (details.reason) {
       case "guidelines_missing":
@@ -27,8 +29,6 @@ export function useCampaignErrorText(): (error: unknown) => string {
       case "currency_in_use":
         return t("campaignSetup.currencyInUse", { currency: String(details.currency ?? "") });
     }
-    return error.failure.fields.length > 0
-      ? error.failure.fields.map((problem) => t("errors.fieldInvalid", problem)).join("; ")
-      : error.failure.message;
+    return describeError(error).text;
   };
 }

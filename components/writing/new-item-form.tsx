@@ -94,7 +94,7 @@ export function NewItemForm({
       {campaigns.length > 1 ? (
         <label>
           {t("items.campaign")}
-          <select value={campaignId} onChange={(event) => setCampaignId(event.target.value)}>
+          <select name="campaignId" value={campaignId} onChange={(event) => setCampaignId(event.target.value)}>
             {campaigns.map((entry) => (
               <option key={entry.id} value={entry.id}>
                 {entry.name}

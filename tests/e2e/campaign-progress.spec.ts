@@ -173,7 +173,7 @@ test.describe("in Basque", () => {
     await db().user.update({ where: { id: reviewer.id }, data: { uiLocale: "eu" } });
 
     await signIn(page, reviewer, /\/review$/);
-    await page.getByRole("navigation").getByRole("link", { name: "Aurrerapena" }).click();
+    await page.getByRole("navigation").getByRole("link", { name: "Aurrerapena", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kanpainen aurrerapena");
     await page.locator(`a[href="/campaigns/${campaign.slug}/progress"]`).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Aurrerapena: ${campaign.name}`);

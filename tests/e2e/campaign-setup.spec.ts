@@ -76,7 +76,7 @@ test("a maintainer edits a campaign and its quota grid; with hard quotas an anno
   // A rate with three decimals is refused, naming the field.
   await settings.getByLabel("Pay per review").fill("0.405");
   await settings.getByRole("button", { name: "Save settings" }).click();
-  await expect(settings.getByRole("alert")).toContainText("ratePerReview: at most two decimals");
+  await expect(settings.getByRole("alert")).toContainText("Rate per review: not a valid value.");
   await settings.getByLabel("Pay per review").fill("0.40");
 
   // The grid: Spanish and Galician × the three categories left. A two-row block pasted into the first cell fills both rows.
@@ -114,7 +114,7 @@ test("a maintainer edits a campaign and its quota grid; with hard quotas an anno
   await signIn(annotatorPage, annotator, /\/work$/);
   const startDraft = async (category: string) => {
     await annotatorPage.goto("/work/new");
-    await annotatorPage.getByLabel("Campaign").selectOption(campaign.id);
+    await annotatorPage.locator('select[name="campaignId"]').selectOption(campaign.id);
     await annotatorPage.locator('select[name="language"]').selectOption("gl");
     await annotatorPage.locator('select[name="category"]').selectOption(category);
     await annotatorPage.getByRole("button", { name: "Start writing" }).click();

@@ -116,7 +116,7 @@ test("a maintainer sorts the programme's people table by any column, with the ke
   const csv = await (await page.request.get((await download.getAttribute("href"))!)).text();
   expect(csv.split("\r\n").filter((line) => names.some((name) => line.startsWith(name)))).toHaveLength(3);
   await expect(page.getByRole("link", { name: campaign.name }).first()).toHaveAttribute("href", /\/campaigns\/.+\/progress$/);
-  await expect(page.getByRole("link", { name: "Pay periods" })).toHaveAttribute("href", "/admin/periods");
+  await expect(page.getByRole("navigation", { name: "Progress of each campaign" }).getByRole("link", { name: "Pay periods" })).toHaveAttribute("href", "/admin/periods");
 });
 
 test("in Basque the dashboard's numbers and dates are Basque", async ({ page }) => {

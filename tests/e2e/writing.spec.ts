@@ -31,7 +31,7 @@ test("a Galician closed_qa item survives a reload and a network drop, then is su
   const annotator = await createTestUser("annotator", ["gl"]);
   await signIn(page, annotator, /\/work$/);
   await page.getByRole("link", { name: "New item" }).click();
-  await page.getByLabel("Campaign").selectOption(campaign.id);
+  await page.locator('select[name="campaignId"]').selectOption(campaign.id);
   await page.locator('select[name="language"]').selectOption("gl");
   await page.locator('select[name="category"]').selectOption("closed_qa");
   await page.getByRole("button", { name: "Start writing" }).click();
