@@ -181,7 +181,9 @@ test("bad periods, campaigns and people are refused naming the field", async () 
 test("an item written, submitted and approved through the app shows up that day with its earning", async () => {
   const author = await createTestUser("annotator", ["es"], "flow");
   const reviewer = await createTestUser("reviewer", ["es"], "flowreviewer");
-  const item = await submitItemWithText(author, campaignA.id, "es", {
+  // A campaign of its own: the reviewer claims from its queue, where nothing else waits.
+  const campaign = await createTestCampaign({ languages: ["es"] });
+  const item = await submitItemWithText(author, campaign.id, "es", {
     instruction: `¿Por qué conviene regar las plantas de interior por la mañana? (${author.id})`,
     response: "Porque así el agua tiene todo el día para evaporarse de las hojas y la tierra no queda encharcada por la noche.",
   });

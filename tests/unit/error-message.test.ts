@@ -48,10 +48,10 @@ test("a refused field is named by its label in the reader's language, with what 
 });
 
 test("a field the catalogs do not name keeps its path; a code the browser does not know reads as a refusal or a failure", () => {
-  const odd = new ApiRequestError(422, { code: "teapot", message: "no", fields: [{ field: "quotas.0.target", message: "no" }] });
+  const odd = new ApiRequestError(422, { code: "teapot", message: "no", fields: [{ field: "scoreSheet.0.weight", message: "no" }] });
   const english = describeError(odd, translatorFor("en"));
   assert.equal(english.summary, "Some fields need attention.");
-  assert.deepEqual(english.fields, [{ field: "quotas.0.target", text: "quotas.0.target: not a valid value." }]);
+  assert.deepEqual(english.fields, [{ field: "scoreSheet.0.weight", text: "scoreSheet.0.weight: not a valid value." }]);
   assert.equal(describeError(new ApiRequestError(502, { code: "bad_gateway", message: "", fields: [] }), translatorFor("en")).summary, "Something went wrong on our side. Try again.");
 });
 
