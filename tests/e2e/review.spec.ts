@@ -17,7 +17,7 @@ test.afterAll(disconnectDb);
 const GOOD = { instruction: 5, correctness: 4, fluency: 5, safety: 5, guidelines: 4 };
 
 test("edit and send back, diff for the author, resubmission, and approval only after the second of two approvals", async ({ browser }) => {
-  // Four people in four browsers, one after another: 45 s on an idle machine beside the other worker.
+  // Three people in three browsers, one after another: 45 s on a quiet machine beside the other worker.
   test.slow();
   const campaign = await createTestCampaign({ languages: ["eu"], approvalsRequired: 2 });
   const author = await createTestUser("annotator", ["eu"], "author");
