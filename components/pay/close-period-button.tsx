@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ApiRequestError, callOperation } from "@/components/api-client";
-import { ConfirmButton } from "@/components/pay/confirm-button";
+import { ConfirmedAction } from "@/components/confirmed-action";
 import { useHydrated } from "@/components/use-hydrated";
 import * as pay from "@/lib/http/operations/pay";
 
@@ -21,7 +21,7 @@ export function ClosePeriodButton(props: { periodId: string; label: string; ende
   const failure = close.error ? (close.error instanceof ApiRequestError && close.error.status === 409 ? t("closeConflict") : tRoot("common.error")) : null;
   return (
     <div className="stack">
-      <ConfirmButton
+      <ConfirmedAction
         id={`close-period-${props.periodId}`}
         label={props.ended ? t("close") : t("closeNow")}
         question={

@@ -3,66 +3,12 @@
 // (retry a failed or stalled build; publish a built one, or discard one not published, after confirming in the page).
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
 import { ApiRequestError } from "@/components/api-client";
+import { ConfirmedAction } from "@/components/confirmed-action";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import { ReleaseBuildProgress } from "@/components/releases/release-build-progress";
 import { useDiscardRelease, usePublishRelease, useRetryRelease } from "@/components/releases/release-queries";
 import type { ReleaseView } from "@/lib/releases/schemas";
-
-/** A button that asks in the page before acting: the question, then a confirm button (focused) and Cancel. */
-function ConfirmedAction({
-  id,
-  label,
-  question,
-  confirmLabel,
-  pending,
-  failure,
-  onConfirm,
-  danger = false,
-}: {
-  id: string;
-  label: string;
-  question: string;
-  confirmLabel: string;
-  pending: boolean;
-  failure: string | null;
-  onConfirm: () => void;
-  danger?: boolean;
-}) {
-  const tRoot = useTranslations();
-  const [confirming, setConfirming] = useState(false);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
-
-  if (!confirming) {
-    return (
-      <button type="button" className={danger ? "small danger" : "small"} onClick={() => setConfirming(true)}>
-        {label}
-      </button>
-    );
-  }
-  return (
-    <div className="release-confirm stack" role="group" aria-labelledby={id}>
-      <p id={id}>{question}</p>
-      <div className="row">
-        <button ref={confirmButton} type="button" className={danger ? "small danger" : "small"} disabled={pending} onClick={onConfirm}>
-          {confirmLabel}
-        </button>
-        <button type="button" className="small secondary" disabled={pending} onClick={() => setConfirming(false)}>
-          {tRoot("common.cancel")}
-        </button>
-      </div>
-      {failure && (
-        <p role="alert" className="error">
-          {failure}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** What to say when the server refused: its conflict in the release's words, anything else as the error mapper says. */
 function useFailureMessage(error: Error | null, conflictMessage: string): string | null {
@@ -84,6 +30,7 @@ function PublishControl({ release }: { release: ReleaseView }) {
       pending={publish.isPending}
       failure={failure}
       onConfirm={() => publish.mutate(release.version)}
+      small
     />
   );
 }
@@ -102,6 +49,7 @@ function DiscardControl({ release }: { release: ReleaseView }) {
       failure={failure}
       onConfirm={() => discard.mutate(release.version)}
       danger
+      small
     />
   );
 }
