@@ -8,6 +8,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { seedSyntheticProgramme } from "@/lib/demo/seed-synthetic-programme";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import type { DateRange } from "@/lib/productivity/period";
+import { productivityStatements, type ReportScope } from "@/lib/productivity/productivity-queries";
 import { productivityReport } from "@/lib/productivity/productivity-report";
 import { CAMPAIGN_PROGRESS_QUERIES, getCampaignProgress } from "@/lib/progress/get-campaign-progress";
 import type { ItemLanguage, Role } from "@/lib/vocabulary";
@@ -67,9 +69,50 @@ const MEASURES: Measure[] = [
       ];
     },
   },
-  { name: "productivity report, one month (productivityReport)", call: (programme, run) => productivityCall(programme, run, month) },
-  { name: "productivity report, twelve months (productivityReport)", call: (programme, run) => productivityCall(programme, run, year) },
+  {
+    name: "productivity report, one month (productivityReport)",
+    call: (programme, run) => productivityCall(programme, run, month),
+    queries: (programme) => explainedStatements(programme, month),
+  },
+  {
+    name: "  floor: the same calls' SQL statements, bare on one connection",
+    call: (programme, run) => bareStatements(programme, run, month),
+  },
+  {
+    name: "productivity report, twelve months (productivityReport)",
+    call: (programme, run) => productivityCall(programme, run, year),
+    queries: (programme) => explainedStatements(programme, year),
+  },
+  {
+    name: "  floor: the same calls' SQL statements, bare on one connection",
+    call: (programme, run) => bareStatements(programme, run, year),
+  },
 ];
+
+/** The report's statements for the call `productivityCall` makes on this run (everyone, one campaign, one person). */
+function scopeOf(programme: Programme, run: number, range: DateRange): ReportScope {
+  const scope: ReportScope = { ...range, userId: null, campaignId: null };
+  if (run % 3 === 1) scope.campaignId = programme.campaignIds[run % programme.campaignIds.length]!;
+  if (run % 3 === 2) scope.userId = programme.viewers[1 + (run % (programme.viewers.length - 1))]!.id;
+  return scope;
+}
+
+async function bareStatements(programme: Programme, run: number, range: DateRange) {
+  for (const statement of productivityStatements(scopeOf(programme, run, range))) {
+    await programme.database.query(statement.text, statement.values);
+  }
+}
+
+/** Everyone's month (the largest of the three calls) and one person's. */
+function explainedStatements(programme: Programme, range: DateRange) {
+  return [0, 2].flatMap((run) =>
+    productivityStatements(scopeOf(programme, run, range)).map((statement, index) => ({
+      label: `${run === 0 ? "everyone" : "one person"}, statement ${index + 1}`,
+      sql: statement.text,
+      values: statement.values,
+    })),
+  );
+}
 
 function scansOf(plan: Record<string, unknown>, found: string[] = []): string[] {
   const node = plan["Node Type"] as string;
@@ -110,7 +153,7 @@ if (seeded.rows[0].items === 0) {
 
 // Steady state, as autovacuum leaves it: statistics and visibility maps of the tables the reports read.
 await database.query(
-  "VACUUM (ANALYZE) campaign_cell_counts, campaign_approval_hours, item_revisions, reviews, review_outcomes, earnings, active_time, items",
+  "VACUUM (ANALYZE) campaign_cell_counts, campaign_approval_hours, productivity_author_days, productivity_reviewer_days, productivity_earning_days, earnings, items",
 );
 
 const campaigns = await database.query(`SELECT id, slug FROM campaigns WHERE slug LIKE $1 ORDER BY slug`, [`${TAG}-%`]);

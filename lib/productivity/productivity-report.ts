@@ -5,14 +5,11 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { datesOf, instantsOf } from "@/lib/productivity/period";
+import { datesOf } from "@/lib/productivity/period";
 import {
-  countOutcomes,
-  countRetractedPaidItems,
-  countReviews,
-  countSubmissions,
-  sumActiveTime,
-  sumEarnings,
+  sumAuthorDays,
+  sumEarningDays,
+  sumReviewerDays,
   type ReportScope,
 } from "@/lib/productivity/productivity-queries";
 import {
@@ -67,16 +64,9 @@ export async function productivityReport(viewer: Viewer, input: ProductivityQuer
   assertMaySeeFiguresOf(viewer, userId);
   const campaign = await resolveCampaign(query.campaign);
   const timeZone = env().ESCRIBA_PROGRAMME_TIME_ZONE;
-  const scope: ReportScope = { ...instantsOf(query, timeZone), timeZone, userId, campaignId: campaign?.id ?? null };
+  const scope: ReportScope = { from: query.from, to: query.to, userId, campaignId: campaign?.id ?? null };
 
-  const [submissions, outcomes, reviews, activeTime, earnings, retracted] = await Promise.all([
-    countSubmissions(scope),
-    countOutcomes(scope),
-    countReviews(scope),
-    sumActiveTime(scope),
-    sumEarnings(scope),
-    countRetractedPaidItems(scope),
-  ]);
+  const [authorDays, reviewerDays, earnings] = await Promise.all([sumAuthorDays(scope), sumReviewerDays(scope), sumEarningDays(scope)]);
 
   const byPerson = new Map<string, Counts>();
   const person = (id: string) => {
@@ -90,26 +80,21 @@ export async function productivityReport(viewer: Viewer, input: ProductivityQuer
   );
   const totals = emptyCounts();
 
-  for (const row of submissions) person(row.userId).submitted = row.submitted;
-  for (const { userId: id, date, ...counts } of outcomes) {
+  for (const { userId: id, date, ...counts } of authorDays) {
     if (id) Object.assign(person(id), counts);
-    else if (date && days.has(date)) days.get(date)!.approved = counts.approved;
+    else if (date && days.has(date)) Object.assign(days.get(date)!, { approved: counts.approved, writingSeconds: counts.writingSeconds });
   }
-  for (const { userId: id, date, ...decisions } of reviews) {
-    if (id) person(id).reviews = decisions;
-    else if (date && days.has(date)) days.get(date)!.reviews = decisions.approve + decisions.requestChanges + decisions.reject;
-  }
-  for (const row of activeTime) {
-    const seconds = Number(row.seconds);
-    if (row.userId) person(row.userId)[row.kind === "writing" ? "writingSeconds" : "reviewingSeconds"] = seconds;
-    else if (row.date && days.has(row.date)) days.get(row.date)![row.kind === "writing" ? "writingSeconds" : "reviewingSeconds"] = seconds;
+  for (const { userId: id, date, reviewingSeconds, ...decisions } of reviewerDays) {
+    if (id) Object.assign(person(id), { reviews: decisions, reviewingSeconds });
+    else if (date && days.has(date)) {
+      Object.assign(days.get(date)!, { reviews: decisions.approve + decisions.requestChanges + decisions.reject, reviewingSeconds });
+    }
   }
   for (const row of earnings) {
     const target = row.userId ? person(row.userId) : totals;
     const sum: MoneySum = { currency: row.currency, amount: row.amount };
     (row.kind === "item" ? target.itemEarnings : target.reviewEarnings).push(sum);
   }
-  for (const row of retracted) person(row.userId).retractedPaidItems = row.retracted;
 
   for (const counts of byPerson.values()) {
     for (const key of ["submitted", "approved", "sentBack", "rejected", "firstPassDecided", "firstPassApproved", "writingSeconds", "reviewingSeconds", "retractedPaidItems"] as const) {
