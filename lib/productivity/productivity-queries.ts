@@ -77,9 +77,9 @@ export async function sumReviewerDays(scope: ReportScope) {
   return db().$queryRaw<ReviewerRow[]>(reviewerDaysQuery(scope));
 }
 
-/** Money stays numeric in SQL and leaves as text ("12.50"); the totals are SQL sums too. */
+/** Money is summed in integer cents in SQL and leaves as decimal text ("12.50"); the totals are SQL sums too. */
 const earningDaysQuery = (scope: ReportScope) => Prisma.sql`
-    SELECT d.user_id::text AS "userId", d.kind::text AS kind, d.currency, sum(d.amount)::numeric(14, 2)::text AS amount
+    SELECT d.user_id::text AS "userId", d.kind::text AS kind, d.currency, (sum(d.amount_cents) / 100.0)::numeric(14, 2)::text AS amount
     FROM productivity_earning_days d
     WHERE ${ofScope(scope)}
     GROUP BY GROUPING SETS ((d.user_id, d.kind, d.currency), (d.kind, d.currency))

@@ -84,9 +84,9 @@ async function disagreements(zone: string) {
   );
   const earnings = await db().$queryRawUnsafe<Record<string, unknown>[]>(
     `(SELECT user_id, (earned_at AT TIME ZONE $1)::date AS day, campaign_id, kind, currency, sum(amount) AS amount FROM earnings GROUP BY 1, 2, 3, 4, 5
-        EXCEPT SELECT user_id, day, campaign_id, kind, currency, amount FROM productivity_earning_days)
+        EXCEPT SELECT user_id, day, campaign_id, kind, currency, amount_cents / 100.0 FROM productivity_earning_days)
      UNION ALL
-     (SELECT user_id, day, campaign_id, kind, currency, amount FROM productivity_earning_days
+     (SELECT user_id, day, campaign_id, kind, currency, amount_cents / 100.0 FROM productivity_earning_days
         EXCEPT SELECT user_id, (earned_at AT TIME ZONE $1)::date, campaign_id, kind, currency, sum(amount) FROM earnings GROUP BY 1, 2, 3, 4, 5)
      LIMIT 5`,
     zone,

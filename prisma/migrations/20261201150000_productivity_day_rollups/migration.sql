@@ -2,7 +2,7 @@
 -- 12 months, aggregating a month of item_revisions, review_outcomes, reviews, active_time and earnings took 1.5–3.7 s
 -- even from covering indexes. Triggers keep, in the same transaction as every change of a source row, one row per
 -- person × campaign × local day of the programme: what the person did as an author, as a reviewer, and what they
--- earned (per kind and currency), and how many of the items they were paid for have been retracted since. A month of everyone is then a few thousand rows whatever the number of items.
+-- earned (per kind and currency, in integer cents: sums of integers are several times cheaper than of numerics), and how many of the items they were paid for have been retracted since. A month of everyone is then a few thousand rows whatever the number of items.
 --
 -- Days are local days of the programme's time zone, which the database must know for the triggers: it is kept in
 -- programme_settings, and the app rewrites it from ESCRIBA_PROGRAMME_TIME_ZONE at every migration run, rebuilding the
@@ -31,7 +31,7 @@ CREATE TABLE "productivity_author_days" (
     "rejected" INTEGER NOT NULL DEFAULT 0,
     "first_pass_decided" INTEGER NOT NULL DEFAULT 0,
     "first_pass_approved" INTEGER NOT NULL DEFAULT 0,
-    "writing_seconds" BIGINT NOT NULL DEFAULT 0,
+    "writing_seconds" INTEGER NOT NULL DEFAULT 0,
     "retracted_paid_items" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "productivity_author_days_pkey" PRIMARY KEY ("user_id","day","campaign_id")
@@ -45,7 +45,7 @@ CREATE TABLE "productivity_reviewer_days" (
     "approve" INTEGER NOT NULL DEFAULT 0,
     "request_changes" INTEGER NOT NULL DEFAULT 0,
     "reject" INTEGER NOT NULL DEFAULT 0,
-    "reviewing_seconds" BIGINT NOT NULL DEFAULT 0,
+    "reviewing_seconds" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "productivity_reviewer_days_pkey" PRIMARY KEY ("user_id","day","campaign_id")
 );
@@ -57,7 +57,7 @@ CREATE TABLE "productivity_earning_days" (
     "campaign_id" UUID NOT NULL,
     "kind" "EarningKind" NOT NULL,
     "currency" TEXT NOT NULL,
-    "amount" DECIMAL(14,2) NOT NULL DEFAULT 0,
+    "amount_cents" BIGINT NOT NULL DEFAULT 0,
 
     CONSTRAINT "productivity_earning_days_pkey" PRIMARY KEY ("user_id","day","campaign_id","kind","currency")
 );
@@ -78,7 +78,7 @@ $$;
 
 CREATE FUNCTION "add_author_day"("p_user" UUID, "p_day" DATE, "p_campaign" UUID, "p_submitted" INTEGER, "p_approved" INTEGER,
     "p_sent_back" INTEGER, "p_rejected" INTEGER, "p_first_pass_decided" INTEGER, "p_first_pass_approved" INTEGER,
-    "p_writing_seconds" BIGINT, "p_retracted_paid_items" INTEGER) RETURNS void LANGUAGE sql AS $$
+    "p_writing_seconds" INTEGER, "p_retracted_paid_items" INTEGER) RETURNS void LANGUAGE sql AS $$
   INSERT INTO "productivity_author_days" AS d ("user_id", "day", "campaign_id", "submitted", "approved", "sent_back", "rejected",
       "first_pass_decided", "first_pass_approved", "writing_seconds", "retracted_paid_items")
   VALUES ("p_user", "p_day", "p_campaign", "p_submitted", "p_approved", "p_sent_back", "p_rejected", "p_first_pass_decided",
@@ -95,7 +95,7 @@ CREATE FUNCTION "add_author_day"("p_user" UUID, "p_day" DATE, "p_campaign" UUID,
 $$;
 
 CREATE FUNCTION "add_reviewer_day"("p_user" UUID, "p_day" DATE, "p_campaign" UUID, "p_approve" INTEGER,
-    "p_request_changes" INTEGER, "p_reject" INTEGER, "p_reviewing_seconds" BIGINT) RETURNS void LANGUAGE sql AS $$
+    "p_request_changes" INTEGER, "p_reject" INTEGER, "p_reviewing_seconds" INTEGER) RETURNS void LANGUAGE sql AS $$
   INSERT INTO "productivity_reviewer_days" AS d ("user_id", "day", "campaign_id", "approve", "request_changes", "reject", "reviewing_seconds")
   VALUES ("p_user", "p_day", "p_campaign", "p_approve", "p_request_changes", "p_reject", "p_reviewing_seconds")
   ON CONFLICT ("user_id", "day", "campaign_id") DO UPDATE SET
@@ -190,9 +190,9 @@ $$;
 -- already retracted is counted as retracted at once.
 CREATE FUNCTION "earnings_count_days"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "productivity_earning_days" AS d ("user_id", "day", "campaign_id", "kind", "currency", "amount")
-  VALUES (NEW."user_id", "programme_day"(NEW."earned_at"), NEW."campaign_id", NEW."kind", NEW."currency", NEW."amount")
-  ON CONFLICT ("user_id", "day", "campaign_id", "kind", "currency") DO UPDATE SET "amount" = d."amount" + EXCLUDED."amount";
+  INSERT INTO "productivity_earning_days" AS d ("user_id", "day", "campaign_id", "kind", "currency", "amount_cents")
+  VALUES (NEW."user_id", "programme_day"(NEW."earned_at"), NEW."campaign_id", NEW."kind", NEW."currency", (NEW."amount" * 100)::bigint)
+  ON CONFLICT ("user_id", "day", "campaign_id", "kind", "currency") DO UPDATE SET "amount_cents" = d."amount_cents" + EXCLUDED."amount_cents";
   IF NEW."kind" = 'item' AND EXISTS (SELECT FROM "items" WHERE "id" = NEW."subject_id" AND "status" = 'retracted') THEN
     PERFORM "add_author_day"(NEW."user_id", "programme_day"(NEW."earned_at"), NEW."campaign_id", 0, 0, 0, 0, 0, 0, 0, 1);
   END IF;
@@ -253,7 +253,7 @@ BEGIN
   FROM (
     SELECT r."author_id" AS "user_id", "programme_day"(r."created_at") AS "day", i."campaign_id",
            1 AS "submitted", 0 AS "approved", 0 AS "sent_back", 0 AS "rejected", 0 AS "first_pass_decided",
-           0 AS "first_pass_approved", 0::bigint AS "writing_seconds", 0 AS "retracted_paid_items"
+           0 AS "first_pass_approved", 0 AS "writing_seconds", 0 AS "retracted_paid_items"
     FROM "item_revisions" r JOIN "items" i ON i."id" = r."item_id"
     WHERE r."kind" = 'submission'
     UNION ALL
@@ -277,7 +277,7 @@ BEGIN
   FROM (
     SELECT r."reviewer_id" AS "user_id", "programme_day"(r."created_at") AS "day", i."campaign_id",
            (r."decision" = 'approve')::int AS "approve", (r."decision" = 'request_changes')::int AS "request_changes",
-           (r."decision" = 'reject')::int AS "reject", 0::bigint AS "reviewing_seconds"
+           (r."decision" = 'reject')::int AS "reject", 0 AS "reviewing_seconds"
     FROM "reviews" r JOIN "items" i ON i."id" = r."item_id"
     UNION ALL
     SELECT a."user_id", "programme_day"(a."hour"), i."campaign_id", 0, 0, 0, a."active_seconds"
@@ -286,8 +286,8 @@ BEGIN
   ) AS "events"
   GROUP BY 1, 2, 3;
 
-  INSERT INTO "productivity_earning_days" ("user_id", "day", "campaign_id", "kind", "currency", "amount")
-  SELECT "user_id", "programme_day"("earned_at"), "campaign_id", "kind", "currency", sum("amount")
+  INSERT INTO "productivity_earning_days" ("user_id", "day", "campaign_id", "kind", "currency", "amount_cents")
+  SELECT "user_id", "programme_day"("earned_at"), "campaign_id", "kind", "currency", sum(("amount" * 100)::bigint)
   FROM "earnings"
   GROUP BY 1, 2, 3, 4, 5;
 END;
