@@ -119,3 +119,14 @@ export function startOfDayIn(date: IsoDate, timeZone: string): Date {
 export function instantsOf(range: DateRange, timeZone: string): { start: Date; end: Date } {
   return { start: startOfDayIn(range.from, timeZone), end: startOfDayIn(addDays(range.to, 1), timeZone) };
 }
+
+/**
+ * The whole calendar months inside a range, as the first day of the first one and the first day after the last one
+ * (null when there is none): reports read whole months from monthly totals and only the days around them.
+ */
+export function wholeMonthsWithin(range: DateRange): { from: IsoDate; until: IsoDate } | null {
+  const from = range.from.endsWith("-01") ? range.from : addDays(periodContaining("month", range.from).to, 1);
+  const dayAfter = addDays(range.to, 1);
+  const until = dayAfter.endsWith("-01") ? dayAfter : periodContaining("month", range.to).from;
+  return from < until ? { from, until } : null;
+}

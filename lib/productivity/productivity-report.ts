@@ -7,9 +7,10 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { datesOf } from "@/lib/productivity/period";
 import {
-  sumAuthorDays,
-  sumEarningDays,
-  sumReviewerDays,
+  sumAuthorTotals,
+  sumDailySeries,
+  sumEarningTotals,
+  sumReviewerTotals,
   type ReportScope,
 } from "@/lib/productivity/productivity-queries";
 import {
@@ -66,7 +67,12 @@ export async function productivityReport(viewer: Viewer, input: ProductivityQuer
   const timeZone = env().ESCRIBA_PROGRAMME_TIME_ZONE;
   const scope: ReportScope = { from: query.from, to: query.to, userId, campaignId: campaign?.id ?? null };
 
-  const [authorDays, reviewerDays, earnings] = await Promise.all([sumAuthorDays(scope), sumReviewerDays(scope), sumEarningDays(scope)]);
+  const [authors, reviewers, earnings, series] = await Promise.all([
+    sumAuthorTotals(scope),
+    sumReviewerTotals(scope),
+    sumEarningTotals(scope),
+    sumDailySeries(scope),
+  ]);
 
   const byPerson = new Map<string, Counts>();
   const person = (id: string) => {
@@ -80,16 +86,9 @@ export async function productivityReport(viewer: Viewer, input: ProductivityQuer
   );
   const totals = emptyCounts();
 
-  for (const { userId: id, date, ...counts } of authorDays) {
-    if (id) Object.assign(person(id), counts);
-    else if (date && days.has(date)) Object.assign(days.get(date)!, { approved: counts.approved, writingSeconds: counts.writingSeconds });
-  }
-  for (const { userId: id, date, reviewingSeconds, ...decisions } of reviewerDays) {
-    if (id) Object.assign(person(id), { reviews: decisions, reviewingSeconds });
-    else if (date && days.has(date)) {
-      Object.assign(days.get(date)!, { reviews: decisions.approve + decisions.requestChanges + decisions.reject, reviewingSeconds });
-    }
-  }
+  for (const { userId: id, ...counts } of authors) Object.assign(person(id), counts);
+  for (const { userId: id, reviewingSeconds, ...decisions } of reviewers) Object.assign(person(id), { reviews: decisions, reviewingSeconds });
+  for (const day of series) if (days.has(day.date)) days.set(day.date, day);
   for (const row of earnings) {
     const target = row.userId ? person(row.userId) : totals;
     const sum: MoneySum = { currency: row.currency, amount: row.amount };

@@ -65,8 +65,9 @@ const FROM_ROLLUPS = `
          coalesce(a.first_pass_approved, 0) AS first_round_approved, coalesce(a.writing_seconds, 0) AS writing,
          coalesce(r.approve, 0) AS approve, coalesce(r.request_changes, 0) AS request_changes, coalesce(r.reject, 0) AS reject,
          coalesce(r.reviewing_seconds, 0) AS reviewing, coalesce(a.retracted_paid_items, 0) AS retracted
-  FROM productivity_author_days a
-  FULL JOIN productivity_reviewer_days r ON r.user_id = a.user_id AND r.day = a.day AND r.campaign_id = a.campaign_id`;
+  FROM (SELECT * FROM productivity_author_days WHERE NOT whole_month) a
+  FULL JOIN (SELECT * FROM productivity_reviewer_days WHERE NOT whole_month) r
+    ON r.user_id = a.user_id AND r.day = a.day AND r.campaign_id = a.campaign_id`;
 
 const NOT_ZERO = `(submitted, approved, sent_back, rejected, first_round, writing, approve, request_changes, reject, reviewing, retracted)
   <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`;
@@ -84,22 +85,79 @@ async function disagreements(zone: string) {
   );
   const earnings = await db().$queryRawUnsafe<Record<string, unknown>[]>(
     `(SELECT user_id, (earned_at AT TIME ZONE $1)::date AS day, campaign_id, kind, currency, sum(amount) AS amount FROM earnings GROUP BY 1, 2, 3, 4, 5
-        EXCEPT SELECT user_id, day, campaign_id, kind, currency, amount_cents / 100.0 FROM productivity_earning_days)
+        EXCEPT SELECT user_id, day, campaign_id, kind, currency, amount_cents / 100.0 FROM productivity_earning_days WHERE NOT whole_month)
      UNION ALL
-     (SELECT user_id, day, campaign_id, kind, currency, amount_cents / 100.0 FROM productivity_earning_days
+     (SELECT user_id, day, campaign_id, kind, currency, amount_cents / 100.0 FROM productivity_earning_days WHERE NOT whole_month
         EXCEPT SELECT user_id, (earned_at AT TIME ZONE $1)::date, campaign_id, kind, currency, sum(amount) FROM earnings GROUP BY 1, 2, 3, 4, 5)
      LIMIT 5`,
     zone,
   );
-  return [...differences, ...earnings];
+  // Each month row is the sum of its days, and everyone's days the sum of the people's.
+  const months = await db().$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT * FROM (
+       SELECT 'author' AS t, user_id, date_trunc('month', day)::date AS month, campaign_id,
+              sum(CASE WHEN whole_month THEN -1 ELSE 1 END * (submitted + 3 * approved + 5 * sent_back + 7 * rejected + 11 * first_pass_decided
+                  + 13 * first_pass_approved + 17 * writing_seconds + 19 * retracted_paid_items)) AS difference
+       FROM productivity_author_days GROUP BY 2, 3, 4
+       UNION ALL
+       SELECT 'reviewer', user_id, date_trunc('month', day)::date, campaign_id,
+              sum(CASE WHEN whole_month THEN -1 ELSE 1 END * (approve + 3 * request_changes + 5 * reject + 7 * reviewing_seconds))
+       FROM productivity_reviewer_days GROUP BY 2, 3, 4
+       UNION ALL
+       SELECT 'earning ' || kind || currency, user_id, date_trunc('month', day)::date, campaign_id,
+              sum(CASE WHEN whole_month THEN -1 ELSE 1 END * amount_cents)
+       FROM productivity_earning_days GROUP BY 1, 2, 3, 4
+     ) m WHERE difference <> 0 LIMIT 5`,
+  );
+  const programme = await db().$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT day, campaign_id, sum(approved) AS approved, sum(reviews) AS reviews, sum(writing) AS writing, sum(reviewing) AS reviewing
+     FROM (
+       SELECT day, campaign_id, approved, 0 AS reviews, writing_seconds AS writing, 0 AS reviewing FROM productivity_author_days WHERE NOT whole_month
+       UNION ALL
+       SELECT day, campaign_id, 0, approve + request_changes + reject, 0, reviewing_seconds FROM productivity_reviewer_days WHERE NOT whole_month
+       UNION ALL
+       SELECT day, campaign_id, -approved, -reviews, -writing_seconds, -reviewing_seconds FROM productivity_programme_days
+     ) x GROUP BY 1, 2 HAVING (sum(approved), sum(reviews), sum(writing), sum(reviewing)) <> (0, 0, 0, 0) LIMIT 5`,
+  );
+  return [...differences, ...earnings, ...months, ...programme];
 }
 
 test("the roll-ups the triggers kept equal the sums of their sources, day by day", async () => {
   const [counts] = await db().$queryRawUnsafe<{ days: number; earnings: number }[]>(
-    `SELECT (SELECT count(*) FROM productivity_author_days)::int AS days, (SELECT count(*) FROM productivity_earning_days)::int AS earnings`,
+    `SELECT (SELECT count(*) FROM productivity_author_days WHERE NOT whole_month)::int AS days,
+            (SELECT count(*) FROM productivity_earning_days WHERE NOT whole_month)::int AS earnings`,
   );
   assert.ok(counts!.days > 100 && counts!.earnings > 100, `roll-up rows: ${JSON.stringify(counts)}`);
   assert.deepEqual(await disagreements("Europe/Madrid"), []);
+});
+
+test("a period of part months and whole months gives each person the sums of their sources", async () => {
+  const range = { from: "2026-09-15", to: "2026-11-20" };
+  const report = await productivityReport(maintainer, range);
+  const expected = await db().$queryRawUnsafe<{ user_id: string; submitted: number; approved: number; writing: number; reviews: number }[]>(
+    `SELECT user_id, sum(submitted)::int AS submitted, sum(approved)::int AS approved, sum(writing)::int AS writing,
+            sum(approve + request_changes + reject)::int AS reviews
+     FROM (${FROM_SOURCES}) s WHERE day BETWEEN $2::date AND $3::date GROUP BY user_id
+     HAVING sum(submitted) + sum(approved) + sum(writing) + sum(approve + request_changes + reject) + sum(sent_back) + sum(rejected)
+            + sum(reviewing) + sum(retracted) > 0`,
+    "Europe/Madrid",
+    range.from,
+    range.to,
+  );
+  assert.ok(expected.length > 20, `${expected.length} people active in the period`);
+  const reported = new Map(report.people.map((person) => [person.userId, person]));
+  for (const row of expected) {
+    const person = reported.get(row.user_id);
+    assert.ok(person, `person ${row.user_id} is in the report`);
+    const reviews = person.reviews.approve + person.reviews.requestChanges + person.reviews.reject;
+    assert.deepEqual(
+      { submitted: person.submitted, approved: person.approved, writing: person.writingSeconds, reviews },
+      { submitted: row.submitted, approved: row.approved, writing: row.writing, reviews: row.reviews },
+    );
+  }
+  assert.equal(report.people.length, expected.length);
+  const approvedPerDay = report.days.reduce((sum, day) => sum + day.approved, 0);
+  assert.equal(approvedPerDay, report.totals.approved);
 });
 
 test("deleting a draft takes its counted hours out of its author's day", async () => {
@@ -111,7 +169,7 @@ test("deleting a draft takes its counted hours out of its author's day", async (
   assert.ok(draft, "the synthetic programme has a never-submitted draft with hours");
   const author = await db().user.findUniqueOrThrow({ where: { id: draft.author_id } });
   const writingSeconds = async () =>
-    (await db().$queryRawUnsafe<{ seconds: number }[]>(`SELECT coalesce(sum(writing_seconds), 0)::int AS seconds FROM productivity_author_days WHERE user_id = $1::uuid`, draft.author_id))[0]!
+    (await db().$queryRawUnsafe<{ seconds: number }[]>(`SELECT coalesce(sum(writing_seconds), 0)::int AS seconds FROM productivity_author_days WHERE NOT whole_month AND user_id = $1::uuid`, draft.author_id))[0]!
       .seconds;
   const before = await writingSeconds();
   await deleteDraft({ ...author, uiLocale: null, authenticatedBy: "session" }, draft.id, draft.version);
@@ -140,7 +198,13 @@ test("a rebuild from the sources gives exactly the rows the triggers kept", asyn
     db().$queryRawUnsafe<unknown[]>(
       `SELECT 'a' AS t, to_jsonb(a) AS r FROM productivity_author_days a WHERE (submitted, approved, sent_back, rejected, writing_seconds, retracted_paid_items) <> (0, 0, 0, 0, 0, 0)
        UNION ALL SELECT 'r', to_jsonb(r) FROM productivity_reviewer_days r
-       UNION ALL SELECT 'e', to_jsonb(e) FROM productivity_earning_days e ORDER BY 1, 2`,
+       UNION ALL SELECT 'e', to_jsonb(e) FROM productivity_earning_days e
+       UNION ALL SELECT 'p', to_jsonb(p) FROM (
+         SELECT day, campaign_id, sum(approved) AS approved, sum(reviews) AS reviews, sum(writing_seconds) AS writing_seconds,
+                sum(reviewing_seconds) AS reviewing_seconds
+         FROM productivity_programme_days GROUP BY 1, 2 HAVING (sum(approved), sum(reviews), sum(writing_seconds), sum(reviewing_seconds)) <> (0, 0, 0, 0)
+       ) p
+       ORDER BY 1, 2`,
     );
   const kept = await snapshot();
   await db().$executeRawUnsafe(`SELECT rebuild_productivity_days()`);

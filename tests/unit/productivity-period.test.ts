@@ -2,7 +2,7 @@
 // programme's time zone, across both DST changes.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { dateIn, datesOf, instantsOf, isIsoDate, periodContaining, shiftPeriod, startOfDayIn } from "@/lib/productivity/period";
+import { dateIn, datesOf, instantsOf, isIsoDate, periodContaining, shiftPeriod, startOfDayIn, wholeMonthsWithin } from "@/lib/productivity/period";
 
 const MADRID = "Europe/Madrid";
 
@@ -69,4 +69,14 @@ test("23:30 UTC on the last day of a month is already the next month's first day
   assert.equal(dateIn("UTC", late), "2026-11-30");
   const december = instantsOf(periodContaining("month", "2026-12-01"), MADRID);
   assert.ok(late >= december.start && late < december.end);
+});
+
+test("the whole months inside a range are those it covers from their first to their last day", () => {
+  assert.deepEqual(wholeMonthsWithin({ from: "2026-11-01", to: "2026-11-30" }), { from: "2026-11-01", until: "2026-12-01" });
+  assert.deepEqual(wholeMonthsWithin({ from: "2026-09-15", to: "2026-11-20" }), { from: "2026-10-01", until: "2026-11-01" });
+  assert.deepEqual(wholeMonthsWithin({ from: "2025-12-01", to: "2026-11-30" }), { from: "2025-12-01", until: "2026-12-01" });
+  assert.deepEqual(wholeMonthsWithin({ from: "2024-02-01", to: "2024-02-29" }), { from: "2024-02-01", until: "2024-03-01" });
+  assert.equal(wholeMonthsWithin({ from: "2024-02-01", to: "2024-02-28" }), null);
+  assert.equal(wholeMonthsWithin({ from: "2026-11-02", to: "2026-11-30" }), null);
+  assert.equal(wholeMonthsWithin({ from: "2026-11-09", to: "2026-11-15" }), null);
 });

@@ -2,7 +2,11 @@
 -- 12 months, aggregating a month of item_revisions, review_outcomes, reviews, active_time and earnings took 1.5–3.7 s
 -- even from covering indexes. Triggers keep, in the same transaction as every change of a source row, one row per
 -- person × campaign × local day of the programme: what the person did as an author, as a reviewer, and what they
--- earned (per kind and currency, in integer cents: sums of integers are several times cheaper than of numerics), and how many of the items they were paid for have been retracted since. A month of everyone is then a few thousand rows whatever the number of items.
+-- earned (per kind and currency, in integer cents: sums of integers are several times cheaper than of numerics), and
+-- how many of the items they were paid for have been retracted since. Each also has one row per person × calendar
+-- month × campaign (whole_month), so a month of everyone is about 1,500 rows, not 50,000; and everyone's daily series
+-- comes from productivity_programme_days (per day × campaign, in a few shards so that concurrent writers rarely wait
+-- on one row). A month of everyone is then a few thousand rows whatever the number of items.
 --
 -- Days are local days of the programme's time zone, which the database must know for the triggers: it is kept in
 -- programme_settings, and the app rewrites it from ESCRIBA_PROGRAMME_TIME_ZONE at every migration run, rebuilding the
@@ -23,6 +27,7 @@ INSERT INTO "programme_settings" ("id", "time_zone") VALUES (true, 'Europe/Madri
 -- CreateTable
 CREATE TABLE "productivity_author_days" (
     "user_id" UUID NOT NULL,
+    "whole_month" BOOLEAN NOT NULL,
     "day" DATE NOT NULL,
     "campaign_id" UUID NOT NULL,
     "submitted" INTEGER NOT NULL DEFAULT 0,
@@ -34,12 +39,13 @@ CREATE TABLE "productivity_author_days" (
     "writing_seconds" INTEGER NOT NULL DEFAULT 0,
     "retracted_paid_items" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "productivity_author_days_pkey" PRIMARY KEY ("user_id","day","campaign_id")
+    CONSTRAINT "productivity_author_days_pkey" PRIMARY KEY ("user_id","whole_month","day","campaign_id")
 );
 
 -- CreateTable
 CREATE TABLE "productivity_reviewer_days" (
     "user_id" UUID NOT NULL,
+    "whole_month" BOOLEAN NOT NULL,
     "day" DATE NOT NULL,
     "campaign_id" UUID NOT NULL,
     "approve" INTEGER NOT NULL DEFAULT 0,
@@ -47,43 +53,74 @@ CREATE TABLE "productivity_reviewer_days" (
     "reject" INTEGER NOT NULL DEFAULT 0,
     "reviewing_seconds" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "productivity_reviewer_days_pkey" PRIMARY KEY ("user_id","day","campaign_id")
+    CONSTRAINT "productivity_reviewer_days_pkey" PRIMARY KEY ("user_id","whole_month","day","campaign_id")
 );
 
 -- CreateTable
 CREATE TABLE "productivity_earning_days" (
     "user_id" UUID NOT NULL,
+    "whole_month" BOOLEAN NOT NULL,
     "day" DATE NOT NULL,
     "campaign_id" UUID NOT NULL,
     "kind" "EarningKind" NOT NULL,
     "currency" TEXT NOT NULL,
     "amount_cents" BIGINT NOT NULL DEFAULT 0,
 
-    CONSTRAINT "productivity_earning_days_pkey" PRIMARY KEY ("user_id","day","campaign_id","kind","currency")
+    CONSTRAINT "productivity_earning_days_pkey" PRIMARY KEY ("user_id","whole_month","day","campaign_id","kind","currency")
+);
+
+-- CreateTable
+CREATE TABLE "productivity_programme_days" (
+    "day" DATE NOT NULL,
+    "campaign_id" UUID NOT NULL,
+    "shard" INTEGER NOT NULL,
+    "approved" INTEGER NOT NULL DEFAULT 0,
+    "reviews" INTEGER NOT NULL DEFAULT 0,
+    "writing_seconds" INTEGER NOT NULL DEFAULT 0,
+    "reviewing_seconds" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "productivity_programme_days_pkey" PRIMARY KEY ("day","campaign_id","shard")
 );
 
 -- CreateIndex
-CREATE INDEX "productivity_author_days_day_idx" ON "productivity_author_days"("day");
+CREATE INDEX "productivity_author_days_whole_month_day_idx" ON "productivity_author_days"("whole_month", "day");
 
 -- CreateIndex
-CREATE INDEX "productivity_reviewer_days_day_idx" ON "productivity_reviewer_days"("day");
+CREATE INDEX "productivity_reviewer_days_whole_month_day_idx" ON "productivity_reviewer_days"("whole_month", "day");
 
 -- CreateIndex
-CREATE INDEX "productivity_earning_days_day_idx" ON "productivity_earning_days"("day");
+CREATE INDEX "productivity_earning_days_whole_month_day_idx" ON "productivity_earning_days"("whole_month", "day");
 
 -- The local date of an instant in the programme's time zone.
 CREATE FUNCTION "programme_day"("instant" TIMESTAMPTZ) RETURNS DATE LANGUAGE sql STABLE AS $$
   SELECT ("instant" AT TIME ZONE (SELECT "time_zone" FROM "programme_settings"))::date
 $$;
 
+-- Everyone's day in a campaign. The shard is the writer's backend, so one transaction touches one row per day and
+-- campaign and two transactions rarely share one. Each add_* function takes this row first, before the person's rows:
+-- transactions that meet here wait before holding anything else, so they cannot deadlock on the person's rows.
+CREATE FUNCTION "add_programme_day"("p_day" DATE, "p_campaign" UUID, "p_approved" INTEGER, "p_reviews" INTEGER,
+    "p_writing_seconds" INTEGER, "p_reviewing_seconds" INTEGER) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO "productivity_programme_days" AS d ("day", "campaign_id", "shard", "approved", "reviews", "writing_seconds", "reviewing_seconds")
+  VALUES ("p_day", "p_campaign", pg_backend_pid() % 16, "p_approved", "p_reviews", "p_writing_seconds", "p_reviewing_seconds")
+  ON CONFLICT ("day", "campaign_id", "shard") DO UPDATE SET
+    "approved" = d."approved" + EXCLUDED."approved",
+    "reviews" = d."reviews" + EXCLUDED."reviews",
+    "writing_seconds" = d."writing_seconds" + EXCLUDED."writing_seconds",
+    "reviewing_seconds" = d."reviewing_seconds" + EXCLUDED."reviewing_seconds"
+$$;
+
+-- A person's day and month (whole_month, keyed by the month's first day) change together, in one statement.
 CREATE FUNCTION "add_author_day"("p_user" UUID, "p_day" DATE, "p_campaign" UUID, "p_submitted" INTEGER, "p_approved" INTEGER,
     "p_sent_back" INTEGER, "p_rejected" INTEGER, "p_first_pass_decided" INTEGER, "p_first_pass_approved" INTEGER,
     "p_writing_seconds" INTEGER, "p_retracted_paid_items" INTEGER) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO "productivity_author_days" AS d ("user_id", "day", "campaign_id", "submitted", "approved", "sent_back", "rejected",
-      "first_pass_decided", "first_pass_approved", "writing_seconds", "retracted_paid_items")
-  VALUES ("p_user", "p_day", "p_campaign", "p_submitted", "p_approved", "p_sent_back", "p_rejected", "p_first_pass_decided",
-      "p_first_pass_approved", "p_writing_seconds", "p_retracted_paid_items")
-  ON CONFLICT ("user_id", "day", "campaign_id") DO UPDATE SET
+  SELECT "add_programme_day"("p_day", "p_campaign", "p_approved", 0, "p_writing_seconds", 0);
+  INSERT INTO "productivity_author_days" AS d ("user_id", "whole_month", "day", "campaign_id", "submitted", "approved", "sent_back",
+      "rejected", "first_pass_decided", "first_pass_approved", "writing_seconds", "retracted_paid_items")
+  SELECT "p_user", "span"."whole_month", "span"."day", "p_campaign", "p_submitted", "p_approved", "p_sent_back", "p_rejected",
+      "p_first_pass_decided", "p_first_pass_approved", "p_writing_seconds", "p_retracted_paid_items"
+  FROM (VALUES (false, "p_day"), (true, date_trunc('month', "p_day")::date)) AS "span" ("whole_month", "day")
+  ON CONFLICT ("user_id", "whole_month", "day", "campaign_id") DO UPDATE SET
     "submitted" = d."submitted" + EXCLUDED."submitted",
     "approved" = d."approved" + EXCLUDED."approved",
     "sent_back" = d."sent_back" + EXCLUDED."sent_back",
@@ -91,18 +128,21 @@ CREATE FUNCTION "add_author_day"("p_user" UUID, "p_day" DATE, "p_campaign" UUID,
     "first_pass_decided" = d."first_pass_decided" + EXCLUDED."first_pass_decided",
     "first_pass_approved" = d."first_pass_approved" + EXCLUDED."first_pass_approved",
     "writing_seconds" = d."writing_seconds" + EXCLUDED."writing_seconds",
-    "retracted_paid_items" = d."retracted_paid_items" + EXCLUDED."retracted_paid_items"
+    "retracted_paid_items" = d."retracted_paid_items" + EXCLUDED."retracted_paid_items";
 $$;
 
 CREATE FUNCTION "add_reviewer_day"("p_user" UUID, "p_day" DATE, "p_campaign" UUID, "p_approve" INTEGER,
     "p_request_changes" INTEGER, "p_reject" INTEGER, "p_reviewing_seconds" INTEGER) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO "productivity_reviewer_days" AS d ("user_id", "day", "campaign_id", "approve", "request_changes", "reject", "reviewing_seconds")
-  VALUES ("p_user", "p_day", "p_campaign", "p_approve", "p_request_changes", "p_reject", "p_reviewing_seconds")
-  ON CONFLICT ("user_id", "day", "campaign_id") DO UPDATE SET
+  SELECT "add_programme_day"("p_day", "p_campaign", 0, "p_approve" + "p_request_changes" + "p_reject", 0, "p_reviewing_seconds");
+  INSERT INTO "productivity_reviewer_days" AS d ("user_id", "whole_month", "day", "campaign_id", "approve", "request_changes", "reject",
+      "reviewing_seconds")
+  SELECT "p_user", "span"."whole_month", "span"."day", "p_campaign", "p_approve", "p_request_changes", "p_reject", "p_reviewing_seconds"
+  FROM (VALUES (false, "p_day"), (true, date_trunc('month', "p_day")::date)) AS "span" ("whole_month", "day")
+  ON CONFLICT ("user_id", "whole_month", "day", "campaign_id") DO UPDATE SET
     "approve" = d."approve" + EXCLUDED."approve",
     "request_changes" = d."request_changes" + EXCLUDED."request_changes",
     "reject" = d."reject" + EXCLUDED."reject",
-    "reviewing_seconds" = d."reviewing_seconds" + EXCLUDED."reviewing_seconds"
+    "reviewing_seconds" = d."reviewing_seconds" + EXCLUDED."reviewing_seconds";
 $$;
 
 -- Each trigger takes back what the old row counted and adds what the new row counts, so inserts, updates and
@@ -190,9 +230,11 @@ $$;
 -- already retracted is counted as retracted at once.
 CREATE FUNCTION "earnings_count_days"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "productivity_earning_days" AS d ("user_id", "day", "campaign_id", "kind", "currency", "amount_cents")
-  VALUES (NEW."user_id", "programme_day"(NEW."earned_at"), NEW."campaign_id", NEW."kind", NEW."currency", (NEW."amount" * 100)::bigint)
-  ON CONFLICT ("user_id", "day", "campaign_id", "kind", "currency") DO UPDATE SET "amount_cents" = d."amount_cents" + EXCLUDED."amount_cents";
+  INSERT INTO "productivity_earning_days" AS d ("user_id", "whole_month", "day", "campaign_id", "kind", "currency", "amount_cents")
+  SELECT NEW."user_id", "span"."whole_month", "span"."day", NEW."campaign_id", NEW."kind", NEW."currency", (NEW."amount" * 100)::bigint
+  FROM (VALUES (false, "programme_day"(NEW."earned_at")), (true, date_trunc('month', "programme_day"(NEW."earned_at"))::date))
+    AS "span" ("whole_month", "day")
+  ON CONFLICT ("user_id", "whole_month", "day", "campaign_id", "kind", "currency") DO UPDATE SET "amount_cents" = d."amount_cents" + EXCLUDED."amount_cents";
   IF NEW."kind" = 'item' AND EXISTS (SELECT FROM "items" WHERE "id" = NEW."subject_id" AND "status" = 'retracted') THEN
     PERFORM "add_author_day"(NEW."user_id", "programme_day"(NEW."earned_at"), NEW."campaign_id", 0, 0, 0, 0, 0, 0, 0, 1);
   END IF;
@@ -244,11 +286,11 @@ CREATE TRIGGER "items_release_active_time" BEFORE DELETE ON "items"
 CREATE FUNCTION "rebuild_productivity_days"() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   LOCK TABLE "items", "item_revisions", "review_outcomes", "reviews", "active_time", "earnings" IN SHARE MODE;
-  TRUNCATE "productivity_author_days", "productivity_reviewer_days", "productivity_earning_days";
+  TRUNCATE "productivity_author_days", "productivity_reviewer_days", "productivity_earning_days", "productivity_programme_days";
 
-  INSERT INTO "productivity_author_days" ("user_id", "day", "campaign_id", "submitted", "approved", "sent_back", "rejected",
+  INSERT INTO "productivity_author_days" ("user_id", "whole_month", "day", "campaign_id", "submitted", "approved", "sent_back", "rejected",
       "first_pass_decided", "first_pass_approved", "writing_seconds", "retracted_paid_items")
-  SELECT "user_id", "day", "campaign_id", sum("submitted"), sum("approved"), sum("sent_back"), sum("rejected"),
+  SELECT "user_id", false, "day", "campaign_id", sum("submitted"), sum("approved"), sum("sent_back"), sum("rejected"),
          sum("first_pass_decided"), sum("first_pass_approved"), sum("writing_seconds"), sum("retracted_paid_items")
   FROM (
     SELECT r."author_id" AS "user_id", "programme_day"(r."created_at") AS "day", i."campaign_id",
@@ -270,10 +312,10 @@ BEGIN
     FROM "earnings" e JOIN "items" i ON i."id" = e."subject_id"
     WHERE e."kind" = 'item' AND i."status" = 'retracted'
   ) AS "events"
-  GROUP BY 1, 2, 3;
+  GROUP BY 1, 3, 4;
 
-  INSERT INTO "productivity_reviewer_days" ("user_id", "day", "campaign_id", "approve", "request_changes", "reject", "reviewing_seconds")
-  SELECT "user_id", "day", "campaign_id", sum("approve"), sum("request_changes"), sum("reject"), sum("reviewing_seconds")
+  INSERT INTO "productivity_reviewer_days" ("user_id", "whole_month", "day", "campaign_id", "approve", "request_changes", "reject", "reviewing_seconds")
+  SELECT "user_id", false, "day", "campaign_id", sum("approve"), sum("request_changes"), sum("reject"), sum("reviewing_seconds")
   FROM (
     SELECT r."reviewer_id" AS "user_id", "programme_day"(r."created_at") AS "day", i."campaign_id",
            (r."decision" = 'approve')::int AS "approve", (r."decision" = 'request_changes')::int AS "request_changes",
@@ -284,12 +326,36 @@ BEGIN
     FROM "active_time" a JOIN "items" i ON i."id" = a."item_id"
     WHERE a."kind" = 'reviewing'
   ) AS "events"
-  GROUP BY 1, 2, 3;
+  GROUP BY 1, 3, 4;
 
-  INSERT INTO "productivity_earning_days" ("user_id", "day", "campaign_id", "kind", "currency", "amount_cents")
-  SELECT "user_id", "programme_day"("earned_at"), "campaign_id", "kind", "currency", sum(("amount" * 100)::bigint)
+  INSERT INTO "productivity_earning_days" ("user_id", "whole_month", "day", "campaign_id", "kind", "currency", "amount_cents")
+  SELECT "user_id", false, "programme_day"("earned_at"), "campaign_id", "kind", "currency", sum(("amount" * 100)::bigint)
   FROM "earnings"
-  GROUP BY 1, 2, 3, 4, 5;
+  GROUP BY 1, 3, 4, 5, 6;
+
+  -- The months and everyone's days, from the days.
+  INSERT INTO "productivity_author_days" ("user_id", "whole_month", "day", "campaign_id", "submitted", "approved", "sent_back", "rejected",
+      "first_pass_decided", "first_pass_approved", "writing_seconds", "retracted_paid_items")
+  SELECT "user_id", true, date_trunc('month', "day")::date, "campaign_id", sum("submitted"), sum("approved"), sum("sent_back"),
+         sum("rejected"), sum("first_pass_decided"), sum("first_pass_approved"), sum("writing_seconds"), sum("retracted_paid_items")
+  FROM "productivity_author_days" WHERE NOT "whole_month" GROUP BY 1, 3, 4;
+  INSERT INTO "productivity_reviewer_days" ("user_id", "whole_month", "day", "campaign_id", "approve", "request_changes", "reject", "reviewing_seconds")
+  SELECT "user_id", true, date_trunc('month', "day")::date, "campaign_id", sum("approve"), sum("request_changes"), sum("reject"),
+         sum("reviewing_seconds")
+  FROM "productivity_reviewer_days" WHERE NOT "whole_month" GROUP BY 1, 3, 4;
+  INSERT INTO "productivity_earning_days" ("user_id", "whole_month", "day", "campaign_id", "kind", "currency", "amount_cents")
+  SELECT "user_id", true, date_trunc('month', "day")::date, "campaign_id", "kind", "currency", sum("amount_cents")
+  FROM "productivity_earning_days" WHERE NOT "whole_month" GROUP BY 1, 3, 4, 5, 6;
+  INSERT INTO "productivity_programme_days" ("day", "campaign_id", "shard", "approved", "reviews", "writing_seconds", "reviewing_seconds")
+  SELECT "day", "campaign_id", 0, sum("approved"), sum("reviews"), sum("writing_seconds"), sum("reviewing_seconds")
+  FROM (
+    SELECT "day", "campaign_id", "approved", 0 AS "reviews", "writing_seconds", 0 AS "reviewing_seconds"
+    FROM "productivity_author_days" WHERE NOT "whole_month"
+    UNION ALL
+    SELECT "day", "campaign_id", 0, "approve" + "request_changes" + "reject", 0, "reviewing_seconds"
+    FROM "productivity_reviewer_days" WHERE NOT "whole_month"
+  ) AS "days"
+  GROUP BY 1, 2;
 END;
 $$;
 
