@@ -60,12 +60,28 @@ function isCardGrouping(groups: readonly string[]): boolean {
   return CARD_GROUPINGS.some((g) => g.length === groups.length && g.every((len, i) => groups[i]?.length === len));
 }
 
+/** The digit groups of a run and where each starts (a plain loop: no match object per group on long runs). */
+function digitGroups(run: string, offset: number): { digits: string; start: number }[] {
+  const groups: { digits: string; start: number }[] = [];
+  let start = -1;
+  for (let i = 0; i <= run.length; i++) {
+    const code = i < run.length ? run.charCodeAt(i) : -1;
+    const isDigit = code >= 48 && code <= 57;
+    if (isDigit && start < 0) start = i;
+    if (!isDigit && start >= 0) {
+      groups.push({ digits: run.slice(start, i), start: offset + start });
+      start = -1;
+    }
+  }
+  return groups;
+}
+
 export function findCards(text: string): PiiMatch[] {
   const found: PiiMatch[] = [];
   for (const run of text.matchAll(DIGIT_RUN)) {
     const runEnd = run.index + run[0].length;
     // Offsets of each group inside the run, so a card can be picked out of "… 4111 1111 1111 1111 12/26".
-    const groups = [...run[0].matchAll(/\d+/g)].map((g) => ({ digits: g[0], start: run.index + g.index }));
+    const groups = digitGroups(run[0], run.index);
     const separatorBefore = (k: number) => text[(groups[k]?.start ?? 0) - 1] ?? "";
     let first = 0;
     while (first < groups.length) {

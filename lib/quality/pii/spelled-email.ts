@@ -32,7 +32,9 @@ const SPELLED_TLDS = new Set([
 const NOT_A_LOCAL_PART = new Set([
   "i", "me", "you", "he", "she", "it", "we", "they", "us", "him", "her", "them", "is", "are", "was", "were", "be",
   "look", "meet", "stay", "arrive", "arrived", "find", "reach", "contact", "email", "mail", "write", "available",
-  "here", "there", "based", "work", "works", "home", "and", "or", "but", "not", "only", "one", "una", "un", "unha",
+  "here", "there", "based", "work", "works", "worked", "live", "lives", "lived", "stay", "stayed", "studied", "bought",
+  "sold", "shop", "ordered", "seen", "posted", "listed", "published", "hosted", "online", "home", "and", "or", "but",
+  "not", "only", "one", "una", "un", "unha",
   "media", "mitja", "cada", "la", "el", "de", "a", "o", "e", "y", "i", "por", "per", "dos", "tres", "bat", "bi",
 ]);
 
