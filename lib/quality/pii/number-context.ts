@@ -17,7 +17,7 @@ const NOT_A_CONTACT_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])(?:${VERSI
 const NOT_A_CONTACT_AFTER = new RegExp(
   String.raw`^\s*(?:(?:zenbakiko|zenbakidun|zk\.?)\s+)?(?:bertsio|erreferentzi|eskaera|faktura|espediente|albaran|sorta|kode)` +
     String.raw`|^\s*(?:€|\$|%|eur\b|euros?\b|d[oó]lares\b|habitantes\b|habitants\b|biztanle|persoas\b|personas\b|persones\b|pertsona|` +
-    String.raw`visitas\b|visites\b|bisita|votos\b|vots\b|boto\b|toneladas\b|tones\b|tona\b|km\b|kg\b|litros\b|litres\b|litro\b|` +
+    String.raw`visitas\b|visites\b|bisita|visitantes\b|visitants\b|bisitari|espectadores\b|espectadors\b|ikusle|seguidores\b|seguidors\b|jarraitzaile|botellas\b|ampolles\b|botila|votos\b|vots\b|boto\b|toneladas\b|tones\b|tona\b|km\b|kg\b|litros\b|litres\b|litro\b|` +
     String.raw`unidades\b|unitats\b|unitate|ejemplares\b|exemplars\b|exemplares\b|ale\b|usuarios\b|usuaris\b|erabiltzaile|people\b|users\b)`,
   "iu",
 );
@@ -26,7 +26,8 @@ const NOT_A_CONTACT_AFTER = new RegExp(
 const PHONE_CUE = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:tel|telf|tfno|tlf|tlfno|tel[eé]fono\p{L}*|telèfon\p{L}*|telefono\p{L}*|m[oó]vil\p{L}*|mòbil\p{L}*|m[oó]bil\p{L}*|` +
     String.raw`mugikor\p{L}*|fijo|fixo|fix|ll[aá]ma\p{L}*|truca\p{L}*|truqu\p{L}*|deitu\p{L}*|deitze\p{L}*|ch[aá]ma\p{L}*|` +
-    String.raw`whats?app|wasap|bizum|fax|sms|contacto|contacte|kontaktu\p{L}*|phone|call|` +
+    String.raw`whats?app|wasap|bizum|fax|sms|cont[aà]ct\p{L}*|kontaktu\p{L}*|mensaj\p{L}*|missatge\p{L}*|mezu\p{L}*|mensax\p{L}*|` +
+    String.raw`av[ií]s\p{L}*|abisa\p{L}*|zenbakira|zenbakian|zenbakitik|phone|call|` +
     String.raw`mi n[uú]mero|el meu n[uú]mero|o meu n[uú]mero|nire zenbakia|my number)(?![\p{L}])`,
   "iu",
 );
@@ -45,7 +46,11 @@ export function isVersionNumber(text: string, start: number, end: number): boole
 const VERSION_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])(?:${VERSION_WORDS})${FILLER}$`, "iu");
 const VERSION_AFTER = /^\s*(?:bertsio|eguneratze|adabaki|version\b)/iu;
 
-/** Whether a phone cue is said within the sentence around [start, end). */
+// The dialling idiom right before the number: es/ca "al", gl "ao"/"ó"/"no" ("llama al 612…", "contactade no 612…").
+const DIALLED_BEFORE = /(?:^|[^\p{L}])(?:al|ao|ó|no)\s+$/iu;
+
+/** Whether a phone cue is said within the sentence around [start, end), or the number is "dialled" ("al 612…"). */
 export function hasPhoneCue(text: string, start: number, end: number): boolean {
-  return PHONE_CUE.test(text.slice(Math.max(0, start - 40), start)) || PHONE_CUE.test(text.slice(end, end + 30));
+  const before = text.slice(Math.max(0, start - 40), start);
+  return DIALLED_BEFORE.test(before) || PHONE_CUE.test(before) || PHONE_CUE.test(text.slice(end, end + 30));
 }
