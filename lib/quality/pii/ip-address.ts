@@ -1,5 +1,5 @@
 // Finds IPv4 addresses (every octet ≤ 255) and IPv6 addresses, compressed forms included.
-import { isVersionNumber } from "./number-context";
+import { isVersionOrSection } from "./number-context";
 import type { PiiMatch } from "./pii-match";
 
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
@@ -55,8 +55,8 @@ export function findIpAddresses(text: string): PiiMatch[] {
   const found: PiiMatch[] = [];
   for (const m of text.matchAll(IPV4)) {
     const end = m.index + m[0].length;
-    // "versión 1.2.3.4", "2.0.3.179 bertsioan": a version number with four small parts is not an address.
-    if (isVersionNumber(text, m.index, end)) continue;
+    // "versión 1.2.3.4", "2.0.3.179 bertsioan", "apartado 1.2.3.4": a version or a section, not an address.
+    if (isVersionOrSection(text, m.index, end)) continue;
     found.push({ type: "ip", start: m.index, end: withPort(text, end) });
   }
   // The IPv6 pattern is slow to fail; without a colon it cannot match at all.

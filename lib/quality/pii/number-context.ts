@@ -37,14 +37,18 @@ export function isVersionReferenceOrCount(text: string, start: number, end: numb
   return NOT_A_CONTACT_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || NOT_A_CONTACT_AFTER.test(text.slice(end, end + 40));
 }
 
-/** Whether the number at [start, end) is a version number (for IP-shaped numbers such as "1.2.3.4"). */
-export function isVersionNumber(text: string, start: number, end: number): boolean {
+// Numbered parts of a document, whose four-level numbers look like IPv4 addresses: "apartado 1.2.3.4";
+// Basque after the number, inflected: "2.1.3.4 atalean", "artikuluan", "kapituluan".
+const SECTION_WORDS = String.raw`art[ií]culo|article|artigo|artikulua|apartado|apartat|sección|secció|secc?\.|cap[ií]tulo|capítol|cap\.|` +
+  String.raw`kapitulua|atala|punto|punt|puntua|anexo|annex|annexo|eranskina|tabla|taula|táboa|figura|fig\.|irudia|norma|nota|paso|pas|urratsa`;
+const VERSION_OR_SECTION_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])(?:${VERSION_WORDS}|${SECTION_WORDS})${FILLER}$`, "iu");
+const VERSION_OR_SECTION_AFTER = /^\s*(?:bertsio|eguneratze|adabaki|version\b|atal|artikulu|kapitulu|puntu|eranskin|taula|irudi|urrats)/iu;
+
+/** Whether the IPv4-shaped number at [start, end) is named as a version or a section ("versión 1.2.3.4"). */
+export function isVersionOrSection(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
-  const after = text.slice(end, end + 30);
-  return VERSION_BEFORE.test(before) || VERSION_AFTER.test(after);
+  return VERSION_OR_SECTION_BEFORE.test(before) || VERSION_OR_SECTION_AFTER.test(text.slice(end, end + 30));
 }
-const VERSION_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])(?:${VERSION_WORDS})${FILLER}$`, "iu");
-const VERSION_AFTER = /^\s*(?:bertsio|eguneratze|adabaki|version\b)/iu;
 
 // The dialling idiom right before the number: es/ca "al", gl "ao"/"ó"/"no" ("llama al 612…", "contactade no 612…").
 const DIALLED_BEFORE = /(?:^|[^\p{L}])(?:al|ao|ó|no)\s+$/iu;

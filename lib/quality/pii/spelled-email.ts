@@ -28,13 +28,15 @@ const SPELLED_TLDS = new Set([
   "com", "es", "cat", "eus", "gal", "org", "net", "eu", "info", "edu", "gob", "gov", "int", "fr", "pt", "it", "uk",
   "io", "biz", "mx", "ar", "cl", "pe", "uy", "ve", "br", "us", "ch", "be", "nl", "ie", "ad", "coop", "online", "dev",
 ]);
-// Before a bare "at" or "arroba", these are the sentence's own words: "meet us at noon dot…", "pesa una arroba…".
+// Before a bare "at" or "arroba", these are the sentence's own words ("meet us at noon dot…", "pesa una arroba…"),
+// or a social network before a handle ("Instagram arroba cafeteria.luna").
 const NOT_A_LOCAL_PART = new Set([
   "i", "me", "you", "he", "she", "it", "we", "they", "us", "him", "her", "them", "is", "are", "was", "were", "be",
   "look", "meet", "stay", "arrive", "arrived", "find", "reach", "contact", "email", "mail", "write", "available",
   "here", "there", "based", "work", "works", "worked", "live", "lives", "lived", "stay", "stayed", "studied", "bought",
   "sold", "shop", "ordered", "seen", "posted", "listed", "published", "hosted", "online", "home", "and", "or", "but",
-  "not", "only", "one", "una", "un", "unha",
+  "not", "only", "one", "una", "un", "unha", "instagram", "twitter", "tiktok", "facebook", "telegram", "threads",
+  "bluesky", "mastodon", "youtube", "linkedin", "ig", "x",
   "media", "mitja", "cada", "la", "el", "de", "a", "o", "e", "y", "i", "por", "per", "dos", "tres", "bat", "bi",
 ]);
 

@@ -94,6 +94,7 @@ describe("e-mail addresses spelled out", () => {
     assertClean("Meet us at the station dot matrix display, near platform 4.");
     assertClean("We stayed at home dot com bubble times were different.");
     assertClean("Síguenos en @rutasdelvino y en facebook punto com barra rutas.");
+    assertClean("Segueix-nos a Instagram arrova forn.delcarrer per veure les novetats.");
   });
   test("masking replaces the whole spelled-out address", () => {
     assert.equal(maskPii("Escriu a marc punt vidal arrova gmail punt com si vols."), "Escriu a [EMAIL] si vols.");
@@ -126,6 +127,12 @@ describe("context words make a number a version, a reference or a count", () => 
     assertClean("Eguneratu 6.0.2.11 bertsiora lehenbailehen.");
     assertClean("A versión 7.3.1.5 do programa xa está dispoñible.");
     assertFinds("El servidor 172.16.4.20 sigue caído.", "ip", "172.16.4.20");
+  });
+  test("sections of a document numbered in four levels", () => {
+    assertClean("Según el apartado 2.3.1.4 de las bases, el plazo es de diez días.");
+    assertClean("Ho diu l'article 4.1.2.3 del conveni.");
+    assertClean("Begiratu 3.2.1.1 atalean dagoen taula.");
+    assertClean("O capítulo 5.4.3.2 trata das excepcións.");
   });
   test("references and orders", () => {
     assertClean("Ref. 622 118 904 — consérvala para la garantía.");
@@ -160,8 +167,8 @@ describe("the detector stays linear on hostile input", () => {
     ["spaced digits", "6 ".repeat(5_000), 0],
     ["hex and colons", "fe80:".repeat(2_000), 0],
     ["long whitespace before a word for @", `ana${" ".repeat(10_000)}arroba gmail punto com`, 0],
-    ["one long label", `x arroba ${"a".repeat(10_000)} punto com`, 0],
-    ["many valid spelled addresses", "x arroba b punto com ".repeat(500), 500],
+    ["one long label", `ana arroba ${"a".repeat(10_000)} punto com`, 0],
+    ["many valid spelled addresses", "ana arroba b punto com ".repeat(500), 500],
   ];
   for (const [name, text, count] of hostile) {
     test(name, () => assert.equal(findPii(text).length, count));
