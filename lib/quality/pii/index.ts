@@ -12,7 +12,7 @@ import type { PiiType } from "@/lib/vocabulary";
 export type { PiiMatch } from "./pii-match";
 
 const DETECTORS: readonly ((text: string) => PiiMatch[])[] = [
-  findEmails, findSpelledEmails, findCards, findDnis, findNies, findPhones, findIpAddresses,
+  findEmails, findCards, findDnis, findNies, findPhones, findIpAddresses,
 ];
 
 /*
@@ -32,18 +32,23 @@ export const PII_PLACEHOLDERS: Readonly<Record<PiiType, string>> = {
   email: "[EMAIL]", phone: "[PHONE]", dni: "[DNI]", nie: "[NIE]", iban: "[IBAN]", card: "[CARD]", ip: "[IP]",
 };
 
-// Every detector needs an ASCII digit, an "@" or a word for "@" to match. Most prose has none, and one scan for
-// them is far cheaper than eight patterns with lookbehinds tried at every position (a release masks millions of texts).
-const MAY_HOLD_PII = /[0-9@]|arrob|arrov|rova|bildua|\bat\b|[[({<]\s*en\s*[\])}>]/i;
+// Every detector needs an ASCII digit or an "@" to match, and a spelled-out address a word for "@". Most prose has
+// none, and a scan for them is far cheaper than eight patterns with lookbehinds tried at every position (a release
+// masks millions of texts).
+const MAY_HOLD_PII = /[0-9@]/;
+const MAY_HOLD_SPELLED_EMAIL = /@|arrob|arrov|rova|bildua|\bat\b|[[({<]\s*en\s*[\])}>]/i;
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /** Every PII span in `text`, sorted by start and never overlapping (see the precedence above). */
 export function findPii(text: string): PiiMatch[] {
-  if (!MAY_HOLD_PII.test(text)) return [];
-  const ibanShapes = findIbanShapes(text);
+  const mayHoldPii = MAY_HOLD_PII.test(text);
+  const mayHoldSpelledEmail = MAY_HOLD_SPELLED_EMAIL.test(text);
+  if (!mayHoldPii && !mayHoldSpelledEmail) return [];
+  const ibanShapes = mayHoldPii ? findIbanShapes(text) : [];
   const ibans: PiiMatch[] = ibanShapes.filter((shape) => shape.valid).map(({ start, end }) => ({ type: "iban", start, end }));
-  const others = DETECTORS.flatMap((detect) => detect(text)).filter((match) => !ibanShapes.some((shape) => overlaps(shape, match)));
+  const found = [...(mayHoldPii ? DETECTORS.flatMap((detect) => detect(text)) : []), ...(mayHoldSpelledEmail ? findSpelledEmails(text) : [])];
+  const others = found.filter((match) => !ibanShapes.some((shape) => overlaps(shape, match)));
   const candidates = [...ibans, ...others].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || SPECIFICITY[a.type] - SPECIFICITY[b.type] || a.start - b.start,
   );
