@@ -3,8 +3,8 @@
 import type { PiiMatch } from "./pii-match";
 
 // How each language names "@": es/gl "arroba", ca "arrova" (TERMCAT; also "rova", and "arroba" in speech),
-// eu "a bildua" (and "arroba"), en "at"; Galician guides also hide it as "[en]". Only the bracketed forms are
-// short or common enough to need brackets: "rova" and "en" are read only inside them.
+// eu "a bildua" (Euskaltzaindia; "arroba" too), en "at"; Galician guides also hide it as "[en]". "rova" and "en"
+// are too short or too common to be read bare, so they count only inside brackets.
 const AT_WORD = String.raw`arroba|arrova|a\s{1,3}bildua|at`;
 const AT_MARKER = new RegExp(
   String.raw`[\[({<]\s{0,3}(?:${AT_WORD}|rova|bildua|en|@)\s{0,3}[\])}>]|(?<=\s)(?:${AT_WORD})(?=\s)|@`,
@@ -22,8 +22,9 @@ const SPACED = /\s/;
 // Cheap test before reading the local part back: the marker must follow a character an address can end with.
 const ENDS_A_LOCAL_PART = /[\p{L}\p{N}_%+\-]\s{0,3}$/u;
 
-// Spelled words end on a real top-level domain, so "… arroba de aceite punto final" is left alone. Domains that
-// are also everyday words in the four languages ("de", "la", "es" is kept: it is the one everybody writes) are out.
+// After a spelled-out word for the dot, the address must end on a real top-level domain, so "… arroba de aceite
+// punto final" is left alone. Domains that are everyday words in the four languages ("de", "la") are not in the
+// list; "es" is, because it is the one everybody writes.
 const SPELLED_TLDS = new Set([
   "com", "es", "cat", "eus", "gal", "org", "net", "eu", "info", "edu", "gob", "gov", "int", "fr", "pt", "it", "uk",
   "io", "biz", "mx", "ar", "cl", "pe", "uy", "ve", "br", "us", "ch", "be", "nl", "ie", "ad", "coop", "online", "dev",
@@ -31,13 +32,18 @@ const SPELLED_TLDS = new Set([
 // Before a bare "at" or "arroba", these are the sentence's own words ("meet us at noon dot…", "pesa una arroba…"),
 // or a social network before a handle ("Instagram arroba cafeteria.luna").
 const NOT_A_LOCAL_PART = new Set([
+  // English pronouns and verbs that come before "at".
   "i", "me", "you", "he", "she", "it", "we", "they", "us", "him", "her", "them", "is", "are", "was", "were", "be",
-  "look", "meet", "stay", "arrive", "arrived", "find", "reach", "contact", "email", "mail", "write", "available",
-  "here", "there", "based", "work", "works", "worked", "live", "lives", "lived", "stay", "stayed", "studied", "bought",
+  "look", "meet", "stay", "stayed", "arrive", "arrived", "find", "reach", "contact", "email", "mail", "write",
+  "available", "here", "there", "based", "work", "works", "worked", "live", "lives", "lived", "studied", "bought",
   "sold", "shop", "ordered", "seen", "posted", "listed", "published", "hosted", "online", "home", "and", "or", "but",
-  "not", "only", "one", "una", "un", "unha", "instagram", "twitter", "tiktok", "facebook", "telegram", "threads",
-  "bluesky", "mastodon", "youtube", "linkedin", "ig", "x",
-  "media", "mitja", "cada", "la", "el", "de", "a", "o", "e", "y", "i", "por", "per", "dos", "tres", "bat", "bi",
+  "not", "only", "one",
+  // Articles, numerals and prepositions before "arroba" the unit of weight.
+  "una", "un", "unha", "media", "mitja", "cada", "la", "el", "de", "a", "o", "e", "y", "por", "per", "dos", "tres",
+  "bat", "bi",
+  // Social networks, before a handle.
+  "instagram", "twitter", "tiktok", "facebook", "telegram", "threads", "bluesky", "mastodon", "youtube", "linkedin",
+  "ig", "x",
 ]);
 
 interface Domain {
