@@ -51,6 +51,11 @@ export const piiMatchOutputSchema = z.object({
   type: z.enum(PII_TYPES),
   start: z.number().int(),
   end: z.number().int(),
+  // Optional, so reports stored before it existed still parse; absent means written plainly.
+  obfuscated: z
+    .literal(true)
+    .optional()
+    .describe('Present (true) on an e-mail address written out to dodge harvesters, e.g. "ana arroba gmail punto com".'),
 });
 
 export const textResultLineSchema = z.object({

@@ -1,8 +1,8 @@
 // Finds payment card numbers: 13–19 digits in a card-like grouping, an issuer prefix that exists, and a valid Luhn sum.
 import type { PiiMatch } from "./pii-match";
 
-// Runs of digit groups joined by one space or dash; the window search below picks the card out of them.
-const DIGIT_RUN = /(?<![\p{L}\p{N}_])(?<!\p{N}[.,/:])\d+(?:[ \-]\d+)*/gu;
+// Runs of digit groups joined by one space, dash or dot; the window search below picks the card out of them.
+const DIGIT_RUN = /(?<![\p{L}\p{N}_])(?<!\p{N}[.,/:])\d+(?:[ \-.]\d+)*/gu;
 const GLUED_AFTER = /^(?:[\p{L}_]|[.,/:]\p{N})/u;
 
 // How card numbers are printed: one block, fours (Visa, Mastercard, 19-digit Maestro), 4-6-5 (Amex), 4-6-4 (Diners).
@@ -60,12 +60,29 @@ function isCardGrouping(groups: readonly string[]): boolean {
   return CARD_GROUPINGS.some((g) => g.length === groups.length && g.every((len, i) => groups[i]?.length === len));
 }
 
+/** The digit groups of a run and where each starts (a plain loop: no match object per group on long runs). */
+function digitGroups(run: string, offset: number): { digits: string; start: number }[] {
+  const groups: { digits: string; start: number }[] = [];
+  let start = -1;
+  for (let i = 0; i <= run.length; i++) {
+    const code = i < run.length ? run.charCodeAt(i) : -1;
+    const isDigit = code >= 48 && code <= 57;
+    if (isDigit && start < 0) start = i;
+    if (!isDigit && start >= 0) {
+      groups.push({ digits: run.slice(start, i), start: offset + start });
+      start = -1;
+    }
+  }
+  return groups;
+}
+
 export function findCards(text: string): PiiMatch[] {
   const found: PiiMatch[] = [];
   for (const run of text.matchAll(DIGIT_RUN)) {
     const runEnd = run.index + run[0].length;
     // Offsets of each group inside the run, so a card can be picked out of "… 4111 1111 1111 1111 12/26".
-    const groups = [...run[0].matchAll(/\d+/g)].map((g) => ({ digits: g[0], start: run.index + g.index }));
+    const groups = digitGroups(run[0], run.index);
+    const separatorBefore = (k: number) => text[(groups[k]?.start ?? 0) - 1] ?? "";
     let first = 0;
     while (first < groups.length) {
       let matchedUpTo = -1;
@@ -76,7 +93,9 @@ export function findCards(text: string): PiiMatch[] {
         const end = lastGroup.start + lastGroup.digits.length;
         if (end === runEnd && GLUED_AFTER.test(text.slice(end, end + 2))) continue;
         const digits = window.map((g) => g.digits).join("");
-        if (isCardGrouping(window.map((g) => g.digits)) && isValidCardNumber(digits)) {
+        // One separator throughout: "4111 1111-1111.1111" is not how anyone prints a card.
+        const sameSeparator = window.every((_, k) => k === 0 || separatorBefore(first + k) === separatorBefore(first + 1));
+        if (sameSeparator && isCardGrouping(window.map((g) => g.digits)) && isValidCardNumber(digits)) {
           found.push({ type: "card", start: window[0]?.start ?? run.index, end });
           matchedUpTo = last;
         }

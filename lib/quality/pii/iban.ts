@@ -1,5 +1,4 @@
-// Finds IBANs whose length matches their country and whose mod-97 check passes, spaced in fours or not.
-import type { PiiMatch } from "./pii-match";
+// Finds IBAN shapes (country code, check digits, the country's length) and tells which pass the mod-97 check.
 
 // Lengths from the SWIFT IBAN registry; a country missing here is simply not detected.
 const IBAN_LENGTH_BY_COUNTRY: Readonly<Record<string, number>> = {
@@ -16,6 +15,7 @@ const IBAN_LENGTH_BY_COUNTRY: Readonly<Record<string, number>> = {
 // Letters may come lower-cased when pasted from a form; they are validated upper-cased.
 const IBAN_START = /(?<![\p{L}\p{N}_])([A-Za-z]{2})\d{2}/gu;
 const ALPHANUMERIC = /[A-Za-z0-9]/;
+const SEPARATORS = " -.";
 
 export function isValidIban(compact: string): boolean {
   const expected = IBAN_LENGTH_BY_COUNTRY[compact.slice(0, 2)];
@@ -31,18 +31,22 @@ export function isValidIban(compact: string): boolean {
 }
 
 /**
- * Reads exactly the country's number of characters from `start`, allowing one space only between groups
- * of four, so a following word in capitals ("… 1332 BANCO") is never swallowed into the IBAN.
+ * Reads exactly the country's number of characters from `start`, allowing one separator (space, dash or dot, the
+ * same throughout) between characters after the country code: in fours as printed, or as a bank's own grouping
+ * ("ES91 2100 0418 45 0200051332"). A following word in capitals ("… 1332 BANCO") is never swallowed: the read
+ * stops at the country's length and the next character must end the token.
  */
 function readIban(text: string, start: number, length: number): { compact: string; end: number } | null {
   let compact = "";
+  let separator = "";
   let i = start;
   while (compact.length < length && i < text.length) {
     const ch = text[i] ?? "";
     if (ALPHANUMERIC.test(ch)) {
       compact += ch;
       i++;
-    } else if (ch === " " && compact.length % 4 === 0 && ALPHANUMERIC.test(text[i + 1] ?? "")) {
+    } else if (compact.length >= 4 && (separator === "" || ch === separator) && SEPARATORS.includes(ch) && ALPHANUMERIC.test(text[i + 1] ?? "")) {
+      separator = ch;
       i++;
     } else {
       break;
@@ -52,13 +56,25 @@ function readIban(text: string, start: number, length: number): { compact: strin
   return { compact, end: i };
 }
 
-export function findIbans(text: string): PiiMatch[] {
-  const found: PiiMatch[] = [];
+/** A country code, two check digits and the country's length of characters, whatever its checksum says. */
+export interface IbanShape {
+  start: number;
+  end: number;
+  valid: boolean;
+}
+
+/**
+ * Every IBAN-shaped run in `text`. The invalid ones matter too: their digits belong to an IBAN with a typo, and
+ * must not be re-read as a card or a phone (findPii keeps other detectors out of these spans).
+ */
+export function findIbanShapes(text: string): IbanShape[] {
+  const found: IbanShape[] = [];
   for (const m of text.matchAll(IBAN_START)) {
     const length = IBAN_LENGTH_BY_COUNTRY[(m[1] ?? "").toUpperCase()];
     if (length === undefined) continue;
     const read = readIban(text, m.index, length);
-    if (read && isValidIban(read.compact.toUpperCase())) found.push({ type: "iban", start: m.index, end: read.end });
+    if (!read || !/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(read.compact.toUpperCase())) continue;
+    found.push({ start: m.index, end: read.end, valid: isValidIban(read.compact.toUpperCase()) });
   }
   return found;
 }

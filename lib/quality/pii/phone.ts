@@ -1,4 +1,5 @@
 // Finds Spanish phone numbers (with or without +34/0034) and international numbers written with a leading "+".
+import { hasPhoneCue, isVersionReferenceOrCount } from "./number-context";
 import { NOT_INSIDE_TOKEN_AFTER, NOT_INSIDE_TOKEN_BEFORE, type PiiMatch } from "./pii-match";
 
 const SEPARATOR = "[ \\u00A0.\\-]";
@@ -15,10 +16,9 @@ const INTERNATIONAL_PHONE = new RegExp(
   "gu",
 );
 
-const AMOUNT_AFTER = /^\s?(?:€|\$|%|euros?\b|EUR\b)/iu;
-
-// How Spaniards group the nine digits: 612 345 678, 91 234 56 78, 912 34 56 78, 612 34 56 78, 612345678.
-const SPANISH_GROUPINGS = ["9", "3-3-3", "2-3-2-2", "3-2-2-2", "2-2-2-3"];
+// How Spaniards group the nine digits: 612 345 678, 91 234 56 78, 912 34 56 78, 612 34 56 78, 612345678,
+// and less often 612 345678 or 91 2345678.
+const SPANISH_GROUPINGS = ["9", "3-3-3", "2-3-2-2", "3-2-2-2", "2-2-2-3", "3-6", "2-7"];
 
 function groupsOf(digitsWithSeparators: string): { lengths: string; separators: Set<string> } {
   const groups = digitsWithSeparators.split(/[^\d]+/).filter(Boolean);
@@ -30,14 +30,18 @@ function hasBalancedBrackets(part: string): boolean {
   return !/[()]/.test(part) || /^\([^()]+\)[^()]*$/.test(part);
 }
 
-function isSpanishPhone(prefix: string | undefined, national: string): boolean {
-  if (!hasBalancedBrackets(prefix ?? "") || !hasBalancedBrackets(national)) return false;
+/**
+ * "yes", "no", or "if-said" for a number that reads as a phone only when a phone is being talked about:
+ * unprefixed, "612.345.678" is also how a quantity is grouped in thousands ("612.345.678 personas").
+ */
+function spanishPhoneVerdict(prefix: string | undefined, national: string): "yes" | "no" | "if-said" {
+  if (!hasBalancedBrackets(prefix ?? "") || !hasBalancedBrackets(national)) return "no";
   const { lengths, separators } = groupsOf(national.replace(/[()]/g, ""));
-  if (separators.size > 1 || !SPANISH_GROUPINGS.includes(lengths)) return false;
-  if (prefix) return true;
-  // Unprefixed, "612.345.678" is a thousands-grouped quantity and "700 000 000" a round figure, not a phone.
-  if (lengths === "3-3-3" && separators.has(".")) return false;
-  return !/0{3}\D?0{3}$/.test(national);
+  if (separators.size > 1 || !SPANISH_GROUPINGS.includes(lengths)) return "no";
+  if (prefix) return "yes";
+  // "700 000 000" is a round figure, not a phone.
+  if (/0{3}\D?0{3}$/.test(national)) return "no";
+  return lengths === "3-3-3" && separators.has(".") ? "if-said" : "yes";
 }
 
 function isInternationalPhone(candidate: string): boolean {
@@ -53,9 +57,12 @@ export function findPhones(text: string): PiiMatch[] {
   const found: PiiMatch[] = [];
   for (const m of text.matchAll(SPANISH_PHONE)) {
     const end = m.index + m[0].length;
-    // "612345678 €" is an amount; a phone is never followed by a currency or a percent sign.
-    if (AMOUNT_AFTER.test(text.slice(end, end + 8))) continue;
-    if (isSpanishPhone(m[1], m[2] ?? "")) found.push({ type: "phone", start: m.index, end: m.index + m[0].length });
+    const verdict = spanishPhoneVerdict(m[1], m[2] ?? "");
+    if (verdict === "no") continue;
+    // "612345678 €", "ref. 612 345 678", "612345678 zenbakiko eskaera": an amount, a reference, a count.
+    if (!m[1] && isVersionReferenceOrCount(text, m.index, end)) continue;
+    if (verdict === "if-said" && !hasPhoneCue(text, m.index, end)) continue;
+    found.push({ type: "phone", start: m.index, end });
   }
   for (const m of text.matchAll(INTERNATIONAL_PHONE)) {
     if (isInternationalPhone(m[0])) found.push({ type: "phone", start: m.index, end: m.index + m[0].length });

@@ -6,6 +6,8 @@ export interface PiiMatch {
   type: PiiType;
   start: number;
   end: number;
+  /** Set on an e-mail address written out to dodge harvesters ("ana arroba gmail punto com", "ana [at] gmail [dot] com"). */
+  obfuscated?: true;
 }
 
 /**

@@ -38,6 +38,15 @@ describe("checkJsonLines", () => {
     assert.deepEqual(line, { language: "ca", confidence: 0.88, pii: [{ type: "email", start, end: start + "marta@exemple.cat".length }] });
   });
 
+  test("an e-mail spelled out comes back as an email flagged obfuscated, spanning the whole address", async () => {
+    const text = "Escriu-me a marta arrova exemple punt cat demà.";
+    const { parsed } = await run(linesOf(JSON.stringify({ text })));
+    const line = textResultLineSchema.parse(parsed[0]);
+    const start = text.indexOf("marta");
+    const end = start + "marta arrova exemple punt cat".length;
+    assert.deepEqual(line.pii, [{ type: "email", start, end, obfuscated: true }]);
+  });
+
   test("an item line gets the same full report as checkItem", async () => {
     const { parsed } = await run(linesOf(JSON.stringify(ITEM), JSON.stringify({ ...ITEM, instruction: "Río?" })));
     assert.deepEqual(parsed[0], JSON.parse(JSON.stringify(checkItem({ ...ITEM, language: "gl", category: "open_qa" }, {}, deps))));

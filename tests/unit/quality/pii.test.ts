@@ -1,20 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { findPii, maskPii } from "@/lib/quality/pii";
-import type { PiiType } from "@/lib/vocabulary";
-
-/** What findPii reports, as [type, matched text] pairs, so failures read like the sentence. */
-function found(text: string): [PiiType, string][] {
-  return findPii(text).map((m) => [m.type, text.slice(m.start, m.end)]);
-}
-
-function assertFinds(text: string, type: PiiType, value: string) {
-  assert.deepEqual(found(text), [[type, value]], text);
-}
-
-function assertClean(text: string) {
-  assert.deepEqual(found(text), [], text);
-}
+import { assertClean, assertFinds } from "@/tests/support/pii-assertions";
 
 describe("e-mail addresses", () => {
   test("plain, dotted, plus-tagged and accented addresses", () => {
