@@ -3,6 +3,7 @@ import type { ApiOperation } from "@/lib/http/api-operation";
 import * as activity from "@/lib/http/operations/activity";
 import * as apiTokens from "@/lib/http/operations/api-tokens";
 import * as campaigns from "@/lib/http/operations/campaigns";
+import * as explorer from "@/lib/http/operations/explorer";
 import * as health from "@/lib/http/operations/health";
 import * as items from "@/lib/http/operations/items";
 import * as progress from "@/lib/http/operations/progress";
@@ -19,6 +20,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...Object.values(progress),
   ...Object.values(items),
   ...Object.values(reviews),
+  ...Object.values(explorer),
   ...Object.values(activity),
   ...Object.values(releases),
   ...Object.values(pay),
