@@ -158,6 +158,13 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
       },
     },
     getItemHistory: { params: item },
+    searchItems: {
+      query: { q: "empanada", campaign: campaign.id, language: "gl", status: "draft", category: "open_qa", languageJustified: "no", sort: "oldest", limit: "5" },
+    },
+    countItems: { query: { q: "empanada", campaign: campaign.id, createdFrom: "2026-01-01", createdTo: "2036-12-31", inRelease: "no" } },
+    exportItems: { query: { campaign: campaign.id, format: "csv" } },
+    // The draft is not approved: the selection is read and nothing is retracted.
+    retractItems: { body: { selection: { ids: [draft.id] }, reason: "fuzz" } },
     listAdjudications: {},
     resolveAdjudication: { params: { adjudicationId: "00000000-0000-4000-8000-000000000000" }, body: { decision: "approve", comment: "ok" } },
     listReleases: {},
