@@ -27,11 +27,14 @@ export function ExplorerBulkActions({
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
+  /** Bumped after a download starts, so its question closes (the page itself stays). */
+  const [exports, setExports] = useState(0);
   const count = ticked.length > 0 ? ticked.length : total;
 
   function download(format: "jsonl" | "csv") {
     const query = new URLSearchParams(ticked.length > 0 ? { ids: ticked.join(","), format } : { ...filter, format });
     window.location.assign(`${exportItems.path}?${query.toString()}`);
+    setExports((count) => count + 1);
   }
 
   async function retract() {
@@ -59,7 +62,7 @@ export function ExplorerBulkActions({
       <div className="row">
         {(["jsonl", "csv"] as const).map((format) => (
           <ConfirmedAction
-            key={format}
+            key={`${format}-${exports}`}
             id={`export-${format}-question`}
             label={t(`export.${format}`)}
             question={t("exportQuestion", { count, format: format.toUpperCase() })}

@@ -8,6 +8,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useRef, useState, type FormEvent } from "react";
 import { useExplorerCounts, useExplorerPages, type ExplorerParams } from "@/components/explorer/explorer-query";
 import { ExplorerBulkActions } from "@/components/explorer/explorer-bulk-actions";
+import { ImportUpload } from "@/components/explorer/import-upload";
 import { useExplorerKeys } from "@/components/explorer/use-explorer-keys";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import { EXPLORER_FLAGS, EXPLORER_SORTS } from "@/lib/explorer/schemas";
@@ -180,6 +181,7 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
           {t("loadMore")}
         </button>
       )}
+      {canAct && <ImportUpload />}
     </section>
   );
 }

@@ -47,3 +47,31 @@ export const importSummarySchema = z
   })
   .meta({ id: "ImportSummary" });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+export const createImportJobQuerySchema = z
+  .object({
+    campaign: textSchema().trim().min(1).max(100).describe("The campaign's slug."),
+    dryRun: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+    update: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+    fileName: textSchema().trim().min(1).max(200).default("upload.jsonl"),
+  })
+  .strict()
+  .meta({ id: "CreateImportJobQuery" });
+
+export const importJobSchema = z
+  .object({
+    id: z.uuid(),
+    campaignId: z.uuid(),
+    fileName: z.string(),
+    sizeBytes: z.number().int(),
+    dryRun: z.boolean(),
+    update: z.boolean(),
+    status: z.enum(["queued", "running", "done", "failed"]),
+    bytesRead: z.number().int().describe("Progress: how much of the file the worker has read."),
+    summary: importSummarySchema.nullable().describe("The running summary while it runs; final when done."),
+    error: z.string().nullable().describe("Why a failed job stopped (the file itself could not be handled)."),
+    createdAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "ImportJob" });
+export type ImportJobView = z.infer<typeof importJobSchema>;

@@ -108,6 +108,7 @@ test("a maintainer finds, filters, reads, exports and retracts items in the expl
   const lines = (await readFile((await download.path())!, "utf8")).trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
   expect(lines.map((line) => line.externalId).sort()).toEqual([withPii.id, withPiiToo.id].sort());
   expect(lines.find((line) => line.externalId === withPii.id)).toMatchObject({ language: "gl", response: withPii.response, status: "approved" });
+  await expect(bulk.getByText("Export 2 items as JSONL?"), "the question closes once the download starts").toHaveCount(0);
 
   // Tick both rows (x ticks the focused one) and retract them with one reason, after confirming.
   await page.locator("body").press("j");
@@ -118,7 +119,7 @@ test("a maintainer finds, filters, reads, exports and retracts items in the expl
   await page.getByTestId("bulk-retract-reason").fill(reason);
   await bulk.getByRole("button", { name: "Retract", exact: true }).click();
   await expect(bulk.getByText("Retract 2 items? Only approved items are retracted, and this cannot be undone.")).toBeVisible();
-  await bulk.getByRole("button", { name: "Cancel" }).click();
+  await bulk.getByRole("group", { name: /^Retract 2 items\?/ }).getByRole("button", { name: "Cancel" }).click();
   expect((await db().item.findUniqueOrThrow({ where: { id: withPii.id } })).status, "cancel changes nothing").toBe("approved");
   await bulk.getByRole("button", { name: "Retract", exact: true }).click();
   await bulk.getByRole("button", { name: "Retract now" }).click();
@@ -131,6 +132,37 @@ test("a maintainer finds, filters, reads, exports and retracts items in the expl
   }
   expect((await db().item.findUniqueOrThrow({ where: { id: plainGalician.id } })).status, "only the selection").toBe("approved");
   expect((await db().item.findUniqueOrThrow({ where: { id: basque.id } })).status).toBe("approved");
+});
+
+test("a maintainer uploads a JSONL file and follows the import in the page, with each refused line named", async ({ page }) => {
+  const campaign = await createTestCampaign({ languages: ["gl"] });
+  const author = await createTestUser("annotator", ["gl"], "author");
+  const maintainer = await createTestUser("maintainer", ["es", "ca", "eu", "gl"]);
+  const run = uniqueTag();
+  const file = [
+    { externalId: `${run}-1`, language: "gl", category: "open_qa", authorEmail: author.email, status: "submitted",
+      instruction: `Como se conserva ben o pan de millo na casa? (${run})`,
+      response: "Gárdase envolto nun pano de algodón nun lugar fresco e seco, e pódese quentar no forno uns minutos antes de comelo." },
+    { externalId: `${run}-2`, language: "gl", category: "open_qa", authorEmail: author.email, instruction: `Sen resposta (${run})` },
+    { externalId: `${run}-3`, language: "gl", category: "open_qa", authorEmail: author.email, status: "draft",
+      instruction: `Que se celebra no magosto? (${run})`,
+      response: "O magosto celébrase no outono arredor do lume, asando castañas e compartíndoas con viño novo entre veciños." },
+  ].map((line) => JSON.stringify(line)).join("\n");
+  await signIn(page, maintainer, /\/admin\/users$/);
+  await page.goto("/explorer");
+  const panel = page.getByTestId("import-upload");
+  await panel.getByLabel("Campaign").selectOption(campaign.slug);
+  await panel.getByLabel("File").setInputFiles({ name: "pilot.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(file) });
+  await panel.getByLabel("Dry run (write nothing, only report)").uncheck();
+  await panel.getByRole("button", { name: "Start import" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveText("3 lines: 2 created, 0 updated, 0 skipped, 1 refused.", { timeout: 30_000 });
+  await expect(panel.getByText("Finished")).toBeVisible();
+  await expect(page.getByTestId("import-problems").locator("tbody tr")).toHaveText([/^2\s*response\s*Invalid input/]);
+  const imported = await db().item.findMany({ where: { campaignId: campaign.id }, orderBy: { externalId: "asc" } });
+  expect(imported.map((item) => [item.externalId, item.status])).toEqual([
+    [`${run}-1`, "submitted"],
+    [`${run}-3`, "draft"],
+  ]);
 });
 
 test("an annotator cannot open the explorer, nor call its API", async ({ page }) => {
