@@ -42,7 +42,7 @@ export const explorerQuerySchema = explorerFilterSchema
   .extend({
     sort: z.enum(EXPLORER_SORTS).default("newest"),
     limit: queryInt32Schema().min(1).max(200).default(50),
-    cursor: z.string().max(200).optional().describe("nextCursor of the previous page, as given."),
+    cursor: textSchema().max(200).optional().describe("nextCursor of the previous page, as given."),
   })
   .strict()
   .meta({ id: "ExplorerQuery" });
@@ -121,8 +121,7 @@ export const EXPORT_FORMATS = ["jsonl", "csv"] as const;
 export const explorerExportQuerySchema = explorerFilterSchema
   .extend({
     format: z.enum(EXPORT_FORMATS).default("jsonl"),
-    ids: z
-      .string()
+    ids: textSchema()
       .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/i, { message: "must be item ids separated by commas" })
       .optional()
       .describe("Ticked items, comma-separated; when given, the filters are ignored."),
