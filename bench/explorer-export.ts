@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { disconnectDb } from "@/lib/db";
 import { exportItems } from "@/lib/explorer/export-items";
 import { openBenchDatabase } from "@/bench/support/bench-database";
-import type { Viewer } from "@/lib/auth/viewer";
+import { shellOperatorViewer } from "@/lib/auth/operator-viewer";
 
 const { values: args } = parseArgs({
   options: { items: { type: "string", default: "200000" }, port: { type: "string", default: "54339" }, format: { type: "string", default: "jsonl" } },
@@ -18,15 +18,8 @@ if (held !== Number(args.items)) {
   await database.close();
   throw new Error(`The database holds ${held} items: fill it with bench/explorer-search.ts --items ${args.items} first.`);
 }
-const maintainer: Viewer = {
-  id: "00000000-0000-4000-8000-000000000000",
-  email: "bench@localhost",
-  name: "Bench",
-  role: "maintainer",
-  languages: ["es", "ca", "eu", "gl"],
-  uiLocale: null,
-  authenticatedBy: "cli",
-};
+// The operator at the shell: a maintainer, so the explorer reaches every item.
+const maintainer = shellOperatorViewer();
 const format = args.format === "csv" ? "csv" : "jsonl";
 const rssBefore = process.memoryUsage().rss;
 let peakRss = rssBefore;

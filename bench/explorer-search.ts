@@ -12,6 +12,7 @@ import type { ExplorerQuery } from "@/lib/explorer/schemas";
 import { searchItems } from "@/lib/explorer/search-items";
 import { openBenchDatabase, summarise } from "@/bench/support/bench-database";
 import type { Viewer } from "@/lib/auth/viewer";
+import { shellOperatorViewer } from "@/lib/auth/operator-viewer";
 
 const { values: args } = parseArgs({
   options: {
@@ -38,15 +39,8 @@ if (held !== itemCount) {
 }
 const { rows: campaigns } = await database.query("SELECT id::text FROM campaigns ORDER BY slug");
 const { rows: authors } = await database.query("SELECT author_id::text AS id FROM items GROUP BY author_id ORDER BY count(*) DESC LIMIT 5");
-const maintainer: Viewer = {
-  id: "00000000-0000-4000-8000-000000000000",
-  email: "bench@localhost",
-  name: "Bench",
-  role: "maintainer",
-  languages: ["es", "ca", "eu", "gl"],
-  uiLocale: null,
-  authenticatedBy: "cli",
-};
+// The operator at the shell: a maintainer, so the explorer reaches every item.
+const maintainer = shellOperatorViewer();
 const reviewer: Viewer = { ...maintainer, role: "reviewer", languages: ["gl", "es"] };
 
 /** What people ask the explorer: words (common and rare), filters alone and together, the next page. */
