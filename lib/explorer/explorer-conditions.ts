@@ -26,12 +26,18 @@ export function explorerLanguagesFor(viewer: Pick<Viewer, "role" | "languages">)
 }
 
 function textMatch(text: string, languages: readonly ItemLanguage[]): Prisma.Sql {
-  // Each item is matched with its own language's stemmer, so a Basque inflection finds its Basque stem only.
-  const perLanguage = languages.map(
-    (language) =>
-      Prisma.sql`(i.language = ${language}::"Language" AND i.search_vector @@ plainto_tsquery(escriba_search_config(${language}::"Language"), escriba_unaccent(${text})))`,
+  if (languages.length === 0) return Prisma.sql`FALSE`;
+  const query = (language: ItemLanguage) =>
+    Prisma.sql`plainto_tsquery(escriba_search_config(${language}::"Language"), escriba_unaccent(${text}))`;
+  // One GIN-indexed match against the words as every reachable language stems them (a constant the planner can
+  // estimate, so a rare word is looked up and never scanned for), then each item checked with its own language's
+  // stemmer only, so a Basque inflection finds its Basque stem and nothing else.
+  const anyLanguage = Prisma.join(languages.map(query), " || ");
+  const ownLanguage = Prisma.join(
+    languages.map((language) => Prisma.sql`(i.language = ${language}::"Language" AND i.search_vector @@ ${query(language)})`),
+    " OR ",
   );
-  return perLanguage.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`(${Prisma.join(perLanguage, " OR ")})`;
+  return Prisma.sql`(i.search_vector @@ (${anyLanguage}) AND (${ownLanguage}))`;
 }
 
 const FLAG_CONDITIONS: Record<ExplorerFlag, Prisma.Sql> = {

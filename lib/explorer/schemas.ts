@@ -4,7 +4,8 @@ import { z } from "zod";
 import { queryInt32Schema, textSchema } from "@/lib/input-schemas";
 import { categorySchema, ITEM_TEXT_LIMITS, itemStatusSchema, languageSchema } from "@/lib/vocabulary";
 
-export const EXPLORER_SORTS = ["newest", "oldest", "updated"] as const;
+/** Both follow an index (created_at, id); an order by last change would sort the whole selection at every page. */
+export const EXPLORER_SORTS = ["newest", "oldest"] as const;
 export type ExplorerSort = (typeof EXPLORER_SORTS)[number];
 
 /** Yes/no filters on what the quality checks found or what happened to the item. */

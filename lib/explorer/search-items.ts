@@ -16,7 +16,6 @@ interface Cursor {
 const SORT_COLUMN: Record<ExplorerSort, Prisma.Sql> = {
   newest: Prisma.sql`i.created_at`,
   oldest: Prisma.sql`i.created_at`,
-  updated: Prisma.sql`i.updated_at`,
 };
 
 function encodeCursor(cursor: Cursor): string {

@@ -70,7 +70,7 @@ test("reviewers see only items of their languages that are not drafts; annotator
 
 test("cursor pages cover the result once each, in order; a forged cursor names the field", async () => {
   const { campaign, maintainer } = await world();
-  for (const sort of ["newest", "oldest", "updated"] as const) {
+  for (const sort of ["newest", "oldest"] as const) {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {

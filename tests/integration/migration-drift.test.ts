@@ -13,6 +13,7 @@ const HAND_WRITTEN_INDEXES = new Set<string>([
   "items:index[gin](similarity_keys)",
   "items:index[gin](search_vector)",
   "items:index[partial](submitted_at,id)",
+  "items:index[partial](created_at,id)",
   "pay_periods:index[gist](expression)",
 ]);
 
