@@ -43,7 +43,14 @@ export function ExplorerBulkActions({
     setFailure(null);
     try {
       const result = await callOperation(retractItems, {
-        body: { selection: ticked.length > 0 ? { ids: ticked } : { filter }, reason },
+        body: {
+          selection:
+            ticked.length > 0
+              ? { ids: ticked }
+              : // The URL's filters as JSON: the guideline version is a number there.
+                { filter: { ...filter, ...(filter.guidelineVersion ? { guidelineVersion: Number(filter.guidelineVersion) } : {}) } },
+          reason,
+        },
       });
       setOutcome(t("retracted", { retracted: result.retracted.length, skipped: result.skipped }));
       setReason("");

@@ -1,8 +1,9 @@
 // Validation and API shapes of the item explorer: the query (search words, filters, order, cursor) that a URL holds
 // whole, the rows and counts it answers, and the bulk actions on a selection.
 import { z } from "zod";
-import { queryInt32Schema, textSchema } from "@/lib/input-schemas";
-import { categorySchema, ITEM_TEXT_LIMITS, itemStatusSchema, languageSchema } from "@/lib/vocabulary";
+import { decodeExplorerCursor } from "@/lib/explorer/explorer-cursor";
+import { int32Schema, queryInt32Schema, textSchema } from "@/lib/input-schemas";
+import { categorySchema, ITEM_VARIETIES, itemStatusSchema, languageSchema } from "@/lib/vocabulary";
 
 /** Both follow an index (created_at, id); an order by last change would sort the whole selection at every page. */
 export const EXPLORER_SORTS = ["newest", "oldest"] as const;
@@ -21,7 +22,7 @@ export const explorerFilterSchema = z.object({
   q: z.string().optional().describe("Words to find in instruction, context or response (plain words; any text is accepted)."),
   campaign: z.uuid().optional(),
   language: languageSchema.optional(),
-  variety: textSchema().trim().max(ITEM_TEXT_LIMITS.variety).optional(),
+  variety: z.enum([...new Set(Object.values(ITEM_VARIETIES).flat())] as [string, ...string[]]).optional(),
   category: categorySchema.optional(),
   status: itemStatusSchema.optional(),
   author: z.uuid().optional(),
@@ -43,7 +44,11 @@ export const explorerQuerySchema = explorerFilterSchema
   .extend({
     sort: z.enum(EXPLORER_SORTS).default("newest"),
     limit: queryInt32Schema().min(1).max(200).default(50),
-    cursor: textSchema().max(200).optional().describe("nextCursor of the previous page, as given."),
+    cursor: textSchema()
+      .max(200)
+      .refine((text) => decodeExplorerCursor(text) !== null, { message: "is not a cursor this search gave" })
+      .optional()
+      .describe("nextCursor of the previous page, as given."),
   })
   .strict()
   .meta({ id: "ExplorerQuery" });
@@ -94,7 +99,8 @@ export type ExplorerCounts = z.infer<typeof explorerCountsSchema>;
 /** A selection: the items a filter finds, or the ticked ones (ids), never both. */
 export const explorerSelectionSchema = z
   .object({
-    filter: explorerFilterSchema.strict().optional(),
+    // In JSON the guideline version is a number, not the query string's text.
+    filter: explorerFilterSchema.extend({ guidelineVersion: int32Schema().min(1).optional() }).strict().optional(),
     ids: z.array(z.uuid()).min(1).max(1000).optional(),
   })
   .strict()

@@ -3,32 +3,15 @@ import type { z } from "zod";
 import { assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { explorerConditions, whereOf } from "@/lib/explorer/explorer-conditions";
+import { decodeExplorerCursor, encodeExplorerCursor } from "@/lib/explorer/explorer-cursor";
 import { explorerQuerySchema, type ExplorerPage, type ExplorerSort } from "@/lib/explorer/schemas";
-
-interface Cursor {
-  at: string;
-  id: string;
-}
 
 const SORT_COLUMN: Record<ExplorerSort, Prisma.Sql> = {
   newest: Prisma.sql`i.created_at`,
   oldest: Prisma.sql`i.created_at`,
 };
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.at}|${cursor.id}`, "utf8").toString("base64url");
-}
-
-function decodeCursor(text: string): Cursor {
-  const [at, id, ...rest] = Buffer.from(text, "base64url").toString("utf8").split("|");
-  if (rest.length > 0 || !at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new AppError("validation_failed", "Invalid cursor.", { fields: [{ field: "cursor", message: "is not a cursor this search gave" }] });
-  }
-  return { at, id };
-}
 
 interface ExplorerRowRecord {
   id: string;
@@ -53,7 +36,8 @@ export async function searchItems(viewer: Viewer, input: z.input<typeof explorer
   const column = SORT_COLUMN[query.sort];
   const descending = query.sort !== "oldest";
   if (query.cursor) {
-    const cursor = decodeCursor(query.cursor);
+    // The schema has already refused text that is not a cursor.
+    const cursor = decodeExplorerCursor(query.cursor)!;
     conditions.set(
       "cursor",
       descending
@@ -90,6 +74,6 @@ export async function searchItems(viewer: Viewer, input: z.input<typeof explorer
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.sort_at.toISOString(), id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeExplorerCursor({ at: last.sort_at.toISOString(), id: last.id }) : null,
   };
 }

@@ -45,13 +45,14 @@ export async function createImportJob(
   content: Uint8Array,
 ): Promise<ImportJobView> {
   assertRole(actor, "maintainer");
+  // The campaign is named in the query string, so its problems are named there.
+  const campaign = await db().campaign.findUnique({ where: { slug: options.campaign }, select: { id: true, status: true } });
+  if (!campaign) throw new AppError("validation_failed", "Unknown campaign.", { fields: [{ field: "query.campaign", message: "no campaign has this short name" }] });
+  if (campaign.status !== "active") {
+    throw new AppError("validation_failed", "Items are imported into active campaigns only.", { fields: [{ field: "query.campaign", message: "is not active" }] });
+  }
   if (content.byteLength === 0) {
     throw new AppError("validation_failed", "The file is empty.", { fields: [{ field: "(body)", message: "the file is empty" }] });
-  }
-  const campaign = await db().campaign.findUnique({ where: { slug: options.campaign }, select: { id: true, status: true } });
-  if (!campaign) throw new AppError("validation_failed", "Unknown campaign.", { fields: [{ field: "campaign", message: "no campaign has this short name" }] });
-  if (campaign.status !== "active") {
-    throw new AppError("validation_failed", "Items are imported into active campaigns only.", { fields: [{ field: "campaign", message: "is not active" }] });
   }
   const job = await db().$transaction(async (tx) => {
     const created = await tx.importJob.create({

@@ -53,7 +53,11 @@ export const createImportJobQuerySchema = z
     campaign: textSchema().trim().min(1).max(100).describe("The campaign's slug."),
     dryRun: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
     update: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
-    fileName: textSchema().trim().min(1).max(200).default("upload.jsonl"),
+    fileName: textSchema()
+      .trim()
+      .max(200)
+      .regex(/\.(jsonl|ndjson|json|txt)$/i, { message: "must end in .jsonl, .ndjson, .json or .txt" })
+      .default("upload.jsonl"),
   })
   .strict()
   .meta({ id: "CreateImportJobQuery" });

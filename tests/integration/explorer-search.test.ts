@@ -2,6 +2,7 @@
 // reviewers limited to their languages and to work that is not a draft, and cursor pages that cover a result exactly.
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
+import { ZodError } from "zod";
 import { disconnectDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { countItems } from "@/lib/explorer/count-items";
@@ -83,7 +84,7 @@ test("cursor pages cover the result once each, in order; a forged cursor names t
   }
   await assert.rejects(
     searchItems(maintainer, { cursor: "bm90IGEgY3Vyc29y" }),
-    (error: unknown) => error instanceof AppError && error.fields[0]?.field === "cursor",
+    (error: unknown) => error instanceof ZodError && error.issues[0]?.path[0] === "cursor",
   );
 });
 
