@@ -1,6 +1,7 @@
 // escriba's command line for operators: a thin shell over the same use cases the web app calls.
 import { Command, CommanderError } from "commander";
 import { registerCheckCommand } from "@/cli/commands/check";
+import { registerImportCommand } from "@/cli/commands/import";
 import { registerItemCommands } from "@/cli/commands/item";
 import { registerMigrateCommand } from "@/cli/commands/migrate";
 import { registerPayCommands } from "@/cli/commands/pay";
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<void> {
   registerCheckCommand(program);
   registerWorkerCommand(program);
   registerItemCommands(program);
+  registerImportCommand(program);
   registerReleaseCommands(program);
   registerPayCommands(program);
   registerReportCommands(program);

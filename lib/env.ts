@@ -40,6 +40,8 @@ const environmentSchema = z.object({
   ESCRIBA_DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(10).max(120_000).default(10_000),
   /** The longest one interactive transaction may run once it has its connection (Prisma's `timeout`). */
   ESCRIBA_DB_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** Largest JSONL file an upload may send (bytes); a larger one is answered 413 before it is read. */
+  ESCRIBA_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
   /** The programme's time zone (IANA name): where its days, weeks, months and pay periods begin and end. */
   ESCRIBA_PROGRAMME_TIME_ZONE: z
     .string()

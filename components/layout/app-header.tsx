@@ -18,6 +18,7 @@ export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
         <nav aria-label={t("nav.mainNavigation")}>
           <Link href="/work">{t("nav.work")}</Link>
           {hasRole(viewer, "reviewer") && <Link href="/review">{t("nav.review")}</Link>}
+          {hasRole(viewer, "reviewer") && <Link href="/explorer">{t("explorer.navLink")}</Link>}
           <Link href="/campaigns">{t("progress.navLink")}</Link>
           <Link href="/me/progress">{t("productivity.navMyProgress")}</Link>
           {hasRole(viewer, "maintainer") && <Link href="/programme">{t("productivity.navProgramme")}</Link>}

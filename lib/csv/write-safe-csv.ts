@@ -13,7 +13,13 @@ export function neutraliseFormula(cell: string): string {
   return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
 }
 
+const safe = (cell: CsvCell) => (typeof cell === "string" ? neutraliseFormula(cell) : cell === null ? "" : String(cell));
+
 export function writeSafeCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const safe = (cell: CsvCell) => (typeof cell === "string" ? neutraliseFormula(cell) : cell === null ? "" : String(cell));
-  return stringify([header.map(safe), ...rows.map((row) => row.map(safe))], { record_delimiter: "\r\n" });
+  return writeSafeCsvRows([header, ...rows]);
+}
+
+/** Rows without a header: the next piece of a CSV that is streamed out batch by batch. */
+export function writeSafeCsvRows(rows: readonly (readonly CsvCell[])[]): string {
+  return stringify(rows.map((row) => row.map(safe)), { record_delimiter: "\r\n" });
 }

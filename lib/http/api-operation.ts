@@ -28,6 +28,8 @@ export interface ApiOperation<
   deprecated?: boolean;
   /** The success response is a file download (its media type), not JSON; `response` is then unused. */
   download?: string;
+  /** The request body is a file of this media type (not JSON), which the route reads itself; `body` is then unset. */
+  upload?: string;
   /** The error statuses it can answer, when not the usual set (the health checks answer only 503, or nothing). */
   errorStatuses?: readonly string[];
 }

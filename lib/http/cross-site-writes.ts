@@ -61,7 +61,8 @@ export function cookieWriteVerdict(request: {
     : Boolean(request.origin && request.appOrigin && request.origin.trim().toLowerCase() === request.appOrigin.toLowerCase());
   if (!sameOrigin) return "cross_site_request";
   const mediaType = request.contentType?.split(";")[0]?.trim().toLowerCase();
-  return mediaType === "application/json" ? "allowed" : "unsupported_media_type";
+  // JSONL uploads are as safe: a cross-site form cannot send this media type either (it needs a CORS preflight).
+  return mediaType === "application/json" || mediaType === "application/x-ndjson" ? "allowed" : "unsupported_media_type";
 }
 
 /** Throws unless this cookie-authenticated request is a read, or a JSON write from one of the app's own pages. */

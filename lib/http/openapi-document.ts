@@ -34,6 +34,9 @@ function operationObject(operation: ApiOperation) {
       ? { requestParams: { ...(operation.params ? { path: operation.params } : {}), ...(operation.query ? { query: operation.query } : {}) } }
       : {}),
     ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: operation.body } } } } : {}),
+    ...(operation.upload
+      ? { requestBody: { required: true, content: { [operation.upload]: { schema: { type: "string", format: "binary" } } } } }
+      : {}),
     responses: {
       [String(operation.successStatus ?? 200)]: operation.download
         ? { description: "The file", content: { [operation.download]: { schema: { type: "string", format: "binary" } } } }

@@ -5,6 +5,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { db, disconnectDb } from "@/lib/db";
 import { apiErrorSchema } from "@/lib/http/error-response";
+import { createImportJob } from "@/lib/imports/import-jobs";
 import { createDraft } from "@/lib/items/create-draft";
 import { ITEM_LANGUAGES } from "@/lib/vocabulary";
 import { createRelease } from "@/lib/releases/create-release";
@@ -75,6 +76,11 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     await closePayPeriod(viewerOf(maintainer), payPeriod.id);
   }
   const [statement] = await listStatements(viewerOf(maintainer), { periodId: payPeriod.id });
+  const importJob = await createImportJob(
+    viewerOf(maintainer),
+    { campaign: campaign.slug, dryRun: true, update: false, fileName: "fuzz.jsonl" },
+    Buffer.from('{"externalId":"fuzz"}\n'),
+  );
   const periodParams = { periodId: payPeriod.id };
 
   const document = (await (await request.get("/api/v1/openapi.json")).json()) as OpenApiDocument;
@@ -158,6 +164,16 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
       },
     },
     getItemHistory: { params: item },
+    searchItems: {
+      query: { q: "empanada", campaign: campaign.id, language: "gl", status: "draft", category: "open_qa", languageJustified: "no", sort: "oldest", limit: "5" },
+    },
+    countItems: { query: { q: "empanada", campaign: campaign.id, createdFrom: "2026-01-01", createdTo: "2036-12-31", inRelease: "no" } },
+    exportItems: { query: { campaign: campaign.id, format: "csv" } },
+    // The draft is not approved: the selection is read and nothing is retracted.
+    retractItems: { body: { selection: { ids: [draft.id] }, reason: "fuzz" } },
+    // No file in the body: refused as empty, so nothing is queued.
+    createImportJob: { query: { campaign: campaign.slug, dryRun: "true", update: "false", fileName: "fuzz.jsonl" } },
+    getImportJob: { params: { jobId: importJob.id } },
     listAdjudications: {},
     resolveAdjudication: { params: { adjudicationId: "00000000-0000-4000-8000-000000000000" }, body: { decision: "approve", comment: "ok" } },
     listReleases: {},

@@ -11,7 +11,9 @@ import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
 /** Indexes created by hand-written SQL that Prisma's schema language cannot express (partial, trigram). */
 const HAND_WRITTEN_INDEXES = new Set<string>([
   "items:index[gin](similarity_keys)",
+  "items:index[gin](search_vector)",
   "items:index[partial](submitted_at,id)",
+  "items:index[partial](created_at,id)",
   "pay_periods:index[gist](expression)",
 ]);
 

@@ -111,6 +111,13 @@ export async function expectedFacts(schemaPath: string): Promise<SchemaFacts> {
       );
     }
   }
+  // The DMMF leaves out Unsupported("…") fields (a tsvector, say): read them from the schema text.
+  for (const [, modelName = "", body = ""] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    for (const [, fieldName = "", type = "", optional, rest = ""] of body.matchAll(/^\s+(\w+)\s+Unsupported\("([^"]+)"\)(\?)?(.*)$/gm)) {
+      const column = /@map\("([^"]+)"\)/.exec(rest)?.[1] ?? fieldName;
+      facts.columns.set(`${tableOf.get(modelName)}.${column}`, `${type}|${optional ? "null" : "not null"}|${rest.includes("@default(") ? "default" : "no default"}`);
+    }
+  }
   for (const enumDefinition of dmmf.datamodel.enums) {
     facts.enums.set(enumDefinition.name, enumDefinition.values.map((value) => value.name).join(","));
   }

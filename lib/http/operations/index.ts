@@ -3,7 +3,9 @@ import type { ApiOperation } from "@/lib/http/api-operation";
 import * as activity from "@/lib/http/operations/activity";
 import * as apiTokens from "@/lib/http/operations/api-tokens";
 import * as campaigns from "@/lib/http/operations/campaigns";
+import * as explorer from "@/lib/http/operations/explorer";
 import * as health from "@/lib/http/operations/health";
+import * as imports from "@/lib/http/operations/imports";
 import * as items from "@/lib/http/operations/items";
 import * as progress from "@/lib/http/operations/progress";
 import * as pay from "@/lib/http/operations/pay";
@@ -19,6 +21,8 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...Object.values(progress),
   ...Object.values(items),
   ...Object.values(reviews),
+  ...Object.values(explorer),
+  ...Object.values(imports),
   ...Object.values(activity),
   ...Object.values(releases),
   ...Object.values(pay),

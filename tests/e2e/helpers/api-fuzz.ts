@@ -252,6 +252,9 @@ const BAD_PATH_SEGMENTS: { label: string; raw: string }[] = [
   { label: "an emoji", raw: "%F0%9F%98%80" },
 ];
 
+/** Parameters and fields read as plain search words, whatever they hold: never refused, never a failure. */
+const FREE_TEXT_PARAMETERS = new Set(["q"]);
+
 const BAD_QUERY_VALUES: { label: string; raw: string }[] = [
   { label: "%00", raw: "%00" },
   { label: "%ff", raw: "%ff" },
@@ -290,6 +293,10 @@ export function bodyCases(operation: DocumentedOperation, baseline: Baseline, ra
   for (const field of fields) {
     for (const mutation of mutationsFor(nonNull(field.schema), random, field === hugeTextField)) {
       const body = withValue(base, field.path, mutation.value);
+      if (FREE_TEXT_PARAMETERS.has(String(field.path.at(-1)))) {
+        cases.push({ ...common, label: `body.${field.path.join(".")} ← ${mutation.label}`, body: toJson(body), expected: "any" });
+        continue;
+      }
       const documentRefuses = !mutation.textOnly && !validate(parsedValue(body));
       cases.push({
         ...common,
@@ -340,6 +347,8 @@ export function queryCases(operation: DocumentedOperation, baseline: Baseline): 
     BAD_QUERY_VALUES.map((value) => {
       const others = encodeQuery(Object.fromEntries(Object.entries(baseline.query ?? {}).filter(([key]) => key !== name)));
       const url = urlOf(operation, params, [...others, `${name}=${value.raw}`].join("&"));
+      // Search words take any text as plain words (the explorer's q): no value is wrong in itself, none may fail.
+      if (FREE_TEXT_PARAMETERS.has(name)) return { ...common, label: `query ${name} ← ${value.label}`, url, expected: "any" as const };
       return { ...common, label: `query ${name} ← ${value.label}`, url, expected: "invalid" as const, field: `query.${name}` };
     }),
   );

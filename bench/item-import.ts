@@ -1,0 +1,73 @@
+// Importing JSONL at volume with every check on (schema, qualification, language, personal data, shape, exact and
+// near duplicates), each line in its own transaction: lines per second of `importItems`, the use case behind
+// `escriba import` and the upload. Target: 2,000 lines/s at 100,000 lines. Prints figures; never asserts on timing.
+// Usage: node --import tsx bench/item-import.ts [--lines 100000] [--port 54339] [--dry-run]
+import { parseArgs } from "node:util";
+import { performance } from "node:perf_hooks";
+import { disconnectDb } from "@/lib/db";
+import { importItems } from "@/lib/imports/import-items";
+import { openBenchDatabase } from "@/bench/support/bench-database";
+import { RELEASE_TEXTS } from "@/tests/support/release-texts";
+import { createTestCampaign } from "@/tests/support/seed-campaigns";
+import { createTestUser } from "@/tests/support/seed-users";
+import { viewerOf } from "@/tests/support/viewers";
+import { ITEM_LANGUAGES } from "@/lib/vocabulary";
+
+const { values: args } = parseArgs({
+  options: { lines: { type: "string", default: "100000" }, port: { type: "string", default: "54339" }, "dry-run": { type: "boolean", default: false } },
+});
+const lineCount = Number(args.lines);
+
+const database = await openBenchDatabase("escriba_bench_import", { port: Number(args.port) });
+const campaign = await createTestCampaign();
+const author = await createTestUser("annotator", [...ITEM_LANGUAGES], "author");
+const maintainer = await createTestUser("maintainer", [...ITEM_LANGUAGES]);
+
+/** Real sentences of each language, recombined and numbered so every line is a distinct item. */
+async function* importFile(): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  let batch = "";
+  for (let n = 0; n < lineCount; n++) {
+    const language = ITEM_LANGUAGES[n % ITEM_LANGUAGES.length]!;
+    const texts = RELEASE_TEXTS[language];
+    const a = texts[n % texts.length]!;
+    const b = texts[(n >> 2) % texts.length]!;
+    batch += `${JSON.stringify({
+      externalId: `bench-${n}`,
+      language,
+      category: "open_qa",
+      status: n % 3 === 0 ? "draft" : "submitted",
+      authorEmail: author.email,
+      instruction: `${a.instruction} (${n})`,
+      response: `${a.response} ${b.response} [${n}]`,
+    })}\n`;
+    if (batch.length > 256 * 1024) {
+      yield encoder.encode(batch);
+      batch = "";
+    }
+  }
+  if (batch) yield encoder.encode(batch);
+}
+
+const rssBefore = process.memoryUsage().rss;
+let peakRss = rssBefore;
+const started = performance.now();
+const summary = await importItems(viewerOf(maintainer), {
+  campaign: campaign.slug,
+  input: importFile(),
+  dryRun: args["dry-run"],
+  onProgress: (running) => {
+    if (running.lines % 1000 === 0) {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      if (running.lines % 10_000 === 0) console.log(`  ${running.lines} lines, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
+  },
+});
+const seconds = (performance.now() - started) / 1000;
+console.log(
+  `Imported ${summary.lines} lines in ${seconds.toFixed(1)} s: ${(summary.lines / seconds).toFixed(0)} lines/s ` +
+    `(created ${summary.created}, skipped ${summary.skipped}, refused ${summary.refused}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB)`,
+);
+if (summary.problems.length > 0) console.log("  first refusals:", summary.problems.slice(0, 3));
+await disconnectDb();
+await database.close();

@@ -1,0 +1,187 @@
+"use client";
+// The item explorer: search words and filters (each value with its count), a table of items to move through with the
+// keyboard, and for maintainers the bulk actions on the ticked rows or on everything the filters find. The whole
+// query lives in the URL, so a search can be shared or bookmarked.
+import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useExplorerCounts, useExplorerPages, type ExplorerParams } from "@/components/explorer/explorer-query";
+import { ExplorerBulkActions } from "@/components/explorer/explorer-bulk-actions";
+import { ImportUpload } from "@/components/explorer/import-upload";
+import { useExplorerKeys } from "@/components/explorer/use-explorer-keys";
+import { useErrorMessage } from "@/components/errors/use-error-message";
+import { EXPLORER_FLAGS, EXPLORER_SORTS } from "@/lib/explorer/schemas";
+
+const FACETS = ["campaign", "language", "category", "status"] as const;
+const FACET_LABELS = { language: "languages", category: "categories", status: "itemStatuses" } as const;
+
+export function ItemExplorer({ canAct }: { canAct: boolean }) {
+  const t = useTranslations("explorer");
+  const tRoot = useTranslations();
+  const format = useFormatter();
+  const describeError = useErrorMessage();
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const params: ExplorerParams = useMemo(() => Object.fromEntries(searchParams.entries()), [searchParams]);
+  const [text, setText] = useState(params.q ?? "");
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const search = useRef<HTMLInputElement>(null);
+  const table = useRef<HTMLTableElement>(null);
+  useExplorerKeys(search, table);
+  const pages = useExplorerPages(params);
+  const counts = useExplorerCounts(params);
+  const rows = pages.data?.pages.flatMap((page) => page.items) ?? [];
+
+  function setParams(changes: Record<string, string | undefined>) {
+    const next = new URLSearchParams(searchParams.toString());
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === undefined || value === "") next.delete(name);
+      else next.set(name, value);
+    }
+    setTicked(new Set());
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  }
+
+  function submitSearch(event: FormEvent) {
+    event.preventDefault();
+    setParams({ q: text.trim() || undefined });
+  }
+
+  function labelOf(facet: (typeof FACETS)[number], value: string, label: string) {
+    return facet === "campaign" ? label : tRoot(`${FACET_LABELS[facet]}.${value}`);
+  }
+
+  function toggle(id: string) {
+    setTicked((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
+  const failure = pages.error ?? counts.error;
+  const { sort: _sort, ...filter } = params;
+  return (
+    <section className="stack explorer">
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("keyboardHelp")}</p>
+      <form role="search" className="row" onSubmit={submitSearch}>
+        <label className="grow">
+          {t("search")}
+          <input ref={search} type="search" value={text} onChange={(event) => setText(event.target.value)} data-testid="explorer-search" />
+        </label>
+        <button type="submit">{t("searchButton")}</button>
+      </form>
+      <div className="explorer-filters" data-testid="explorer-filters">
+        {FACETS.map((facet) => (
+          <label key={facet}>
+            {t(`filters.${facet}`)}
+            <select value={params[facet] ?? ""} onChange={(event) => setParams({ [facet]: event.target.value })} data-testid={`filter-${facet}`}>
+              <option value="">{t("any")}</option>
+              {(counts.data?.facets[facet] ?? []).map((entry) => (
+                <option key={entry.value} value={entry.value}>
+                  {t("withCount", { label: labelOf(facet, entry.value, entry.label), count: entry.count })}
+                </option>
+              ))}
+              {params[facet] && !counts.data?.facets[facet].some((entry) => entry.value === params[facet]) && (
+                <option value={params[facet]}>{params[facet]}</option>
+              )}
+            </select>
+          </label>
+        ))}
+        {EXPLORER_FLAGS.map((flag) => (
+          <label key={flag}>
+            {t("withCount", { label: t(`flags.${flag}`), count: counts.data?.flags[flag] ?? 0 })}
+            <select value={params[flag] ?? ""} onChange={(event) => setParams({ [flag]: event.target.value })} data-testid={`filter-${flag}`}>
+              <option value="">{t("any")}</option>
+              <option value="yes">{tRoot("common.yes")}</option>
+              <option value="no">{tRoot("common.no")}</option>
+            </select>
+          </label>
+        ))}
+        <label>
+          {t("filters.variety")}
+          <input defaultValue={params.variety ?? ""} onBlur={(event) => setParams({ variety: event.target.value.trim() })} size={10} />
+        </label>
+        <label>
+          {t("filters.guidelineVersion")}
+          <input type="number" min={1} defaultValue={params.guidelineVersion ?? ""} onBlur={(event) => setParams({ guidelineVersion: event.target.value })} />
+        </label>
+        {(["createdFrom", "createdTo", "approvedFrom", "approvedTo"] as const).map((name) => (
+          <label key={name}>
+            {t(`filters.${name}`)}
+            <input type="date" value={params[name] ?? ""} onChange={(event) => setParams({ [name]: event.target.value })} />
+          </label>
+        ))}
+        <label>
+          {t("sort")}
+          <select value={params.sort ?? "newest"} onChange={(event) => setParams({ sort: event.target.value })}>
+            {EXPLORER_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`sorts.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {failure && (
+        <p role="alert" className="error">
+          {describeError(failure).text}
+        </p>
+      )}
+      <p data-testid="explorer-total">{counts.data ? t("total", { count: counts.data.total }) : tRoot("common.loading")}</p>
+      {canAct && counts.data && (
+        <ExplorerBulkActions filter={filter} ticked={[...ticked]} total={counts.data.total} onDone={() => setTicked(new Set())} />
+      )}
+      <div className="table-scroll">
+        <table ref={table} className="explorer-table" data-testid="explorer-results">
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">{t("tick")}</span>
+              </th>
+              <th scope="col">{t("columns.instruction")}</th>
+              <th scope="col">{t("columns.language")}</th>
+              <th scope="col">{t("columns.status")}</th>
+              <th scope="col">{t("columns.campaign")}</th>
+              <th scope="col">{t("columns.author")}</th>
+              <th scope="col">{t("columns.created")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} data-testid={`explorer-row-${row.id}`}>
+                <td>
+                  <input type="checkbox" checked={ticked.has(row.id)} onChange={() => toggle(row.id)} aria-label={t("tickItem", { excerpt: row.instruction.slice(0, 60) })} />
+                </td>
+                <td>
+                  <Link href={`/history/${row.id}`} data-row-link>
+                    {row.instruction.slice(0, 140) || t("noInstruction")}
+                  </Link>
+                </td>
+                <td>
+                  {tRoot(`languages.${row.language}`)}
+                  {row.variety ? ` (${row.variety})` : ""}
+                </td>
+                <td>{tRoot(`itemStatuses.${row.status}`)}</td>
+                <td>{row.campaignName}</td>
+                <td>{row.authorName}</td>
+                <td>{format.dateTime(new Date(row.createdAt), { dateStyle: "medium" })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages.data && rows.length === 0 && <p className="muted">{t("noResults")}</p>}
+      {pages.hasNextPage && (
+        <button type="button" className="secondary" disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+          {t("loadMore")}
+        </button>
+      )}
+      {canAct && <ImportUpload />}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+// The explorer's page of items: the filters, one order and a keyset cursor, so the millionth item costs what the first does.
+import type { z } from "zod";
+import { assertRole } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { explorerConditions, whereOf } from "@/lib/explorer/explorer-conditions";
+import { decodeExplorerCursor, encodeExplorerCursor } from "@/lib/explorer/explorer-cursor";
+import { explorerQuerySchema, type ExplorerPage, type ExplorerSort } from "@/lib/explorer/schemas";
+
+const SORT_COLUMN: Record<ExplorerSort, Prisma.Sql> = {
+  newest: Prisma.sql`i.created_at`,
+  oldest: Prisma.sql`i.created_at`,
+};
+
+interface ExplorerRowRecord {
+  id: string;
+  campaign_id: string;
+  campaign_name: string;
+  language: ExplorerPage["items"][number]["language"];
+  variety: string | null;
+  category: ExplorerPage["items"][number]["category"];
+  status: ExplorerPage["items"][number]["status"];
+  author_name: string;
+  instruction: string;
+  guideline_version: number | null;
+  created_at: Date;
+  updated_at: Date;
+  sort_at: Date;
+}
+
+export async function searchItems(viewer: Viewer, input: z.input<typeof explorerQuerySchema>): Promise<ExplorerPage> {
+  assertRole(viewer, "reviewer");
+  const query = explorerQuerySchema.parse(input);
+  const conditions = explorerConditions(viewer, query);
+  const column = SORT_COLUMN[query.sort];
+  const descending = query.sort !== "oldest";
+  if (query.cursor) {
+    // The schema has already refused text that is not a cursor.
+    const cursor = decodeExplorerCursor(query.cursor)!;
+    conditions.set(
+      "cursor",
+      descending
+        ? Prisma.sql`(${column}, i.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+        : Prisma.sql`(${column}, i.id) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  }
+  const order = descending ? Prisma.sql`${column} DESC, i.id DESC` : Prisma.sql`${column} ASC, i.id ASC`;
+  const rows = await db().$queryRaw<ExplorerRowRecord[]>`
+    SELECT i.id, i.campaign_id, c.name AS campaign_name, i.language, i.variety, i.category, i.status,
+           u.name AS author_name, left(i.instruction, 300) AS instruction, g.version AS guideline_version,
+           i.created_at, i.updated_at, ${column} AS sort_at
+    FROM items i
+    JOIN campaigns c ON c.id = i.campaign_id
+    JOIN users u ON u.id = i.author_id
+    LEFT JOIN guidelines g ON g.id = i.guideline_id
+    ${whereOf(conditions)}
+    ORDER BY ${order}
+    LIMIT ${query.limit + 1}`;
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      campaignId: row.campaign_id,
+      campaignName: row.campaign_name,
+      language: row.language,
+      variety: row.variety,
+      category: row.category,
+      status: row.status,
+      authorName: row.author_name,
+      instruction: row.instruction,
+      guidelineVersion: row.guideline_version,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeExplorerCursor({ at: last.sort_at.toISOString(), id: last.id }) : null,
+  };
+}
