@@ -96,30 +96,34 @@ CREATE FUNCTION "programme_day"("instant" TIMESTAMPTZ) RETURNS DATE LANGUAGE sql
   SELECT ("instant" AT TIME ZONE (SELECT "time_zone" FROM "programme_settings"))::date
 $$;
 
--- Everyone's day in a campaign. The shard is the writer's backend, so one transaction touches one row per day and
--- campaign and two transactions rarely share one. Each add_* function takes this row first, before the person's rows:
--- transactions that meet here wait before holding anything else, so they cannot deadlock on the person's rows.
-CREATE FUNCTION "add_programme_day"("p_day" DATE, "p_campaign" UUID, "p_approved" INTEGER, "p_reviews" INTEGER,
-    "p_writing_seconds" INTEGER, "p_reviewing_seconds" INTEGER) RETURNS void LANGUAGE sql AS $$
+-- One change to a person's figures on a day in a campaign, as authoring or as reviewing.
+CREATE TYPE "author_change" AS ("user_id" UUID, "day" DATE, "campaign_id" UUID, "submitted" INTEGER, "approved" INTEGER,
+    "sent_back" INTEGER, "rejected" INTEGER, "first_pass_decided" INTEGER, "first_pass_approved" INTEGER,
+    "writing_seconds" INTEGER, "retracted_paid_items" INTEGER);
+CREATE TYPE "reviewer_change" AS ("user_id" UUID, "day" DATE, "campaign_id" UUID, "approve" INTEGER, "request_changes" INTEGER,
+    "reject" INTEGER, "reviewing_seconds" INTEGER);
+
+-- Adds a statement's changes, summed per row they touch: a bulk insert of 120,000 revisions by one author updates
+-- their day once, not 120,000 times (updating one row over and over in a transaction walks an ever longer chain of
+-- its versions). Everyone's day goes first: the shard is the writer's backend, so one transaction touches one
+-- programme row per day and campaign and two transactions rarely share one; transactions that do meet there wait
+-- before holding anything else, so they cannot deadlock on people's rows. Rows are taken in key order.
+CREATE FUNCTION "add_author_changes"("p_changes" "author_change"[]) RETURNS void LANGUAGE sql AS $$
   INSERT INTO "productivity_programme_days" AS d ("day", "campaign_id", "shard", "approved", "reviews", "writing_seconds", "reviewing_seconds")
-  VALUES ("p_day", "p_campaign", pg_backend_pid() % 16, "p_approved", "p_reviews", "p_writing_seconds", "p_reviewing_seconds")
+  SELECT c."day", c."campaign_id", pg_backend_pid() % 16, sum(c."approved"), 0, sum(c."writing_seconds"), 0
+  FROM unnest("p_changes") AS c
+  GROUP BY c."day", c."campaign_id" ORDER BY 1, 2
   ON CONFLICT ("day", "campaign_id", "shard") DO UPDATE SET
     "approved" = d."approved" + EXCLUDED."approved",
-    "reviews" = d."reviews" + EXCLUDED."reviews",
-    "writing_seconds" = d."writing_seconds" + EXCLUDED."writing_seconds",
-    "reviewing_seconds" = d."reviewing_seconds" + EXCLUDED."reviewing_seconds"
-$$;
-
--- A person's day and month (whole_month, keyed by the month's first day) change together, in one statement.
-CREATE FUNCTION "add_author_day"("p_user" UUID, "p_day" DATE, "p_campaign" UUID, "p_submitted" INTEGER, "p_approved" INTEGER,
-    "p_sent_back" INTEGER, "p_rejected" INTEGER, "p_first_pass_decided" INTEGER, "p_first_pass_approved" INTEGER,
-    "p_writing_seconds" INTEGER, "p_retracted_paid_items" INTEGER) RETURNS void LANGUAGE sql AS $$
-  SELECT "add_programme_day"("p_day", "p_campaign", "p_approved", 0, "p_writing_seconds", 0);
+    "writing_seconds" = d."writing_seconds" + EXCLUDED."writing_seconds";
+  -- A person's day and month (whole_month, keyed by the month's first day) change together.
   INSERT INTO "productivity_author_days" AS d ("user_id", "whole_month", "day", "campaign_id", "submitted", "approved", "sent_back",
       "rejected", "first_pass_decided", "first_pass_approved", "writing_seconds", "retracted_paid_items")
-  SELECT "p_user", "span"."whole_month", "span"."day", "p_campaign", "p_submitted", "p_approved", "p_sent_back", "p_rejected",
-      "p_first_pass_decided", "p_first_pass_approved", "p_writing_seconds", "p_retracted_paid_items"
-  FROM (VALUES (false, "p_day"), (true, date_trunc('month', "p_day")::date)) AS "span" ("whole_month", "day")
+  SELECT c."user_id", s."whole_month", s."day", c."campaign_id", sum(c."submitted"), sum(c."approved"), sum(c."sent_back"),
+      sum(c."rejected"), sum(c."first_pass_decided"), sum(c."first_pass_approved"), sum(c."writing_seconds"), sum(c."retracted_paid_items")
+  FROM unnest("p_changes") AS c
+  CROSS JOIN LATERAL (VALUES (false, c."day"), (true, date_trunc('month', c."day")::date)) AS s ("whole_month", "day")
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
   ON CONFLICT ("user_id", "whole_month", "day", "campaign_id") DO UPDATE SET
     "submitted" = d."submitted" + EXCLUDED."submitted",
     "approved" = d."approved" + EXCLUDED."approved",
@@ -131,13 +135,21 @@ CREATE FUNCTION "add_author_day"("p_user" UUID, "p_day" DATE, "p_campaign" UUID,
     "retracted_paid_items" = d."retracted_paid_items" + EXCLUDED."retracted_paid_items";
 $$;
 
-CREATE FUNCTION "add_reviewer_day"("p_user" UUID, "p_day" DATE, "p_campaign" UUID, "p_approve" INTEGER,
-    "p_request_changes" INTEGER, "p_reject" INTEGER, "p_reviewing_seconds" INTEGER) RETURNS void LANGUAGE sql AS $$
-  SELECT "add_programme_day"("p_day", "p_campaign", 0, "p_approve" + "p_request_changes" + "p_reject", 0, "p_reviewing_seconds");
+CREATE FUNCTION "add_reviewer_changes"("p_changes" "reviewer_change"[]) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO "productivity_programme_days" AS d ("day", "campaign_id", "shard", "approved", "reviews", "writing_seconds", "reviewing_seconds")
+  SELECT c."day", c."campaign_id", pg_backend_pid() % 16, 0, sum(c."approve" + c."request_changes" + c."reject"), 0, sum(c."reviewing_seconds")
+  FROM unnest("p_changes") AS c
+  GROUP BY c."day", c."campaign_id" ORDER BY 1, 2
+  ON CONFLICT ("day", "campaign_id", "shard") DO UPDATE SET
+    "reviews" = d."reviews" + EXCLUDED."reviews",
+    "reviewing_seconds" = d."reviewing_seconds" + EXCLUDED."reviewing_seconds";
   INSERT INTO "productivity_reviewer_days" AS d ("user_id", "whole_month", "day", "campaign_id", "approve", "request_changes", "reject",
       "reviewing_seconds")
-  SELECT "p_user", "span"."whole_month", "span"."day", "p_campaign", "p_approve", "p_request_changes", "p_reject", "p_reviewing_seconds"
-  FROM (VALUES (false, "p_day"), (true, date_trunc('month', "p_day")::date)) AS "span" ("whole_month", "day")
+  SELECT c."user_id", s."whole_month", s."day", c."campaign_id", sum(c."approve"), sum(c."request_changes"), sum(c."reject"),
+      sum(c."reviewing_seconds")
+  FROM unnest("p_changes") AS c
+  CROSS JOIN LATERAL (VALUES (false, c."day"), (true, date_trunc('month', c."day")::date)) AS s ("whole_month", "day")
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
   ON CONFLICT ("user_id", "whole_month", "day", "campaign_id") DO UPDATE SET
     "approve" = d."approve" + EXCLUDED."approve",
     "request_changes" = d."request_changes" + EXCLUDED."request_changes",
@@ -145,98 +157,68 @@ CREATE FUNCTION "add_reviewer_day"("p_user" UUID, "p_day" DATE, "p_campaign" UUI
     "reviewing_seconds" = d."reviewing_seconds" + EXCLUDED."reviewing_seconds";
 $$;
 
--- Each trigger takes back what the old row counted and adds what the new row counts, so inserts, updates and
--- deletes all keep the days exact. Rows that tables without a campaign column reach through their item: the item
--- still exists when they change (items_release_active_time below deletes a draft's hours before the draft).
-
-CREATE FUNCTION "item_revisions_count_days"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  "row" "item_revisions";
-  "sign" INTEGER;
-  "campaign" UUID;
-BEGIN
-  FOREACH "sign" IN ARRAY CASE TG_OP WHEN 'INSERT' THEN ARRAY[1] WHEN 'DELETE' THEN ARRAY[-1] ELSE ARRAY[-1, 1] END LOOP
-    "row" := CASE WHEN "sign" < 0 THEN OLD ELSE NEW END;
-    CONTINUE WHEN "row"."kind" <> 'submission';
-    SELECT "campaign_id" INTO "campaign" FROM "items" WHERE "id" = "row"."item_id";
-    CONTINUE WHEN "campaign" IS NULL;
-    PERFORM "add_author_day"("row"."author_id", "programme_day"("row"."created_at"), "campaign", "sign", 0, 0, 0, 0, 0, 0, 0);
-  END LOOP;
-  RETURN NULL;
-END;
+-- What rows of each source table count, with a sign: +1 for rows a statement inserted (or the new side of an update),
+-- -1 for rows it deleted (or the old side). Tables without a campaign column reach it through their item, which still
+-- exists when they change (items_release_active_time below deletes a draft's hours before the draft).
+CREATE FUNCTION "count_item_revisions"("p_sign" INTEGER, "p_rows" "item_revisions"[]) RETURNS void LANGUAGE sql AS $$
+  SELECT "add_author_changes"(array_agg(ROW(r."author_id", "programme_day"(r."created_at"), i."campaign_id", "p_sign", 0, 0, 0, 0, 0, 0, 0)::"author_change"))
+  FROM unnest("p_rows") AS r JOIN "items" i ON i."id" = r."item_id"
+  WHERE r."kind" = 'submission';
 $$;
 
-CREATE FUNCTION "review_outcomes_count_days"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  "row" "review_outcomes";
-  "sign" INTEGER;
-BEGIN
-  FOREACH "sign" IN ARRAY CASE TG_OP WHEN 'INSERT' THEN ARRAY[1] WHEN 'DELETE' THEN ARRAY[-1] ELSE ARRAY[-1, 1] END LOOP
-    "row" := CASE WHEN "sign" < 0 THEN OLD ELSE NEW END;
-    PERFORM "add_author_day"("row"."author_id", "programme_day"("row"."decided_at"), "row"."campaign_id", 0,
-      "sign" * ("row"."outcome" = 'approved')::int,
-      "sign" * ("row"."outcome" = 'changes_requested')::int,
-      "sign" * ("row"."outcome" = 'rejected')::int,
-      "sign" * ("row"."round" = 1)::int,
-      "sign" * ("row"."round" = 1 AND "row"."outcome" = 'approved')::int,
-      0, 0);
-  END LOOP;
-  RETURN NULL;
-END;
+CREATE FUNCTION "count_review_outcomes"("p_sign" INTEGER, "p_rows" "review_outcomes"[]) RETURNS void LANGUAGE sql AS $$
+  SELECT "add_author_changes"(array_agg(ROW(r."author_id", "programme_day"(r."decided_at"), r."campaign_id", 0,
+      "p_sign" * (r."outcome" = 'approved')::int, "p_sign" * (r."outcome" = 'changes_requested')::int,
+      "p_sign" * (r."outcome" = 'rejected')::int, "p_sign" * (r."round" = 1)::int,
+      "p_sign" * (r."round" = 1 AND r."outcome" = 'approved')::int, 0, 0)::"author_change"))
+  FROM unnest("p_rows") AS r;
 $$;
 
-CREATE FUNCTION "reviews_count_days"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  "row" "reviews";
-  "sign" INTEGER;
-  "campaign" UUID;
-BEGIN
-  FOREACH "sign" IN ARRAY CASE TG_OP WHEN 'INSERT' THEN ARRAY[1] WHEN 'DELETE' THEN ARRAY[-1] ELSE ARRAY[-1, 1] END LOOP
-    "row" := CASE WHEN "sign" < 0 THEN OLD ELSE NEW END;
-    SELECT "campaign_id" INTO "campaign" FROM "items" WHERE "id" = "row"."item_id";
-    CONTINUE WHEN "campaign" IS NULL;
-    PERFORM "add_reviewer_day"("row"."reviewer_id", "programme_day"("row"."created_at"), "campaign",
-      "sign" * ("row"."decision" = 'approve')::int,
-      "sign" * ("row"."decision" = 'request_changes')::int,
-      "sign" * ("row"."decision" = 'reject')::int,
-      0);
-  END LOOP;
-  RETURN NULL;
-END;
+CREATE FUNCTION "count_reviews"("p_sign" INTEGER, "p_rows" "reviews"[]) RETURNS void LANGUAGE sql AS $$
+  SELECT "add_reviewer_changes"(array_agg(ROW(r."reviewer_id", "programme_day"(r."created_at"), i."campaign_id",
+      "p_sign" * (r."decision" = 'approve')::int, "p_sign" * (r."decision" = 'request_changes')::int,
+      "p_sign" * (r."decision" = 'reject')::int, 0)::"reviewer_change"))
+  FROM unnest("p_rows") AS r JOIN "items" i ON i."id" = r."item_id";
 $$;
 
-CREATE FUNCTION "active_time_count_days"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  "row" "active_time";
-  "sign" INTEGER;
-  "campaign" UUID;
-BEGIN
-  FOREACH "sign" IN ARRAY CASE TG_OP WHEN 'INSERT' THEN ARRAY[1] WHEN 'DELETE' THEN ARRAY[-1] ELSE ARRAY[-1, 1] END LOOP
-    "row" := CASE WHEN "sign" < 0 THEN OLD ELSE NEW END;
-    SELECT "campaign_id" INTO "campaign" FROM "items" WHERE "id" = "row"."item_id";
-    CONTINUE WHEN "campaign" IS NULL;
-    IF "row"."kind" = 'writing' THEN
-      PERFORM "add_author_day"("row"."user_id", "programme_day"("row"."hour"), "campaign", 0, 0, 0, 0, 0, 0, "sign" * "row"."active_seconds", 0);
-    ELSE
-      PERFORM "add_reviewer_day"("row"."user_id", "programme_day"("row"."hour"), "campaign", 0, 0, 0, "sign" * "row"."active_seconds");
-    END IF;
-  END LOOP;
-  RETURN NULL;
-END;
+CREATE FUNCTION "count_active_time"("p_sign" INTEGER, "p_rows" "active_time"[]) RETURNS void LANGUAGE sql AS $$
+  SELECT "add_author_changes"(array_agg(ROW(a."user_id", "programme_day"(a."hour"), i."campaign_id", 0, 0, 0, 0, 0, 0,
+      "p_sign" * a."active_seconds", 0)::"author_change"))
+  FROM unnest("p_rows") AS a JOIN "items" i ON i."id" = a."item_id"
+  WHERE a."kind" = 'writing';
+  SELECT "add_reviewer_changes"(array_agg(ROW(a."user_id", "programme_day"(a."hour"), i."campaign_id", 0, 0, 0,
+      "p_sign" * a."active_seconds")::"reviewer_change"))
+  FROM unnest("p_rows") AS a JOIN "items" i ON i."id" = a."item_id"
+  WHERE a."kind" = 'reviewing';
 $$;
 
 -- Earnings are append-only (earnings_append_only), so only inserts count. An item is paid before it can be retracted,
 -- but rows written by plain SQL (imports, the synthetic programme) may come in any order: an earning for an item
 -- already retracted is counted as retracted at once.
-CREATE FUNCTION "earnings_count_days"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
+CREATE FUNCTION "count_earnings"("p_sign" INTEGER, "p_rows" "earnings"[]) RETURNS void LANGUAGE sql AS $$
+  SELECT "add_author_changes"(array_agg(ROW(e."user_id", "programme_day"(e."earned_at"), e."campaign_id", 0, 0, 0, 0, 0, 0, 0,
+      "p_sign")::"author_change"))
+  FROM unnest("p_rows") AS e JOIN "items" i ON i."id" = e."subject_id"
+  WHERE e."kind" = 'item' AND i."status" = 'retracted';
   INSERT INTO "productivity_earning_days" AS d ("user_id", "whole_month", "day", "campaign_id", "kind", "currency", "amount_cents")
-  SELECT NEW."user_id", "span"."whole_month", "span"."day", NEW."campaign_id", NEW."kind", NEW."currency", (NEW."amount" * 100)::bigint
-  FROM (VALUES (false, "programme_day"(NEW."earned_at")), (true, date_trunc('month', "programme_day"(NEW."earned_at"))::date))
-    AS "span" ("whole_month", "day")
-  ON CONFLICT ("user_id", "whole_month", "day", "campaign_id", "kind", "currency") DO UPDATE SET "amount_cents" = d."amount_cents" + EXCLUDED."amount_cents";
-  IF NEW."kind" = 'item' AND EXISTS (SELECT FROM "items" WHERE "id" = NEW."subject_id" AND "status" = 'retracted') THEN
-    PERFORM "add_author_day"(NEW."user_id", "programme_day"(NEW."earned_at"), NEW."campaign_id", 0, 0, 0, 0, 0, 0, 0, 1);
+  SELECT e."user_id", s."whole_month", s."day", e."campaign_id", e."kind", e."currency", sum("p_sign" * (e."amount" * 100)::bigint)
+  FROM unnest("p_rows") AS e
+  CROSS JOIN LATERAL (VALUES (false, "programme_day"(e."earned_at")), (true, date_trunc('month', "programme_day"(e."earned_at"))::date))
+    AS s ("whole_month", "day")
+  GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT ("user_id", "whole_month", "day", "campaign_id", "kind", "currency") DO UPDATE SET
+    "amount_cents" = d."amount_cents" + EXCLUDED."amount_cents";
+$$;
+
+-- One statement-level trigger function for every source table: it hands the statement's transition tables (whose
+-- rows come as anonymous records, hence the casts) to count_<table>, once per side.
+CREATE FUNCTION "count_productivity_rows"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    EXECUTE format('SELECT %I(-1, ARRAY(SELECT ROW(o.*)::%I FROM "old_rows" o))', 'count_' || TG_TABLE_NAME, TG_TABLE_NAME);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    EXECUTE format('SELECT %I(1, ARRAY(SELECT ROW(n.*)::%I FROM "new_rows" n))', 'count_' || TG_TABLE_NAME, TG_TABLE_NAME);
   END IF;
   RETURN NULL;
 END;
@@ -244,14 +226,10 @@ $$;
 
 -- An item paid and later retracted stays paid; the report counts it on the day it was earned, as a note.
 CREATE FUNCTION "items_count_retracted_paid"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  "earning" RECORD;
 BEGIN
-  SELECT "user_id", "earned_at", "campaign_id" INTO "earning" FROM "earnings" WHERE "kind" = 'item' AND "subject_id" = NEW."id";
-  IF FOUND THEN
-    PERFORM "add_author_day"("earning"."user_id", "programme_day"("earning"."earned_at"), "earning"."campaign_id", 0, 0, 0, 0, 0, 0, 0,
-      CASE WHEN NEW."status" = 'retracted' THEN 1 ELSE -1 END);
-  END IF;
+  PERFORM "add_author_changes"(array_agg(ROW(e."user_id", "programme_day"(e."earned_at"), e."campaign_id", 0, 0, 0, 0, 0, 0, 0,
+      CASE WHEN NEW."status" = 'retracted' THEN 1 ELSE -1 END)::"author_change"))
+  FROM "earnings" e WHERE e."kind" = 'item' AND e."subject_id" = NEW."id";
   RETURN NULL;
 END;
 $$;
@@ -265,16 +243,32 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER "item_revisions_count_days" AFTER INSERT OR DELETE OR UPDATE OF "kind", "author_id", "created_at", "item_id" ON "item_revisions"
-  FOR EACH ROW EXECUTE FUNCTION "item_revisions_count_days"();
-CREATE TRIGGER "review_outcomes_count_days" AFTER INSERT OR DELETE OR UPDATE ON "review_outcomes"
-  FOR EACH ROW EXECUTE FUNCTION "review_outcomes_count_days"();
-CREATE TRIGGER "reviews_count_days" AFTER INSERT OR DELETE OR UPDATE OF "decision", "reviewer_id", "created_at", "item_id" ON "reviews"
-  FOR EACH ROW EXECUTE FUNCTION "reviews_count_days"();
-CREATE TRIGGER "active_time_count_days" AFTER INSERT OR DELETE OR UPDATE ON "active_time"
-  FOR EACH ROW EXECUTE FUNCTION "active_time_count_days"();
-CREATE TRIGGER "earnings_count_days" AFTER INSERT ON "earnings"
-  FOR EACH ROW EXECUTE FUNCTION "earnings_count_days"();
+CREATE TRIGGER "item_revisions_count_inserts" AFTER INSERT ON "item_revisions"
+  REFERENCING NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "count_productivity_rows"();
+CREATE TRIGGER "item_revisions_count_updates" AFTER UPDATE ON "item_revisions"
+  REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "count_productivity_rows"();
+CREATE TRIGGER "item_revisions_count_deletes" AFTER DELETE ON "item_revisions"
+  REFERENCING OLD TABLE AS "old_rows" FOR EACH STATEMENT EXECUTE FUNCTION "count_productivity_rows"();
+CREATE TRIGGER "review_outcomes_count_inserts" AFTER INSERT ON "review_outcomes"
+  REFERENCING NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "count_productivity_rows"();
+CREATE TRIGGER "review_outcomes_count_updates" AFTER UPDATE ON "review_outcomes"
+  REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "count_productivity_rows"();
+CREATE TRIGGER "review_outcomes_count_deletes" AFTER DELETE ON "review_outcomes"
+  REFERENCING OLD TABLE AS "old_rows" FOR EACH STATEMENT EXECUTE FUNCTION "count_productivity_rows"();
+CREATE TRIGGER "reviews_count_inserts" AFTER INSERT ON "reviews"
+  REFERENCING NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "count_productivity_rows"();
+CREATE TRIGGER "reviews_count_updates" AFTER UPDATE ON "reviews"
+  REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "count_productivity_rows"();
+CREATE TRIGGER "reviews_count_deletes" AFTER DELETE ON "reviews"
+  REFERENCING OLD TABLE AS "old_rows" FOR EACH STATEMENT EXECUTE FUNCTION "count_productivity_rows"();
+CREATE TRIGGER "active_time_count_inserts" AFTER INSERT ON "active_time"
+  REFERENCING NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "count_productivity_rows"();
+CREATE TRIGGER "active_time_count_updates" AFTER UPDATE ON "active_time"
+  REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "count_productivity_rows"();
+CREATE TRIGGER "active_time_count_deletes" AFTER DELETE ON "active_time"
+  REFERENCING OLD TABLE AS "old_rows" FOR EACH STATEMENT EXECUTE FUNCTION "count_productivity_rows"();
+CREATE TRIGGER "earnings_count_inserts" AFTER INSERT ON "earnings"
+  REFERENCING NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "count_productivity_rows"();
 CREATE TRIGGER "items_count_retracted_paid" AFTER UPDATE OF "status" ON "items"
   FOR EACH ROW WHEN ((OLD."status" = 'retracted') IS DISTINCT FROM (NEW."status" = 'retracted'))
   EXECUTE FUNCTION "items_count_retracted_paid"();
