@@ -19,5 +19,6 @@ export async function listOpenAdjudications(viewer: Viewer): Promise<Adjudicatio
     createdAt: entry.createdAt.toISOString(),
     item: toItemView(entry.item),
     ownItem: entry.item.authorId === viewer.id,
+    secondReview: entry.reviewCheckId !== null,
   }));
 }

@@ -121,6 +121,8 @@ export const adjudicationSchema = z
     item: itemSchema,
     /** The viewer wrote the item, so another maintainer must settle it. */
     ownItem: z.boolean(),
+    /** A blind second review disagreed with the item's approval; rejecting retracts the item. */
+    secondReview: z.boolean(),
   })
   .meta({ id: "Adjudication" });
 export type AdjudicationView = z.infer<typeof adjudicationSchema>;
