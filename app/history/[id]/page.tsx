@@ -3,6 +3,8 @@ import { hasRole } from "@/lib/auth/permissions";
 import { orNotFound, requirePageViewer } from "@/lib/http/page-guard";
 import { getItemHistory } from "@/lib/reviews/get-item-history";
 import { ItemFeedback } from "@/components/reviews/item-feedback";
+import { GoldItemPanel } from "@/components/review-quality/gold-item-panel";
+import { getGoldItem } from "@/lib/review-quality/mark-gold-item";
 import { RetractItemPanel } from "@/components/reviews/retract-item-panel";
 import "@/components/reviews/reviews.css";
 
@@ -10,13 +12,16 @@ export default async function ItemHistoryPage({ params }: { params: Promise<{ id
   const viewer = await requirePageViewer("annotator");
   const { id } = await params;
   const [history, t] = await Promise.all([orNotFound(getItemHistory(viewer, id)), getTranslations("history")]);
+  const maintainer = hasRole(viewer, "maintainer");
+  const gold = maintainer && history.item.status === "approved" ? await getGoldItem(viewer, history.item.id) : null;
   return (
     <section className="stack">
       <h1>{t("title")}</h1>
       <p className="pre item-excerpt">{history.item.instruction}</p>
       <ItemFeedback history={history} viewerIsAuthor={history.item.authorId === viewer.id}>
         {/* Only offered where it can succeed; retractItem checks the role again on the server. */}
-        {hasRole(viewer, "maintainer") && history.item.status === "approved" && <RetractItemPanel itemId={history.item.id} />}
+        {maintainer && history.item.status === "approved" && <GoldItemPanel itemId={history.item.id} gold={gold} />}
+        {maintainer && history.item.status === "approved" && <RetractItemPanel itemId={history.item.id} />}
       </ItemFeedback>
     </section>
   );
