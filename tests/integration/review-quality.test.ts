@@ -2,8 +2,10 @@
 // like new work, that their decisions never touch the item, its outcomes or the earnings, that nobody sees a colleague's
 // decision before deciding, and that a second review's disagreement reaches the adjudication queue.
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, describe, test } from "node:test";
 import { ZodError } from "zod";
+import { recordHeartbeat } from "@/lib/activity/record-heartbeat";
 import type { Viewer } from "@/lib/auth/viewer";
 import { updateCampaign } from "@/lib/campaigns/update-campaign";
 import { db, disconnectDb } from "@/lib/db";
@@ -158,6 +160,9 @@ describe("gold items", () => {
     assert.equal(history.item.status, "submitted");
     assert.deepEqual(history.reviews, [], "nor in the history");
     assert.equal(history.retraction, null);
+
+    const beat = await recordHeartbeat(reviewer, { kind: "reviewing", itemId: gold.id, beatId: randomUUID(), seconds: 15 });
+    assert.ok(beat.credited > 0, "reviewing time counts as for new work");
 
     const result = await decideReview(reviewer, gold.id, { version: lease.item.version, decision: "approve", scores: SCORES });
     assert.equal(result.item.status, "approved", "answered as an approval of new work would be");
