@@ -6,6 +6,7 @@ import { agreementReport } from "@/lib/review-quality/agreement-report";
 import { ITEM_LANGUAGES, type ItemLanguage } from "@/lib/vocabulary";
 import { AgreementChart } from "@/components/review-quality/agreement-chart";
 import { FigureTable, figureText } from "@/components/review-quality/figure-table";
+import { GoldAccuracyTable } from "@/components/review-quality/gold-accuracy-table";
 import "@/components/review-quality/review-quality.css";
 
 type Search = { campaign?: string | string[]; language?: string | string[] };
@@ -32,7 +33,6 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
     kappa: row.kappa.value,
   }));
   const rates = await Promise.all(report.firstPassApproval.map(async (row) => ({ ...row, text: await figureText(row.rate) })));
-  const gold = await Promise.all(report.gold.map(async (row) => ({ ...row, text: await figureText(row.accuracy) })));
   return (
     <section className="stack review-quality">
       <h1>{t("title")}</h1>
@@ -113,35 +113,10 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
       </div>
 
       <h2>{t("gold")}</h2>
-      {gold.length === 0 ? (
+      {report.gold.length === 0 ? (
         <p>{t("noGold")}</p>
       ) : (
-        <div className="table-scroll">
-          <table data-testid="gold-accuracy">
-            <thead>
-              <tr>
-                <th scope="col">{t("reviewer")}</th>
-                <th scope="col">{t("language")}</th>
-                <th scope="col">{t("guideline")}</th>
-                <th scope="col">{t("answered")}</th>
-                <th scope="col">{t("matched")}</th>
-                <th scope="col">{t("accuracy")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {gold.map((row) => (
-                <tr key={`${row.reviewerId}-${row.language}-${row.guidelineVersion}`}>
-                  <th scope="row">{row.name}</th>
-                  <td>{tRoot(`languages.${row.language}`)}</td>
-                  <td>{row.guidelineVersion === null ? "—" : `v${format.number(row.guidelineVersion)}`}</td>
-                  <td className="number">{format.number(row.answered)}</td>
-                  <td className="number">{format.number(row.matched)}</td>
-                  <td>{row.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <GoldAccuracyTable rows={report.gold} withReviewer testId="gold-accuracy" />
       )}
     </section>
   );

@@ -3,13 +3,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { myReviewQuality } from "@/lib/review-quality/my-review-quality";
 import { FigureTable, figureText } from "@/components/review-quality/figure-table";
+import { GoldAccuracyTable } from "@/components/review-quality/gold-accuracy-table";
 import "@/components/review-quality/review-quality.css";
 
 export default async function MyReviewQualityPage() {
   const viewer = await requirePageViewer("reviewer");
   const [mine, t, tRoot, format] = await Promise.all([myReviewQuality(viewer), getTranslations("reviewQuality"), getTranslations(), getFormatter()]);
   const accuracy = await figureText(mine.goldAccuracy);
-  const byLanguage = await Promise.all(mine.goldByLanguage.map(async (row) => ({ ...row, text: await figureText(row.accuracy) })));
   const range = (min: number | null, max: number | null) => (min !== null && max !== null ? t("expectedRange", { min, max }) : null);
   return (
     <section className="stack review-quality">
@@ -21,32 +21,7 @@ export default async function MyReviewQualityPage() {
       <p data-testid="gold-summary">
         {t("goldSummary", { matched: mine.goldMatched, answered: mine.goldAnswered })} · {accuracy}
       </p>
-      {byLanguage.length > 0 && (
-        <div className="table-scroll">
-          <table data-testid="my-gold-accuracy">
-            <thead>
-              <tr>
-                <th scope="col">{t("language")}</th>
-                <th scope="col">{t("guideline")}</th>
-                <th scope="col">{t("answered")}</th>
-                <th scope="col">{t("matched")}</th>
-                <th scope="col">{t("accuracy")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {byLanguage.map((row) => (
-                <tr key={`${row.language}-${row.guidelineVersion}`}>
-                  <th scope="row">{tRoot(`languages.${row.language}`)}</th>
-                  <td>{row.guidelineVersion === null ? "—" : `v${format.number(row.guidelineVersion)}`}</td>
-                  <td className="number">{format.number(row.answered)}</td>
-                  <td className="number">{format.number(row.matched)}</td>
-                  <td>{row.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {mine.goldByLanguage.length > 0 && <GoldAccuracyTable rows={mine.goldByLanguage} withReviewer={false} testId="my-gold-accuracy" />}
 
       <h2>{t("agreementWithPeers")}</h2>
       <FigureTable rows={[{ ...mine.agreement, label: viewer.name }]} testId="my-agreement" caption={t("agreementWithPeers")} />
