@@ -38,9 +38,9 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
       <form className="row" method="get">
-        <label>
-          {t("campaign")}
-          <select name="campaign" defaultValue={campaignId ?? ""}>
+        <div className="field">
+          <label htmlFor="quality-campaign">{t("campaign")}</label>
+          <select id="quality-campaign" name="campaign" defaultValue={campaignId ?? ""}>
             <option value="">{t("allCampaigns")}</option>
             {campaigns.map((campaign) => (
               <option key={campaign.id} value={campaign.id}>
@@ -48,10 +48,10 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t("language")}
-          <select name="language" defaultValue={language ?? ""}>
+        </div>
+        <div className="field">
+          <label htmlFor="quality-language">{t("language")}</label>
+          <select id="quality-language" name="language" defaultValue={language ?? ""}>
             <option value="">{t("allLanguages")}</option>
             {ITEM_LANGUAGES.map((code) => (
               <option key={code} value={code}>
@@ -59,7 +59,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit">{t("apply")}</button>
       </form>
       <p className="muted small-text">{t("minItemsNote", { count: report.minItems })}</p>
