@@ -41,6 +41,45 @@ export function cohensKappa(pairs: readonly (readonly [boolean, boolean])[]): nu
   return (observed - expected) / (1 - expected);
 }
 
+/** The coincidences of one unit's values (categories 0…size−1): each ordered pair of values weighted 1 / (m_u − 1). */
+export function unitCoincidences(categories: readonly number[], size: number): Float64Array {
+  const matrix = new Float64Array(size * size);
+  if (categories.length < 2) return matrix;
+  const weight = 1 / (categories.length - 1);
+  categories.forEach((first, i) =>
+    categories.forEach((second, j) => {
+      if (i !== j) matrix[first * size + second]! += weight;
+    }),
+  );
+  return matrix;
+}
+
+/** Ordinal α from a coincidence matrix (summed over units); null when the pairable values show no variation. */
+export function alphaFromCoincidences(coincidences: ArrayLike<number>, size: number): number | null {
+  const marginals = Array.from({ length: size }, (_, c) => {
+    let sum = 0;
+    for (let k = 0; k < size; k++) sum += coincidences[c * size + k]!;
+    return sum;
+  });
+  const total = marginals.reduce((sum, count) => sum + count, 0);
+  // Ordinal distance: (Σ_{g=c..k} n_g − (n_c + n_k) / 2)².
+  let observed = 0;
+  let expected = 0;
+  for (let c = 0; c < size; c++) {
+    let between = 0;
+    for (let k = c; k < size; k++) {
+      between += marginals[k]!;
+      const delta = (between - (marginals[c]! + marginals[k]!) / 2) ** 2;
+      // The matrix and the distance are symmetric: the pair (k, c) counts the same as (c, k).
+      const twice = k === c ? 1 : 2;
+      observed += twice * coincidences[c * size + k]! * delta;
+      expected += twice * marginals[c]! * marginals[k]! * delta;
+    }
+  }
+  if (expected === 0) return null;
+  return 1 - ((total - 1) * observed) / expected;
+}
+
 /**
  * Krippendorff's α for ordinal values. `units` holds, per item, the values the raters gave (absent raters are simply
  * missing); items with fewer than two values are not pairable and drop out. Null when the pairable values show no
@@ -52,36 +91,11 @@ export function krippendorffAlphaOrdinal(units: readonly (readonly number[])[]):
   if (categories.length < 2) return null;
   const index = new Map(categories.map((value, position) => [value, position]));
   const size = categories.length;
-  // Coincidence matrix: each ordered pair of values within a unit, weighted 1 / (m_u − 1).
-  const coincidences = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  const summed = new Float64Array(size * size);
   for (const values of pairable) {
-    const weight = 1 / (values.length - 1);
-    values.forEach((first, i) =>
-      values.forEach((second, j) => {
-        if (i !== j) coincidences[index.get(first)!]![index.get(second)!]! += weight;
-      }),
-    );
+    unitCoincidences(values.map((value) => index.get(value)!), size).forEach((cell, position) => (summed[position]! += cell));
   }
-  const marginals = coincidences.map((row) => row.reduce((sum, cell) => sum + cell, 0));
-  const total = marginals.reduce((sum, count) => sum + count, 0);
-  // Ordinal distance: (Σ_{g=c..k} n_g − (n_c + n_k) / 2)².
-  const distance = (c: number, k: number) => {
-    const [low, high] = c <= k ? [c, k] : [k, c];
-    let between = 0;
-    for (let g = low; g <= high; g++) between += marginals[g]!;
-    return (between - (marginals[c]! + marginals[k]!) / 2) ** 2;
-  };
-  let observed = 0;
-  let expected = 0;
-  for (let c = 0; c < size; c++) {
-    for (let k = 0; k < size; k++) {
-      const delta = distance(c, k);
-      observed += coincidences[c]![k]! * delta;
-      expected += marginals[c]! * marginals[k]! * delta;
-    }
-  }
-  if (expected === 0) return null;
-  return 1 - ((total - 1) * observed) / expected;
+  return alphaFromCoincidences(summed, size);
 }
 
 /** Mulberry32: a small seeded generator, so the same data always give the same intervals. */
@@ -120,6 +134,75 @@ export function figureOf<T>(items: readonly T[], statistic: (sample: readonly T[
     const estimate = statistic(sample);
     if (estimate !== null) estimates.push(estimate);
   }
+  return withInterval(value, estimates, count);
+}
+
+/** A per-item vector keeping only its non-zero cells: items touch few cells of a coincidence matrix. */
+export interface SparseVector {
+  positions: number[];
+  values: number[];
+}
+
+export function sparseVector(dense: ArrayLike<number>): SparseVector {
+  const vector: SparseVector = { positions: [], values: [] };
+  for (let position = 0; position < dense.length; position++) {
+    if (dense[position] !== 0) {
+      vector.positions.push(position);
+      vector.values.push(dense[position]!);
+    }
+  }
+  return vector;
+}
+
+/**
+ * Figures for statistics that depend on the items only through the sum of per-item vectors (counts, coincidence
+ * matrices), all from one bootstrap: each resample draws items with replacement from a generator seeded with `seed`
+ * and adds up their vectors, so the cost is B × (non-zero cells drawn) rather than B full recomputations.
+ */
+export function figuresOfSums<K extends string>(
+  vectors: readonly SparseVector[],
+  width: number,
+  statistics: Record<K, (sum: Float64Array) => number | null>,
+  seed = 13,
+): Record<K, Figure> {
+  const count = vectors.length;
+  const names = Object.keys(statistics) as K[];
+  const figures = {} as Record<K, Figure>;
+  if (count < MIN_ITEMS) {
+    for (const name of names) figures[name] = { value: null, low: null, high: null, items: count, note: "too_few_items" };
+    return figures;
+  }
+  const sumOf = (pick: (drawn: number) => number) => {
+    const sum = new Float64Array(width);
+    for (let drawn = 0; drawn < count; drawn++) {
+      const { positions, values } = vectors[pick(drawn)]!;
+      for (let cell = 0; cell < positions.length; cell++) sum[positions[cell]!]! += values[cell]!;
+    }
+    return sum;
+  };
+  const whole = sumOf((drawn) => drawn);
+  const values = names.map((name) => statistics[name](whole));
+  const estimates = names.map((): number[] => []);
+  const random = seededRandom(seed);
+  for (let resample = 0; resample < BOOTSTRAP_RESAMPLES; resample++) {
+    const sum = sumOf(() => Math.floor(random() * count));
+    names.forEach((name, index) => {
+      if (values[index] === null) return;
+      const estimate = statistics[name](sum);
+      if (estimate !== null) estimates[index]!.push(estimate);
+    });
+  }
+  names.forEach((name, index) => {
+    const value = values[index];
+    figures[name] =
+      value === null || value === undefined
+        ? { value: null, low: null, high: null, items: count, note: "no_variation" }
+        : withInterval(value, estimates[index]!, count);
+  });
+  return figures;
+}
+
+function withInterval(value: number, estimates: number[], count: number): Figure {
   estimates.sort((a, b) => a - b);
   const tail = (1 - CONFIDENCE) / 2;
   return {
@@ -130,3 +213,4 @@ export function figureOf<T>(items: readonly T[], statistic: (sample: readonly T[
     note: "ok",
   };
 }
+

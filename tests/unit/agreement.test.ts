@@ -8,6 +8,9 @@ import {
   MIN_ITEMS,
   percentAgreement,
 } from "@/lib/review-quality/agreement";
+import { agreementFigures } from "@/lib/review-quality/agreement-figures";
+import type { ReviewUnit } from "@/lib/review-quality/load-review-decisions";
+import { RUBRIC } from "@/lib/reviews/schemas";
 
 const pairsOf = (counts: { yesYes: number; yesNo: number; noYes: number; noNo: number }) => [
   ...Array.from({ length: counts.yesYes }, () => [true, true] as const),
@@ -96,5 +99,45 @@ describe("figures with bootstrap intervals", () => {
   test("say there is no variation when the statistic is undefined", () => {
     const same = pairsOf({ yesYes: 15, yesNo: 0, noYes: 0, noNo: 0 });
     assert.equal(figureOf(same, cohensKappa).note, "no_variation");
+  });
+});
+
+describe("the figures of a group of reviewed items", () => {
+  // Krippendorff's example as reviewed items: observers are reviewers, each value scores every criterion, and a value
+  // of 3 or more is an approval.
+  const units: ReviewUnit[] = KRIPPENDORFF_OBSERVERS[0]!.map((_, unit) => ({
+    itemId: `item-${unit}`,
+    round: 1,
+    language: "es",
+    guidelineVersion: 1,
+    decisions: KRIPPENDORFF_OBSERVERS.flatMap((observer, reviewer) => {
+      const value = observer[unit];
+      return value === null || value === undefined
+        ? []
+        : [{ reviewerId: `reviewer-${reviewer}`, approve: value >= 3, scores: [value, value, value, value, value], at: new Date(Date.UTC(2026, 10, 1, 0, reviewer)) }];
+    }),
+  }));
+
+  test("α per criterion is Krippendorff's 0.815, and κ and agreement are those of every two reviewers' decisions", () => {
+    const figures = agreementFigures("all", "", units);
+    assert.equal(figures.items, 12);
+    for (const criterion of RUBRIC) assert.equal(Number(figures.alpha[criterion].value!.toFixed(3)), 0.815);
+    const pairs = units.flatMap((unit) =>
+      unit.decisions.flatMap((first, i) => unit.decisions.slice(i + 1).map((second) => [first.approve, second.approve] as const)),
+    );
+    assert.ok(Math.abs(figures.percentAgreement.value! - percentAgreement(pairs)!) < 1e-12);
+    assert.ok(Math.abs(figures.kappa.value! - cohensKappa(pairs)!) < 1e-12);
+    assert.ok(figures.kappa.low! <= figures.kappa.value! && figures.kappa.value! <= figures.kappa.high!);
+    assert.deepEqual(agreementFigures("all", "", units), figures, "deterministic");
+  });
+
+  test("one reviewer's figures count only the pairs they are part of", () => {
+    const mine = agreementFigures("reviewer-2", "", units, ["reviewer-2"]);
+    const pairs = units.flatMap((unit) =>
+      unit.decisions.flatMap((first, i) =>
+        unit.decisions.slice(i + 1).filter((second) => [first.reviewerId, second.reviewerId].includes("reviewer-2")).map((second) => [first.approve, second.approve] as const),
+      ),
+    );
+    assert.ok(Math.abs(mine.percentAgreement.value! - percentAgreement(pairs)!) < 1e-12);
   });
 });
