@@ -107,9 +107,9 @@ test("blind second reviews move the agreement figures, and a disagreement reache
   const campaign = await createTestCampaign({ languages: ["ca"], approvalsRequired: 2 });
   const author = await createTestUser("annotator", ["ca"], "agreement-author");
   const [first, second] = [await createTestUser("reviewer", ["ca"], "first"), await createTestUser("reviewer", ["ca"], "second")];
-  // Nine items both reviewers approved: one short of the ten a figure needs.
+  // Ten items both reviewers approved: enough for figures, all in agreement.
   const approved: ItemView[] = [];
-  for (let index = 0; index < 9; index++) {
+  for (let index = 0; index < 10; index++) {
     const item = await submitTestItem(author, campaign.id, "ca", `acord ${index} ${Date.now()}`);
     await approveAs(first, item);
     await approveAs(second, item);
@@ -126,8 +126,9 @@ test("blind second reviews move the agreement figures, and a disagreement reache
   await maintainerPage.getByLabel("Campaign", { exact: true }).selectOption(campaign.id);
   await maintainerPage.getByRole("button", { name: "Show" }).click();
   const overall = maintainerPage.getByTestId("agreement-overall").getByTestId("figures-all");
-  await expect(overall.getByRole("cell").first()).toHaveText("9");
-  await expect(overall.getByTestId("percent-agreement")).toHaveText("too few items");
+  await expect(overall.getByRole("cell").first()).toHaveText("10");
+  await expect(overall.getByTestId("percent-agreement")).toHaveText("1.00 (1.00 to 1.00)");
+  await expect(overall.getByTestId("kappa")).toHaveText("no variation");
 
   // A third reviewer gets a second review blind: not the two approvals, not their count.
   const third = await createTestUser("reviewer", ["ca"], "third");
@@ -143,7 +144,7 @@ test("blind second reviews move the agreement figures, and a disagreement reache
   await expect(page.getByTestId("review-outcome")).toContainText("The item is rejected.");
   expect((await storedItem(itemId)).status, "the item is unchanged").toBe("approved");
 
-  // Ten items now: the figures appear. Pairs: 9 agreeing + (approve, approve, reject) = 10 of 12 agree.
+  // The same ten items, one with a third, dissenting reviewer: of 12 pairs (9 + three in that item) 10 agree.
   await maintainerPage.reload();
   await expect(overall.getByRole("cell").first()).toHaveText("10");
   await expect(overall.getByTestId("percent-agreement")).toContainText("0.83 (");
