@@ -41,6 +41,8 @@ export function CampaignSettingsForm({ campaign }: { campaign: CampaignView }) {
       ratePerReview: text("ratePerReview").trim() === "" ? null : text("ratePerReview").trim(),
       currency: text("currency").trim(),
       quotaMode: text("quotaMode") as CampaignView["quotaMode"],
+      goldRate: Number(text("goldRate")),
+      secondReviewRate: Number(text("secondReviewRate")),
     });
   }
 
@@ -79,6 +81,16 @@ export function CampaignSettingsForm({ campaign }: { campaign: CampaignView }) {
               </option>
             ))}
           </select>
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          {t("reviewQuality.goldRate")}
+          <input name="goldRate" type="number" min={0} max={50} step={1} required defaultValue={campaign.goldRate} />
+        </label>
+        <label>
+          {t("reviewQuality.secondReviewRate")}
+          <input name="secondReviewRate" type="number" min={0} max={50} step={1} required defaultValue={campaign.secondReviewRate} />
         </label>
       </div>
       <label>

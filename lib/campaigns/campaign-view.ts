@@ -28,6 +28,8 @@ export function toCampaignView(
     ratePerReview: campaign.ratePerReview?.toFixed(2) ?? null,
     currency: campaign.currency,
     quotaMode: campaign.quotaMode,
+    goldRate: campaign.goldRate,
+    secondReviewRate: campaign.secondReviewRate,
     quotas: toQuotaCells(campaign.quotas),
     guidelineVersions: campaign.languages.flatMap((language) =>
       latest.has(language) ? [{ language, version: latest.get(language)! }] : [],

@@ -35,6 +35,8 @@ export async function createCampaign(
         ratePerApprovedItem: parsed.ratePerApprovedItem,
         ratePerReview: parsed.ratePerReview,
         quotaMode: parsed.quotaMode,
+        goldRate: parsed.goldRate,
+        secondReviewRate: parsed.secondReviewRate,
         currency: parsed.currency,
         createdById: actor.id,
         quotas: { create: parsed.quotas },

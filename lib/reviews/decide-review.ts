@@ -11,6 +11,7 @@ import { staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { recordRevision } from "@/lib/items/record-revision";
 import { recordReviewEarning, recordRoundOutcome } from "@/lib/earnings/record-round-outcome";
+import { decideReviewCheck } from "@/lib/reviews/decide-review-check";
 import { applyReviewPolicy, countApprovals } from "@/lib/reviews/review-policy";
 import { decideInputSchema, type DecisionResult } from "@/lib/reviews/schemas";
 
@@ -20,9 +21,15 @@ export async function decideReview(
   input: z.input<typeof decideInputSchema>,
 ): Promise<DecisionResult> {
   assertRole(viewer, "reviewer");
-  const { version, decision, scores, comment, citedClauses, edits, languageJustification, piiDeclaredFictional } =
-    decideInputSchema.parse(input);
+  const parsed = decideInputSchema.parse(input);
+  const { version, decision, scores, comment, citedClauses, edits, languageJustification, piiDeclaredFictional } = parsed;
   return db().$transaction(async (tx) => {
+    // A gold item or blind second review the reviewer holds is decided apart, without touching the item.
+    const check = await tx.reviewCheck.findFirst({
+      where: { itemId, reviewerId: viewer.id, decidedAt: null, leaseExpiresAt: { gt: currentTime() } },
+      select: { id: true },
+    });
+    if (check) return decideReviewCheck(tx, viewer, check.id, parsed);
     // Row lock: a decision and a lease expiry/claim on the same item are serialised.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM items WHERE id = ${itemId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw notFound("Item");

@@ -121,6 +121,8 @@ export const adjudicationSchema = z
     item: itemSchema,
     /** The viewer wrote the item, so another maintainer must settle it. */
     ownItem: z.boolean(),
+    /** The blind second review that disagreed with the item's approval (rejecting then retracts the item), if that raised it. */
+    secondReview: z.object({ reviewerName: z.string(), decision: reviewDecisionSchema, comment: z.string() }).nullable(),
   })
   .meta({ id: "Adjudication" });
 export type AdjudicationView = z.infer<typeof adjudicationSchema>;

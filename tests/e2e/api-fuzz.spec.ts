@@ -132,6 +132,8 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
         ratePerReview: null,
         currency: "EUR",
         quotaMode: "soft",
+        goldRate: 0,
+        secondReviewRate: 0,
       },
     },
     getQuotas: { params: { campaignId: campaign.id } },
@@ -199,6 +201,12 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     downloadStatement: { params: { statementId: statement!.id } },
     getProductivityReport: { query: { from: "2026-11-01", to: "2026-11-30", campaign: campaign.slug, user: maintainer.id } },
     exportProductivityReport: { query: { from: "2026-11-01", to: "2026-11-30", campaign: campaign.slug, user: maintainer.id } },
+    // Gold marking of a draft is refused (409), and unmarking what is not gold is a 404: the data stays as it was.
+    markGoldItem: { params: item, body: { expectedDecision: "reject", expectedScoreMin: 1, expectedScoreMax: 2, explanation: "fuzz" } },
+    unmarkGoldItem: { params: item },
+    getAgreementReport: { query: { campaignId: campaign.id, language: "gl" } },
+    exportAgreementReport: { query: { campaignId: campaign.id, language: "gl" } },
+    getMyReviewQuality: {},
   };
   world = { token, operations: documentedOperations(document), baselines };
   return world;
@@ -218,7 +226,8 @@ async function dataState(): Promise<string> {
       (SELECT count(*) FROM audit_events),
       (SELECT coalesce(sum(active_seconds), 0) FROM active_time), (SELECT count(*) FROM activity_beats),
       (SELECT count(*) FROM pay_periods), (SELECT count(*) FROM pay_periods WHERE status = 'closed'),
-      (SELECT count(*) FROM adjustments), (SELECT count(*) FROM statements)
+      (SELECT count(*) FROM adjustments), (SELECT count(*) FROM statements),
+      (SELECT count(*) FROM gold_items), (SELECT count(*) FROM review_checks)
     )::text AS state`;
   return row!.state;
 }

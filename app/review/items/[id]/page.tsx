@@ -30,7 +30,7 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ id:
         <dt>{t("round")}</dt>
         <dd>{item.reviewRound}</dd>
         <dt>{t("approvalsRequired")}</dt>
-        <dd>{t("approvalsSoFar", approvals)}</dd>
+        <dd>{approvals.count === null ? approvals.required : t("approvalsSoFar", { count: approvals.count, required: approvals.required })}</dd>
         <dt>{t("status")}</dt>
         <dd>{tRoot(`itemStatuses.${item.status}`)}</dd>
       </dl>
