@@ -6,10 +6,12 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { recordRevision } from "@/lib/items/record-revision";
+import { recordEditEvidence, textsOf, thresholdsOf } from "@/lib/provenance/record-evidence";
 import { recordReviewEarning, recordRoundOutcome } from "@/lib/earnings/record-round-outcome";
 import { applyReviewPolicy, countApprovals } from "@/lib/reviews/review-policy";
 import { decideInputSchema, type DecisionResult } from "@/lib/reviews/schemas";
@@ -20,7 +22,7 @@ export async function decideReview(
   input: z.input<typeof decideInputSchema>,
 ): Promise<DecisionResult> {
   assertRole(viewer, "reviewer");
-  const { version, decision, scores, comment, citedClauses, edits, languageJustification, piiDeclaredFictional } =
+  const { version, decision, scores, comment, citedClauses, edits, languageJustification, piiDeclaredFictional, evidence } =
     decideInputSchema.parse(input);
   return db().$transaction(async (tx) => {
     // Row lock: a decision and a lease expiry/claim on the same item are serialised.
@@ -68,6 +70,20 @@ export async function decideReview(
         fieldPrefix: "edits",
       });
       revision = recorded;
+      if (evidence) {
+        // The reviewer's counters start with the lease: that is when the text they edit was handed to them.
+        const leaseStart = new Date(item.leaseExpiresAt.getTime() - env().ESCRIBA_REVIEW_LEASE_MINUTES * 60_000);
+        await recordEditEvidence(tx, {
+          itemId,
+          userId: viewer.id,
+          revisionId: recorded.id,
+          input: evidence,
+          before: textsOf(item),
+          after: textsOf(text),
+          startedAt: leaseStart,
+          thresholds: thresholdsOf(item.campaign),
+        });
+      }
       await tx.item.update({
         where: { id: itemId },
         data: { ...text, fingerprint: recorded.fingerprint, similarityKeys: recorded.similarityKeys },
