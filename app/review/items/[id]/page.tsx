@@ -7,6 +7,7 @@ import { ReviewList } from "@/components/reviews/review-list";
 import { ReviewScreen } from "@/components/reviews/review-screen";
 import { RevisionHistory } from "@/components/reviews/revision-history";
 import "@/components/reviews/reviews.css";
+import "@/components/provenance/provenance.css";
 
 export default async function ReviewItemPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePageViewer("reviewer");
