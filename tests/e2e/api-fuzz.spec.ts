@@ -89,6 +89,8 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     sourceLicense: "cc-by-4.0",
   };
   const itemText = { ...itemFields, languageJustification: "Texto en galego.", piiDeclaredFictional: false };
+  // Writing counters of one field (authorship evidence), as the editor sends them.
+  const counters = { typed: 40, pasted: 12, dropped: 0, other: 0, restored: 0, deleted: 3, pasteSizes: [12], dropSizes: [], activeMs: 9000, longestBurstCpm: 240, awayInsertions: 0 };
   const baselines: Record<string, Baseline> = {
     getMe: {},
     updateMyPreferences: { body: { uiLocale: "en" } },
@@ -136,9 +138,12 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     listMyItems: { query: { status: "draft", language: "gl", category: "open_qa", limit: "10", cursor: draft.id } },
     createDraft: { body: { campaignId: campaign.id, variety: "normativo", ...itemFields } },
     getItem: { params: item },
-    updateDraft: { params: item, body: { version: 1_000, variety: "normativo", activeSeconds: 5, ...itemText } },
+    updateDraft: { params: item, body: { version: 1_000, variety: "normativo", activeSeconds: 5, ...itemText, evidence: { instruction: counters, response: counters } } },
     deleteDraft: { params: item, query: { version: "1000" } },
-    submitItem: { params: item, body: { version: 1_000, languageJustification: "Galego.", piiDeclaredFictional: false } },
+    submitItem: {
+      params: item,
+      body: { version: 1_000, languageJustification: "Galego.", piiDeclaredFictional: false, evidence: { context: counters }, evidenceNote: "Das miñas notas." },
+    },
     checkDraft: { body: itemText },
     recordHeartbeat: { body: { kind: "writing", itemId: draft.id, beatId: "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f", seconds: 30 } },
     claimNextItem: { body: { language: "gl", campaignId: campaign.id } },
@@ -155,6 +160,7 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
         edits: { instruction: "Que é?", context: null, response: "Unha empanada." },
         languageJustification: "Galego.",
         piiDeclaredFictional: false,
+        evidence: { response: counters },
       },
     },
     getItemHistory: { params: item },
@@ -183,6 +189,9 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     downloadStatement: { params: { statementId: statement!.id } },
     getProductivityReport: { query: { from: "2026-11-01", to: "2026-11-30", campaign: campaign.slug, user: maintainer.id } },
     exportProductivityReport: { query: { from: "2026-11-01", to: "2026-11-30", campaign: campaign.slug, user: maintainer.id } },
+    getProvenanceReport: { query: { from: "2026-11-01", to: "2026-11-30", campaignId: campaign.id } },
+    exportProvenanceReport: { query: { from: "2026-11-01", to: "2026-11-30", campaignId: campaign.id } },
+    listFlaggedSubmissions: { query: { from: "2026-11-01", to: "2026-11-30", campaignId: campaign.id, flag: "mostly_pasted" } },
   };
   world = { token, operations: documentedOperations(document), baselines };
   return world;
