@@ -1,6 +1,7 @@
 // Validation and API shapes for campaigns, their quotas and their versioned guidelines.
 import { z } from "zod";
 import { int32Schema, textSchema } from "@/lib/input-schemas";
+import { DEFAULT_EVIDENCE_THRESHOLDS, evidenceThresholdsSchema } from "@/lib/provenance/schemas";
 import { categorySchema, ITEM_CATEGORIES, ITEM_LANGUAGES, languageSchema } from "@/lib/vocabulary";
 
 export const CAMPAIGN_STATUSES = ["draft", "active", "closed"] as const;
@@ -55,6 +56,7 @@ const campaignSettingsShape = {
   ratePerReview: amountSchema().nullable().describe("Paid to a reviewer per review decision, e.g. \"0.40\"; null when reviews are not paid."),
   currency: textSchema().regex(/^[A-Z]{3}$/, { message: "an ISO 4217 code such as EUR" }),
   quotaMode: quotaModeSchema,
+  evidenceThresholds: evidenceThresholdsSchema.describe("When a submission's authorship evidence is flagged for reviewers (never blocked)."),
 };
 
 /** Duplicate cells and cells outside the given languages and categories, each named by its place in the list. */
@@ -92,6 +94,7 @@ export const createCampaignInputSchema = z
     ratePerReview: campaignSettingsShape.ratePerReview.default(null),
     currency: campaignSettingsShape.currency.default("EUR"),
     quotaMode: campaignSettingsShape.quotaMode.default("soft"),
+    evidenceThresholds: campaignSettingsShape.evidenceThresholds.default(DEFAULT_EVIDENCE_THRESHOLDS),
     quotas: z.array(quotaSchema).max(MAX_QUOTA_CELLS).default([]),
   })
   .strict()
@@ -150,6 +153,7 @@ export const campaignSchema = z
     ratePerReview: z.string().nullable(),
     currency: z.string(),
     quotaMode: quotaModeSchema,
+    evidenceThresholds: evidenceThresholdsSchema,
     quotas: z.array(quotaSchema),
     guidelineVersions: z.array(z.object({ language: languageSchema, version: z.number().int() })),
     createdAt: z.iso.datetime(),

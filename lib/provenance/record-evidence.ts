@@ -5,6 +5,7 @@ import { currentTime } from "@/lib/clock";
 import type { Prisma, WritingEvidence } from "@/lib/generated/prisma/client";
 import { checkEvidence, evidenceFlags, evidenceTotals, type FieldTexts } from "@/lib/provenance/check-evidence";
 import type { EvidenceFields, EvidenceThresholds, WritingEvidenceInput } from "@/lib/provenance/schemas";
+export { thresholdsOf } from "@/lib/provenance/evidence-thresholds";
 
 /** A record keeps at most this many reasons (the first found). */
 const MAX_REASONS = 20;
@@ -12,20 +13,6 @@ const MAX_REASONS = 20;
 /** The text fields of an item or an edit, as the counters measure them. */
 export function textsOf(item: { instruction: string; context: string | null; response: string }): FieldTexts {
   return { instruction: item.instruction, context: item.context ?? "", response: item.response };
-}
-
-export function thresholdsOf(campaign: {
-  evidencePastedPercent: number;
-  evidenceInsertedPercent: number;
-  evidenceCharsPerMinute: number;
-  evidenceAwayInsertions: number;
-}): EvidenceThresholds {
-  return {
-    pastedPercent: campaign.evidencePastedPercent,
-    insertedPercent: campaign.evidenceInsertedPercent,
-    charsPerMinute: campaign.evidenceCharsPerMinute,
-    awayInsertions: campaign.evidenceAwayInsertions,
-  };
 }
 
 function countersData(fields: EvidenceFields) {
