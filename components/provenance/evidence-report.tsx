@@ -17,6 +17,14 @@ function TypedBar({ typed, inserted, label }: { typed: number; inserted: number;
   );
 }
 
+/** Whether any counter was reported at all (a submission's note may come without them). */
+function counted(evidence: WritingEvidenceView): boolean {
+  return EVIDENCE_FIELDS.some((field) => {
+    const counters = evidence.fields[field];
+    return counters.typed + counters.pasted + counters.dropped + counters.other + counters.restored + counters.deleted > 0;
+  });
+}
+
 export function EvidenceReport({ evidence, heading, testId }: { evidence: WritingEvidenceView | null; heading: string; testId: string }) {
   const t = useTranslations("provenance");
   const tFields = useTranslations("history.fields");
@@ -27,6 +35,15 @@ export function EvidenceReport({ evidence, heading, testId }: { evidence: Writin
       <h3>{heading}</h3>
       {!evidence ? (
         <p className="muted">{t("noEvidence")}</p>
+      ) : !counted(evidence) ? (
+        <>
+          <p className="muted">{t("noEvidence")}</p>
+          {evidence.note && (
+            <p>
+              <strong>{t("noteLabel")}</strong> <span className="pre" data-testid="evidence-note">{evidence.note}</span>
+            </p>
+          )}
+        </>
       ) : (
         <>
           {evidence.implausible && (

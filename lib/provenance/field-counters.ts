@@ -151,7 +151,8 @@ export class FieldTracker {
     }
     const fresh = typed + pasted + dropped + (change.other ?? 0);
     if (fresh > 0 && this.away.consume() && fresh >= AWAY_INSERTION_CHARS) counters.awayInsertions += 1;
-    if (this.lastInputAt !== null) counters.activeMs += Math.min(Math.max(0, now - this.lastInputAt), ACTIVE_GAP_CAP_MS);
+    // Whole milliseconds: performance.now() has fractions, and the server takes a fraction for a forged counter.
+    if (this.lastInputAt !== null) counters.activeMs += Math.round(Math.min(Math.max(0, now - this.lastInputAt), ACTIVE_GAP_CAP_MS));
     this.lastInputAt = now;
     if (typed > 0) this.countTyping(typed, now);
     this.lastLength = length;

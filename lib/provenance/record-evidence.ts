@@ -3,10 +3,12 @@
 // are checked in turn. Telemetry never fails the write it travels with.
 import { currentTime } from "@/lib/clock";
 import type { Prisma, WritingEvidence } from "@/lib/generated/prisma/client";
+import { emptyCounters } from "@/lib/provenance/field-counters";
 import { checkEvidence, evidenceFlags, evidenceTotals, type FieldTexts } from "@/lib/provenance/check-evidence";
 import type { EvidenceFields, EvidenceThresholds, WritingEvidenceInput } from "@/lib/provenance/schemas";
 export { thresholdsOf } from "@/lib/provenance/evidence-thresholds";
 
+const NO_COUNTERS: EvidenceFields = { instruction: emptyCounters(), context: emptyCounters(), response: emptyCounters() };
 /** A record keeps at most this many reasons (the first found). */
 const MAX_REASONS = 20;
 
@@ -56,8 +58,9 @@ export async function freezeSubmissionEvidence(
   args: { itemId: string; userId: string; revisionId: string; note: string | null; thresholds: EvidenceThresholds },
 ): Promise<WritingEvidence | null> {
   const running = await tx.writingEvidence.findFirst({ where: { itemId: args.itemId, userId: args.userId, kind: "writing", revisionId: null } });
-  if (!running) return null;
-  const fields = running.fields as unknown as EvidenceFields;
+  // Text written elsewhere (the API without counters) has no record; a note alone is still kept for the reviewers.
+  if (!running && !args.note) return null;
+  const fields = running ? (running.fields as unknown as EvidenceFields) : NO_COUNTERS;
   return tx.writingEvidence.create({
     data: {
       ...countersData(fields),
@@ -65,11 +68,11 @@ export async function freezeSubmissionEvidence(
       userId: args.userId,
       kind: "writing",
       revisionId: args.revisionId,
-      implausible: running.implausible,
-      reasons: running.reasons,
-      flags: evidenceFlags(fields, args.thresholds),
+      implausible: running?.implausible ?? false,
+      reasons: running?.reasons ?? [],
+      flags: running ? evidenceFlags(fields, args.thresholds) : [],
       note: args.note,
-      checkedAt: running.checkedAt,
+      checkedAt: running?.checkedAt ?? currentTime(),
     },
   });
 }

@@ -207,9 +207,11 @@ test("a forged save with impossible counters is saved, marked implausible and sh
   expect((await unparsable.json()).error.fields.map((field: { field: string }) => field.field)).toContain("evidence.response");
   expect((await db().item.findUniqueOrThrow({ where: { id: draft.id } })).response).toBe(text.response);
 
+  await page.setViewportSize({ width: 390, height: 800 });
   await openEditor(page, draft.id);
   await page.getByText("How this text was written (your counters)").click();
   await expect(page.getByTestId("own-evidence-report").getByTestId("evidence-implausible")).toContainText("implausible");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), "the editor with its counters at 390 px").toBeLessThanOrEqual(390);
 
   await submitItem(viewerOf(author), draft.id, { version: item.version });
   const reviewer = await createTestUser("reviewer", ["es"]);
@@ -219,5 +221,64 @@ test("a forged save with impossible counters is saved, marked implausible and sh
   const shown = reviewerPage.getByTestId("author-evidence").getByTestId("evidence-implausible");
   await expect(shown).toContainText("These counters are implausible");
   await expect(shown).toContainText("Absurdly large: instruction.typed");
+  await reviewerPage.setViewportSize({ width: 390, height: 800 });
+  expect(await reviewerPage.evaluate(() => document.documentElement.scrollWidth), "the review screen at 390 px").toBeLessThanOrEqual(390);
   await reviewerPage.context().close();
+});
+
+test("maintainers see the evidence per annotator (sortable, CSV) and the flagged submissions by flag; no page scrolls sideways at 390 px", async ({ page }) => {
+  const campaign = await createTestCampaign({ languages: ["es"] });
+  const careful = await createTestUser("annotator", ["es"], "careful");
+  const paster = await createTestUser("annotator", ["es"], "paster");
+  const submitWith = async (author: typeof careful, typed: boolean) => {
+    const tag = randomUUID().slice(0, 8);
+    const instruction = `Describe en dos frases como es un dia de lluvia en la ciudad (${tag}).`;
+    const response = "Las calles se llenan de paraguas de colores y los coches levantan agua al pasar. La gente camina deprisa buscando un portal donde resguardarse.";
+    const draft = await createDraft(viewerOf(author), { campaignId: campaign.id, language: "es", category: "open_qa" });
+    const counted = (length: number) => (typed ? { ...emptyCounters(), typed: length } : { ...emptyCounters(), pasted: length, pasteSizes: [length] });
+    const saved = await updateDraft(viewerOf(author), draft.id, {
+      version: draft.version,
+      instruction,
+      response,
+      evidence: { instruction: counted(instruction.length), response: counted(response.length) },
+    });
+    await submitItem(viewerOf(author), draft.id, { version: saved.version, ...(typed ? {} : { evidenceNote: "De mis apuntes." }) });
+    return draft.id;
+  };
+  await submitWith(careful, true);
+  const pastedId = await submitWith(paster, false);
+
+  const maintainer = await createTestUser("maintainer", ["es"]);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await signIn(page, maintainer, /\/admin\/users$/);
+  await page.goto("/programme");
+  await page.getByRole("link", { name: "Authorship evidence" }).click();
+  await expect(page).toHaveURL(/\/admin\/provenance$/);
+  const rowOf = (name: string) => page.getByTestId("provenance-row").filter({ hasText: name });
+  await expect(rowOf(paster.name)).toContainText("100%");
+  await expect(rowOf(careful.name)).toContainText("0%");
+  // Sorted by the share pasted, largest first, then reversed.
+  await page.getByRole("button", { name: "Text pasted" }).click();
+  const names = () => page.getByTestId("provenance-row").locator("th").allTextContents();
+  expect((await names()).indexOf(paster.name)).toBeLessThan((await names()).indexOf(careful.name));
+  await page.getByRole("button", { name: "Text pasted" }).click();
+  expect((await names()).indexOf(paster.name)).toBeGreaterThan((await names()).indexOf(careful.name));
+  const csv = await (await page.request.get((await page.getByRole("link", { name: "Download CSV" }).getAttribute("href"))!)).text();
+  expect(csv.split("\r\n")[0]).toBe("annotator,submissions,flagged,flagged_share,implausible,pasted_share,inserted_share");
+  expect(csv).toContain(`${paster.name},1,1,1.0000,0,1.0000,1.0000`);
+
+  await page.getByLabel("Flag", { exact: true }).selectOption("mostly_pasted");
+  const flagged = page.getByTestId("flagged-submission").filter({ hasText: paster.name });
+  await expect(flagged).toContainText("Mostly pasted.");
+  await expect(flagged).toContainText("De mis apuntes.");
+  await expect(flagged.getByRole("link")).toHaveAttribute("href", `/history/${pastedId}`);
+  await expect(page.getByTestId("flagged-submission").filter({ hasText: careful.name })).toHaveCount(0);
+  await page.getByLabel("Flag", { exact: true }).selectOption("typing_too_fast");
+  await expect(page.getByTestId("flagged-submission").filter({ hasText: paster.name })).toHaveCount(0);
+
+  for (const path of ["/admin/provenance", "/about/provenance"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+  }
 });

@@ -164,6 +164,15 @@ test("active time adds the gaps between inputs, each counted up to five seconds"
   assert.equal(f.tracker.counters.activeMs, 1000 + 1000 + 5000);
 });
 
+test("active time is counted in whole milliseconds, whatever fractions the page clock has", () => {
+  const f = field();
+  f.now = 1000.25;
+  f.type("ab", 333.3);
+  f.type("c", 0.6);
+  assert.ok(Number.isInteger(f.tracker.counters.activeMs));
+  assert.equal(f.tracker.counters.activeMs, 333 + 333);
+});
+
 test("a large insertion right after ten seconds away is counted; a short absence or a small insertion is not", () => {
   const away = new AwayWatch();
   const f = new Field(new FieldTracker(away));
