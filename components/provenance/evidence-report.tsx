@@ -17,6 +17,16 @@ function TypedBar({ typed, inserted, label }: { typed: number; inserted: number;
   );
 }
 
+function WriterNote({ note }: { note: string | null }) {
+  const t = useTranslations("provenance");
+  if (!note) return null;
+  return (
+    <p>
+      <strong>{t("noteLabel")}</strong> <span className="pre" data-testid="evidence-note">{note}</span>
+    </p>
+  );
+}
+
 /** Whether any counter was reported at all (a submission's note may come without them). */
 function counted(evidence: WritingEvidenceView): boolean {
   return EVIDENCE_FIELDS.some((field) => {
@@ -38,11 +48,7 @@ export function EvidenceReport({ evidence, heading, testId }: { evidence: Writin
       ) : !counted(evidence) ? (
         <>
           <p className="muted">{t("noEvidence")}</p>
-          {evidence.note && (
-            <p>
-              <strong>{t("noteLabel")}</strong> <span className="pre" data-testid="evidence-note">{evidence.note}</span>
-            </p>
-          )}
+          <WriterNote note={evidence.note} />
         </>
       ) : (
         <>
@@ -124,11 +130,7 @@ export function EvidenceReport({ evidence, heading, testId }: { evidence: Writin
               <p className="muted small-text">{t("flagsAreEvidence")}</p>
             </div>
           )}
-          {evidence.note && (
-            <p>
-              <strong>{t("noteLabel")}</strong> <span className="pre" data-testid="evidence-note">{evidence.note}</span>
-            </p>
-          )}
+          <WriterNote note={evidence.note} />
         </>
       )}
     </section>

@@ -113,18 +113,20 @@ export function ProvenanceDashboard({ initialFrom, initialTo }: { initialFrom: s
       </section>
       <section className="stack" aria-labelledby="flagged-title">
         <h2 id="flagged-title">{t("flaggedTitle")}</h2>
-        <label>
-          {t("flagFilter")}
-          <select value={flag} onChange={(event) => setFlag(event.target.value as EvidenceFlag | "implausible" | "")}>
-            <option value="">{t("anyFlag")}</option>
-            {EVIDENCE_FLAGS.map((code) => (
-              <option key={code} value={code}>
-                {tProvenance(`flags.${code}.title`)}
-              </option>
-            ))}
-            <option value="implausible">{t("implausibleFlag")}</option>
-          </select>
-        </label>
+        <label htmlFor="evidence-flag-filter">{t("flagFilter")}</label>
+        <select
+          id="evidence-flag-filter"
+          value={flag}
+          onChange={(event) => setFlag(event.target.value as EvidenceFlag | "implausible" | "")}
+        >
+          <option value="">{t("anyFlag")}</option>
+          {EVIDENCE_FLAGS.map((code) => (
+            <option key={code} value={code}>
+              {tProvenance(`flags.${code}.title`)}
+            </option>
+          ))}
+          <option value="implausible">{t("implausibleFlag")}</option>
+        </select>
         {flagged.error && <p className="error">{describeError(flagged.error).text}</p>}
         {flagged.data && flagged.data.submissions.length === 0 && <p>{t("noFlagged")}</p>}
         {flagged.data && flagged.data.submissions.length > 0 && (
