@@ -249,12 +249,14 @@ test("maintainers see the evidence per annotator (sortable, CSV) and the flagged
     const response = "Las calles se llenan de paraguas de colores y los coches levantan agua al pasar. La gente camina deprisa buscando un portal donde resguardarse.";
     const draft = await createDraft(viewerOf(author), { campaignId: campaign.id, language: "es", category: "open_qa" });
     const counted = (length: number) => (typed ? { ...emptyCounters(), typed: length } : { ...emptyCounters(), pasted: length, pasteSizes: [length] });
+    // A save per field, as the editor makes them: each may add only so much typing to the time since the last.
+    const first = await updateDraft(viewerOf(author), draft.id, { version: draft.version, instruction, evidence: { instruction: counted(instruction.length) } });
     const saved = await updateDraft(viewerOf(author), draft.id, {
-      version: draft.version,
-      instruction,
+      version: first.version,
       response,
       evidence: { instruction: counted(instruction.length), response: counted(response.length) },
     });
+    expect(saved.evidence?.implausible, saved.evidence?.reasons.join(", ")).toBe(false);
     await submitItem(viewerOf(author), draft.id, { version: saved.version, ...(typed ? {} : { evidenceNote: "De mis apuntes." }) });
     return draft.id;
   };
@@ -279,6 +281,7 @@ test("maintainers see the evidence per annotator (sortable, CSV) and the flagged
   const csv = await (await page.request.get((await page.getByRole("link", { name: "Download CSV" }).getAttribute("href"))!)).text();
   expect(csv.split("\r\n")[0]).toBe("annotator,submissions,flagged,flagged_share,implausible,pasted_share,inserted_share");
   expect(csv).toContain(`${paster.name},1,1,1.0000,0,1.0000,1.0000`);
+  expect(csv).toContain(`${careful.name},1,0,0.0000,0,0.0000,0.0000`);
 
   await page.getByLabel("Flag", { exact: true }).selectOption("mostly_pasted");
   const flagged = page.getByTestId("flagged-submission").filter({ hasText: paster.name });

@@ -54,15 +54,15 @@ test("submission freezes the counters with the campaign's flags and the note; te
   const author = viewerOf(await createTestUser("annotator", ["es"]));
   const { instruction, response } = text("b");
   const draft = await createDraft(author, { campaignId: campaign.id, language: "es", category: "open_qa" });
+  // Two saves, as the editor makes them: each may add only so much typing to the time since the one before.
+  const instructionTyped = { ...emptyCounters(), typed: instruction.length };
+  const first = await updateDraft(author, draft.id, { version: draft.version, instruction, evidence: { instruction: instructionTyped } });
   const typedMostly = await updateDraft(author, draft.id, {
-    version: draft.version,
-    instruction,
+    version: first.version,
     response,
-    evidence: {
-      instruction: { ...emptyCounters(), typed: instruction.length },
-      response: { ...emptyCounters(), typed: response.length - 30, pasted: 30, pasteSizes: [30] },
-    },
+    evidence: { instruction: instructionTyped, response: { ...emptyCounters(), typed: response.length - 30, pasted: 30, pasteSizes: [30] } },
   });
+  assert.equal(typedMostly.evidence?.implausible, false, typedMostly.evidence?.reasons.join(", "));
   const submitted = await submitItem(author, draft.id, { version: typedMostly.version, evidenceNote: "  Una frase de mis notas.  " });
   const frozen = await db().writingEvidence.findFirstOrThrow({ where: { itemId: draft.id, revisionId: { not: null } } });
   assert.deepEqual(frozen.flags, ["mostly_pasted"], "30 of about 200 characters is over this campaign's 10 %");
