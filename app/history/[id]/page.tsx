@@ -5,6 +5,7 @@ import { getItemHistory } from "@/lib/reviews/get-item-history";
 import { ItemFeedback } from "@/components/reviews/item-feedback";
 import { RetractItemPanel } from "@/components/reviews/retract-item-panel";
 import "@/components/reviews/reviews.css";
+import "@/components/provenance/provenance.css";
 
 export default async function ItemHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePageViewer("annotator");
