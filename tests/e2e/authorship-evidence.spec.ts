@@ -246,7 +246,7 @@ test("maintainers see the evidence per annotator (sortable, CSV) and the flagged
   const submitWith = async (author: typeof careful, typed: boolean) => {
     const tag = randomUUID().slice(0, 8);
     const instruction = `Describe en dos frases como es un dia de lluvia en la ciudad (${tag}).`;
-    const response = "Las calles se llenan de paraguas de colores y los coches levantan agua al pasar. La gente camina deprisa buscando un portal donde resguardarse.";
+    const response = "Las calles se llenan de paraguas y los coches levantan agua. La gente corre a los portales.";
     const draft = await createDraft(viewerOf(author), { campaignId: campaign.id, language: "es", category: "open_qa" });
     const counted = (length: number) => (typed ? { ...emptyCounters(), typed: length } : { ...emptyCounters(), pasted: length, pasteSizes: [length] });
     // A save per field, as the editor makes them: each may add only so much typing to the time since the last.
@@ -288,6 +288,10 @@ test("maintainers see the evidence per annotator (sortable, CSV) and the flagged
   await expect(flagged).toContainText("Mostly pasted.");
   await expect(flagged).toContainText("De mis apuntes.");
   await expect(flagged.getByRole("link")).toHaveAttribute("href", `/history/${pastedId}`);
+  await flagged.getByRole("link").click();
+  await page.getByTestId("revision-evidence-1").getByText("How this revision was written").click();
+  await expect(page.getByTestId("revision-evidence-report-1").getByTestId("evidence-flags")).toContainText("Mostly pasted.");
+  await page.goBack();
   await expect(page.getByTestId("flagged-submission").filter({ hasText: careful.name })).toHaveCount(0);
   await page.getByLabel("Flag", { exact: true }).selectOption("typing_too_fast");
   await expect(page.getByTestId("flagged-submission").filter({ hasText: paster.name })).toHaveCount(0);
