@@ -91,6 +91,9 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
   const itemText = { ...itemFields, languageJustification: "Texto en galego.", piiDeclaredFictional: false };
   // Writing counters of one field (authorship evidence), as the editor sends them.
   const counters = { typed: 40, pasted: 12, dropped: 0, other: 0, restored: 0, deleted: 3, pasteSizes: [12], dropSizes: [], activeMs: 9000, longestBurstCpm: 240, awayInsertions: 0 };
+  // Every field present, so that each spoiled counter is the only thing wrong with the body.
+  const evidence = { instruction: counters, context: counters, response: counters };
+  const evidenceThresholds = { pastedPercent: 50, insertedPercent: 30, charsPerMinute: 900, awayInsertions: 1 };
   const baselines: Record<string, Baseline> = {
     getMe: {},
     updateMyPreferences: { body: { uiLocale: "en" } },
@@ -113,6 +116,7 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
         ratePerApprovedItem: "1.50",
         currency: "EUR",
         quotas: [{ language: "gl", category: "open_qa", target: 5 }],
+        evidenceThresholds,
       },
     },
     updateCampaign: {
@@ -128,6 +132,7 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
         ratePerReview: null,
         currency: "EUR",
         quotaMode: "soft",
+        evidenceThresholds,
       },
     },
     getQuotas: { params: { campaignId: campaign.id } },
@@ -138,11 +143,11 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     listMyItems: { query: { status: "draft", language: "gl", category: "open_qa", limit: "10", cursor: draft.id } },
     createDraft: { body: { campaignId: campaign.id, variety: "normativo", ...itemFields } },
     getItem: { params: item },
-    updateDraft: { params: item, body: { version: 1_000, variety: "normativo", activeSeconds: 5, ...itemText, evidence: { response: counters } } },
+    updateDraft: { params: item, body: { version: 1_000, variety: "normativo", activeSeconds: 5, ...itemText, evidence } },
     deleteDraft: { params: item, query: { version: "1000" } },
     submitItem: {
       params: item,
-      body: { version: 1_000, languageJustification: "Galego.", piiDeclaredFictional: false, evidenceNote: "Das miñas notas." },
+      body: { version: 1_000, languageJustification: "Galego.", piiDeclaredFictional: false, evidence, evidenceNote: "Das miñas notas." },
     },
     checkDraft: { body: itemText },
     recordHeartbeat: { body: { kind: "writing", itemId: draft.id, beatId: "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f", seconds: 30 } },
@@ -160,6 +165,7 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
         edits: { instruction: "Que é?", context: null, response: "Unha empanada." },
         languageJustification: "Galego.",
         piiDeclaredFictional: false,
+        evidence,
       },
     },
     getItemHistory: { params: item },
