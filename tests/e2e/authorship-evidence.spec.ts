@@ -292,7 +292,7 @@ test("maintainers see the evidence per annotator (sortable, CSV) and the flagged
   await expect(flagged).toContainText("De mis apuntes.");
   await expect(flagged.getByRole("link")).toHaveAttribute("href", `/history/${pastedId}`);
   await flagged.getByRole("link").click();
-  await page.getByTestId("revision-evidence-1").getByText("How this revision was written").click();
+  await page.getByTestId("revision-evidence-1").locator("summary").click();
   await expect(page.getByTestId("revision-evidence-report-1").getByTestId("evidence-flags")).toContainText("Mostly pasted.");
   await page.goBack();
   await expect(page.getByTestId("flagged-submission").filter({ hasText: careful.name })).toHaveCount(0);
