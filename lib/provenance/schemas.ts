@@ -1,16 +1,18 @@
 // Validation and API shapes for authorship evidence: the writing counters a browser reports per text field, what the
 // server made of them (plausibility, flags), per-campaign thresholds, and the maintainers' report.
 import { z } from "zod";
-import { int32Schema, textSchema } from "@/lib/input-schemas";
+import { INT32_MAX, INT32_MIN, int32Schema, textSchema } from "@/lib/input-schemas";
 import { isIsoDate } from "@/lib/productivity/period";
 
 export const EVIDENCE_FIELDS = ["instruction", "context", "response"] as const;
 export type EvidenceField = (typeof EVIDENCE_FIELDS)[number];
 
 /** The counters of one text field. Every number is accepted as a number: a value no browser could send makes the
- * record implausible (see check-plausibility.ts) rather than losing the save; only a non-number is refused. */
-const count = z.number().describe("Characters (UTF-16 code units, as the field's `value.length` counts them).");
-const sizes = z.array(z.number()).max(500).describe("Size of each insertion, newest last; the browser keeps the last 50.");
+ * record implausible (see check-evidence.ts) rather than losing the save; only a non-number, or one past 32 bits, is refused. */
+/** Any number an INT could hold: fractions and negatives are taken (and judged implausible); past 32 bits is no counter. */
+const counter = () => z.number().min(INT32_MIN).max(INT32_MAX);
+const count = counter().describe("Characters (UTF-16 code units, as the field's `value.length` counts them).");
+const sizes = z.array(counter()).max(500).describe("Size of each insertion, newest last; the browser keeps the last 50.");
 
 export const fieldCountersInputSchema = z
   .object({
@@ -22,9 +24,9 @@ export const fieldCountersInputSchema = z
     deleted: count.describe("Removed (backspace, delete, cut, replaced selection, undo)."),
     pasteSizes: sizes,
     dropSizes: sizes,
-    activeMs: z.number().describe("Time spent writing in the field (gaps between inputs, each counted up to 5 s)."),
-    longestBurstCpm: z.number().describe("Fastest typing over any 10-second window, in characters per minute."),
-    awayInsertions: z.number().describe("Insertions of 80 or more characters right after 10 or more seconds away from the page."),
+    activeMs: counter().describe("Time spent writing in the field (gaps between inputs, each counted up to 5 s)."),
+    longestBurstCpm: counter().describe("Fastest typing over any 10-second window, in characters per minute."),
+    awayInsertions: counter().describe("Insertions of 80 or more characters right after 10 or more seconds away from the page."),
   })
   .strict()
   .meta({ id: "FieldCounters" });
