@@ -43,6 +43,13 @@ export function CampaignSettingsForm({ campaign }: { campaign: CampaignView }) {
       quotaMode: text("quotaMode") as CampaignView["quotaMode"],
       goldRate: Number(text("goldRate")),
       secondReviewRate: Number(text("secondReviewRate")),
+      // Sent as typed: an empty or odd value is refused by the server, naming the threshold.
+      evidenceThresholds: {
+        pastedPercent: Number(text("pastedPercent")),
+        insertedPercent: Number(text("insertedPercent")),
+        charsPerMinute: Number(text("charsPerMinute")),
+        awayInsertions: Number(text("awayInsertions")),
+      },
     });
   }
 
@@ -131,6 +138,18 @@ export function CampaignSettingsForm({ campaign }: { campaign: CampaignView }) {
             {t(`categories.${category}`)}
           </label>
         ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t("provenance.thresholds.legend")}</legend>
+        <p className="campaign-note small-text">{t("provenance.thresholds.note")}</p>
+        <div className="row">
+          {(["pastedPercent", "insertedPercent", "charsPerMinute", "awayInsertions"] as const).map((threshold) => (
+            <label key={threshold}>
+              {t(`provenance.thresholds.${threshold}`)}
+              <input name={threshold} type="number" inputMode="numeric" required min={1} size={6} defaultValue={campaign.evidenceThresholds[threshold]} />
+            </label>
+          ))}
+        </div>
       </fieldset>
       <p className="muted small-text">{t("campaignSetup.lockedNote")}</p>
       {save.error && (

@@ -1,6 +1,7 @@
 // Validation and API shapes for campaigns, their quotas and their versioned guidelines.
 import { z } from "zod";
 import { int32Schema, textSchema } from "@/lib/input-schemas";
+import { DEFAULT_EVIDENCE_THRESHOLDS, evidenceThresholdsSchema } from "@/lib/provenance/schemas";
 import { categorySchema, ITEM_CATEGORIES, ITEM_LANGUAGES, languageSchema } from "@/lib/vocabulary";
 
 export const CAMPAIGN_STATUSES = ["draft", "active", "closed"] as const;
@@ -65,6 +66,7 @@ const campaignSettingsShape = {
   quotaMode: quotaModeSchema,
   goldRate: reviewCheckRateSchema().describe("Percent of review claims that hand out a gold item (0–50)."),
   secondReviewRate: reviewCheckRateSchema().describe("Percent of review claims that hand out a blind second review of a decided item (0–50)."),
+  evidenceThresholds: evidenceThresholdsSchema.describe("When a submission's authorship evidence is flagged for reviewers (never blocked)."),
 };
 
 /** Duplicate cells and cells outside the given languages and categories, each named by its place in the list. */
@@ -104,6 +106,7 @@ export const createCampaignInputSchema = z
     quotaMode: campaignSettingsShape.quotaMode.default("soft"),
     goldRate: campaignSettingsShape.goldRate.default(0),
     secondReviewRate: campaignSettingsShape.secondReviewRate.default(0),
+    evidenceThresholds: campaignSettingsShape.evidenceThresholds.default(DEFAULT_EVIDENCE_THRESHOLDS),
     quotas: z.array(quotaSchema).max(MAX_QUOTA_CELLS).default([]),
   })
   .strict()
@@ -164,6 +167,7 @@ export const campaignSchema = z
     quotaMode: quotaModeSchema,
     goldRate: z.number().int(),
     secondReviewRate: z.number().int(),
+    evidenceThresholds: evidenceThresholdsSchema,
     quotas: z.array(quotaSchema),
     guidelineVersions: z.array(z.object({ language: languageSchema, version: z.number().int() })),
     createdAt: z.iso.datetime(),

@@ -6,6 +6,7 @@ import { isUuid } from "@/lib/ids";
 import { canSeeItem } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { findHeldReviewCheck } from "@/lib/reviews/present-for-review";
+import { toEvidenceView } from "@/lib/provenance/evidence-view";
 import type { ItemHistoryView } from "@/lib/reviews/schemas";
 import type { QualityReport } from "@/lib/quality/check-item";
 
@@ -33,7 +34,7 @@ export async function getItemHistory(viewer: Viewer, itemId: string): Promise<It
     include: {
       ...ITEM_VIEW_INCLUDE,
       campaign: { select: { approvalsRequired: true } },
-      revisions: { orderBy: { number: "asc" }, include: { author: { select: { name: true } } } },
+      revisions: { orderBy: { number: "asc" }, include: { author: { select: { name: true } }, evidence: true } },
     },
   });
   if (!item || !canSeeItem(viewer, item)) throw notFound("Item");
@@ -82,6 +83,7 @@ export async function getItemHistory(viewer: Viewer, itemId: string): Promise<It
       context: revision.context,
       response: revision.response,
       qualityReport: (revision.qualityReport as unknown as QualityReport | null) ?? null,
+      evidence: revision.evidence ? toEvidenceView(revision.evidence) : null,
       createdAt: revision.createdAt.toISOString(),
     })),
     reviews: reviews.map((review) => ({

@@ -11,6 +11,7 @@ import { getGoldItem } from "@/lib/review-quality/mark-gold-item";
 import { RetractItemPanel } from "@/components/reviews/retract-item-panel";
 import "@/components/reviews/reviews.css";
 import "@/components/explorer/explorer.css";
+import "@/components/provenance/provenance.css";
 
 export default async function ItemHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePageViewer("annotator");
