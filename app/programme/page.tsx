@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { programmeCalendar } from "@/lib/productivity/programme-calendar";
@@ -9,10 +10,14 @@ export default async function ProgrammePage() {
   await requirePageViewer("maintainer");
   const t = await getTranslations("productivity");
   const common = await getTranslations("common");
+  const quality = await getTranslations("reviewQuality");
   const { timeZone, today } = programmeCalendar();
   return (
     <section>
       <h1>{t("programmeTitle")}</h1>
+      <p>
+        <Link href="/programme/review-quality">{quality("programmeLink")}</Link>
+      </p>
       <LocaleDataGate fallback={<p>{common("loading")}</p>}>
         <ProgrammeDashboard today={today} timeZone={timeZone} />
       </LocaleDataGate>

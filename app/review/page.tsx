@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { requirePageViewer } from "@/lib/http/page-guard";
@@ -7,7 +8,7 @@ import { ReviewQueue } from "@/components/reviews/review-queue";
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<{ campaign?: string | string[] }> }) {
   const viewer = await requirePageViewer("reviewer");
   const { campaign } = await searchParams;
-  const [t, campaigns] = await Promise.all([getTranslations("reviewQueue"), listCampaigns(viewer)]);
+  const [t, tQuality, campaigns] = await Promise.all([getTranslations("reviewQueue"), getTranslations("reviewQuality"), listCampaigns(viewer)]);
   // Only a campaign the reviewer can see filters the queue; anything else shows every campaign.
   const campaignId = campaigns.find((candidate) => candidate.id === campaign)?.id;
   const queue = await countReviewQueue(viewer, { campaignId });
@@ -16,6 +17,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
       <ReviewQueue queue={queue} campaigns={campaigns.map(({ id, name }) => ({ id, name }))} campaignId={campaignId} />
+      <p>
+        <Link href="/review/quality">{tQuality("myLink")}</Link>
+      </p>
     </section>
   );
 }

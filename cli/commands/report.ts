@@ -2,6 +2,10 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { withDatabase } from "@/cli/with-database";
 import { operatorViewer } from "@/lib/auth/operator-viewer";
+import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { isUuid } from "@/lib/ids";
+import { agreementCsv } from "@/lib/review-quality/agreement-csv";
+import { agreementReport } from "@/lib/review-quality/agreement-report";
 import { productivityCsv } from "@/lib/productivity/productivity-csv";
 import { productivityReport } from "@/lib/productivity/productivity-report";
 
@@ -24,6 +28,28 @@ export function registerReportCommands(program: Command) {
         const viewer = await operatorViewer(options.email);
         const result = await productivityReport(viewer, { from: options.from, to: options.to, campaign: options.campaign });
         process.stdout.write(format === "csv" ? productivityCsv(result) : `${JSON.stringify(result, null, 2)}\n`);
+      });
+    });
+
+  report
+    .command("agreement")
+    .description("Reviewer agreement (percent agreement, Cohen's kappa, Krippendorff's alpha per criterion, 95 % intervals), first-round approval rates and gold accuracy.")
+    .requiredOption("--email <email>", "the maintainer asking")
+    .option("--campaign <slug>", "only this campaign (slug or id)")
+    .option("--language <code>", "only this language: es, ca, eu or gl")
+    .option("--format <format>", "csv or json", "csv")
+    .action(async (options: { email: string; campaign?: string; language?: string; format: string }) => {
+      const { format } = formatSchema.parse({ format: options.format });
+      await withDatabase(async () => {
+        const viewer = await operatorViewer(options.email);
+        let campaignId: string | undefined;
+        if (options.campaign) {
+          const wanted = options.campaign;
+          campaignId = isUuid(wanted) ? wanted : (await listCampaigns(viewer)).find((campaign) => campaign.slug === wanted)?.id;
+          if (!campaignId) throw new Error(`No campaign ${wanted}.`);
+        }
+        const result = await agreementReport(viewer, { campaignId, language: options.language as never });
+        process.stdout.write(format === "csv" ? agreementCsv(result) : `${JSON.stringify(result, null, 2)}\n`);
       });
     });
 }

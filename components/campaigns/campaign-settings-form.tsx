@@ -41,6 +41,15 @@ export function CampaignSettingsForm({ campaign }: { campaign: CampaignView }) {
       ratePerReview: text("ratePerReview").trim() === "" ? null : text("ratePerReview").trim(),
       currency: text("currency").trim(),
       quotaMode: text("quotaMode") as CampaignView["quotaMode"],
+      goldRate: Number(text("goldRate")),
+      secondReviewRate: Number(text("secondReviewRate")),
+      // Sent as typed: an empty or odd value is refused by the server, naming the threshold.
+      evidenceThresholds: {
+        pastedPercent: Number(text("pastedPercent")),
+        insertedPercent: Number(text("insertedPercent")),
+        charsPerMinute: Number(text("charsPerMinute")),
+        awayInsertions: Number(text("awayInsertions")),
+      },
     });
   }
 
@@ -81,6 +90,16 @@ export function CampaignSettingsForm({ campaign }: { campaign: CampaignView }) {
           </select>
         </label>
       </div>
+      <div className="row">
+        <label>
+          {t("reviewQuality.goldRate")}
+          <input name="goldRate" type="number" min={0} max={50} step={1} required defaultValue={campaign.goldRate} />
+        </label>
+        <label>
+          {t("reviewQuality.secondReviewRate")}
+          <input name="secondReviewRate" type="number" min={0} max={50} step={1} required defaultValue={campaign.secondReviewRate} />
+        </label>
+      </div>
       <label>
         {t("campaigns.description")}
         <textarea name="description" rows={2} defaultValue={campaign.description} />
@@ -119,6 +138,18 @@ export function CampaignSettingsForm({ campaign }: { campaign: CampaignView }) {
             {t(`categories.${category}`)}
           </label>
         ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t("provenance.thresholds.legend")}</legend>
+        <p className="campaign-note small-text">{t("provenance.thresholds.note")}</p>
+        <div className="row">
+          {(["pastedPercent", "insertedPercent", "charsPerMinute", "awayInsertions"] as const).map((threshold) => (
+            <label key={threshold}>
+              {t(`provenance.thresholds.${threshold}`)}
+              <input name={threshold} type="number" inputMode="numeric" required min={1} size={6} defaultValue={campaign.evidenceThresholds[threshold]} />
+            </label>
+          ))}
+        </div>
       </fieldset>
       <p className="muted small-text">{t("campaignSetup.lockedNote")}</p>
       {save.error && (

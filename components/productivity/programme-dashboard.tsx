@@ -13,6 +13,7 @@ import { productivityCsvHref, useProductivityReport } from "@/components/product
 
 export function ProgrammeDashboard({ today, timeZone }: { today: string; timeZone: string }) {
   const t = useTranslations("productivity");
+  const tProvenance = useTranslations("provenance");
   const common = useTranslations("common");
   const format = useFigureFormat();
   const campaigns = useCampaigns();
@@ -59,6 +60,11 @@ export function ProgrammeDashboard({ today, timeZone }: { today: string; timeZon
           <li>
             <Link href="/admin/periods" prefetch={false}>
               {t("payPeriods")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/admin/provenance" prefetch={false}>
+              {tProvenance("admin.title")}
             </Link>
           </li>
         </ul>

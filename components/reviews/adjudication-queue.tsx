@@ -13,6 +13,7 @@ import type { AdjudicationView } from "@/lib/reviews/schemas";
 function DisputeCard({ dispute, onResolved }: { dispute: AdjudicationView; onResolved: (message: string) => void }) {
   const t = useTranslations("adjudications");
   const tHistory = useTranslations("history");
+  const tQuality = useTranslations("reviewQuality");
   const tRoot = useTranslations();
   const describeError = useErrorMessage();
   const history = useItemHistory(dispute.item.id);
@@ -49,6 +50,16 @@ function DisputeCard({ dispute, onResolved }: { dispute: AdjudicationView; onRes
         {t("comment")}
         <textarea rows={3} value={comment} onChange={(event) => setComment(event.target.value)} />
       </label>
+      {dispute.secondReview && (
+        <div className="stack" data-testid="second-review-dispute">
+          <p className="muted">{tQuality("secondReviewDispute")}</p>
+          <p>
+            <strong>{tQuality("secondReviewLabel")}</strong> · {dispute.secondReview.reviewerName} ·{" "}
+            {tRoot(`reviewDecisions.${dispute.secondReview.decision}`)}
+          </p>
+          <p className="pre">{dispute.secondReview.comment}</p>
+        </div>
+      )}
       {dispute.ownItem && (
         <p className="muted" data-testid="own-item">
           {t("ownItem")}

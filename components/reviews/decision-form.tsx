@@ -11,6 +11,7 @@ import { ScoreFieldset } from "@/components/reviews/score-fieldset";
 import { ProblemList } from "@/components/writing/problem-list";
 import { TextDiff, TEXT_FIELDS, type ItemText } from "@/components/reviews/word-diff";
 import { useHydrated } from "@/components/use-hydrated";
+import { useWritingEvidence } from "@/components/writing/use-writing-evidence";
 import type { ItemView } from "@/lib/items/schemas";
 import { qualityReportSchema } from "@/lib/quality/schemas";
 import { RUBRIC, type RubricCriterion } from "@/lib/reviews/schemas";
@@ -44,6 +45,12 @@ export function DecisionForm({
   const [text, setText] = useState<ItemText>({ instruction: item.instruction, context: item.context, response: item.response });
   const [justification, setJustification] = useState("");
   const [fictional, setFictional] = useState(false);
+  // The reviewer's own counters for their edits, apart from the author's.
+  const evidence = useWritingEvidence(null, {
+    instruction: item.instruction.length,
+    context: item.context?.length ?? 0,
+    response: item.response.length,
+  });
 
   const fieldErrors = new Map<string, string>();
   if (error instanceof ApiRequestError && error.status === 422) {
@@ -73,7 +80,7 @@ export function DecisionForm({
       scores,
       comment,
       citedClauses: clauses,
-      ...(Object.keys(edits).length > 0 ? { edits } : {}),
+      ...(Object.keys(edits).length > 0 ? { edits, evidence: evidence.snapshot() } : {}),
       ...(justification.trim() ? { languageJustification: justification.trim() } : {}),
       ...(fictional ? { piiDeclaredFictional: true } : {}),
     });
@@ -110,6 +117,7 @@ export function DecisionForm({
               <label key={field}>
                 {tHistory(`fields.${field}`)}
                 <textarea
+                  ref={evidence.attach(field)}
                   rows={field === "instruction" ? 3 : 6}
                   value={text[field] ?? ""}
                   onChange={(event) => setText({ ...text, [field]: event.target.value })}

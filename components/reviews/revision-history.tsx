@@ -2,9 +2,11 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { ItemHistoryView } from "@/lib/reviews/schemas";
 import { TextDiff } from "@/components/reviews/word-diff";
+import { EvidenceReport } from "@/components/provenance/evidence-report";
 
 export function RevisionHistory({ revisions }: { revisions: ItemHistoryView["revisions"] }) {
   const t = useTranslations("history");
+  const tProvenance = useTranslations("provenance");
   const format = useFormatter();
   return (
     <ol className="plain-list" data-testid="revisions">
@@ -26,6 +28,12 @@ export function RevisionHistory({ revisions }: { revisions: ItemHistoryView["rev
               <TextDiff before={previous} after={revision} testId={`diff-${revision.number}`} />
             ) : (
               <p className="muted small-text">{t("firstRevision")}</p>
+            )}
+            {revision.evidence && (
+              <details data-testid={`revision-evidence-${revision.number}`}>
+                <summary>{tProvenance("revisionEvidence")}</summary>
+                <EvidenceReport evidence={revision.evidence} heading={tProvenance("revisionEvidence")} testId={`revision-evidence-report-${revision.number}`} />
+              </details>
             )}
           </li>
         );

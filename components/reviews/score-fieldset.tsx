@@ -19,6 +19,7 @@ export function ScoreFieldset({
 }) {
   const t = useTranslations("reviewScreen");
   const tHistory = useTranslations("history");
+  const tQuality = useTranslations("reviewQuality");
   const pickByDigit = (event: KeyboardEvent<HTMLFieldSetElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey || !/^[1-5]$/.test(event.key)) return;
     event.preventDefault();
@@ -39,12 +40,29 @@ export function ScoreFieldset({
               value={score}
               checked={value === score}
               onChange={() => onChange(score)}
-              aria-label={t("scoreOption", { score })}
+              aria-label={`${t("scoreOption", { score })}: ${tQuality(`scoreMeaning.${criterion}.${score}`)}`}
+              title={tQuality(`scoreMeaning.${criterion}.${score}`)}
             />
             <span aria-hidden="true">{score}</span>
           </label>
         ))}
       </div>
+      {/* What each score means under this criterion, in the UI language; the chosen one stands out. */}
+      <details className="score-meanings" data-testid={`score-meanings-${criterion}`}>
+        <summary className="small-text">{tQuality("scoreMeaningTitle")}</summary>
+        <ol className="small-text">
+          {SCORES.map((score) => (
+            <li key={score} value={score} className={value === score ? "chosen" : undefined}>
+              {tQuality(`scoreMeaning.${criterion}.${score}`)}
+            </li>
+          ))}
+        </ol>
+      </details>
+      {value !== null && (
+        <p className="muted small-text" data-testid={`score-meaning-${criterion}`}>
+          {tQuality(`scoreMeaning.${criterion}.${value}`)}
+        </p>
+      )}
       {error && (
         <p className="error small-text" id={`score-${criterion}-error`}>
           {error}

@@ -17,6 +17,8 @@ import { ProblemList } from "@/components/writing/problem-list";
 import { SaveStatus } from "@/components/writing/save-status";
 import { TextField, type TextFieldName } from "@/components/writing/text-field";
 import { useDraftAutosave } from "@/components/writing/use-draft-autosave";
+import { useWritingEvidence } from "@/components/writing/use-writing-evidence";
+import { EvidenceReport } from "@/components/provenance/evidence-report";
 import { useItemGuideline } from "@/components/writing/use-item-guideline";
 import { useLiveHints } from "@/components/writing/use-live-hints";
 import { useEditorShortcuts } from "@/components/writing/use-editor-shortcuts";
@@ -43,7 +45,13 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
   const t = useTranslations();
   const router = useRouter();
   const describeError = useErrorMessage();
-  const draft = useDraftAutosave(initialItem, initialItem.status === "draft" || initialItem.status === "changes_requested");
+  // Authorship evidence: counted from the textareas' events, sent with every save (never keys or text).
+  const evidence = useWritingEvidence(initialItem.evidence?.fields ?? null, {
+    instruction: initialItem.instruction.length,
+    context: initialItem.context?.length ?? 0,
+    response: initialItem.response.length,
+  });
+  const draft = useDraftAutosave(initialItem, initialItem.status === "draft" || initialItem.status === "changes_requested", evidence);
   const { item, fields, setFields } = draft;
   const editable = item.status === "draft" || item.status === "changes_requested";
   const activeTime = useActiveTime("writing", item.id, editable);
@@ -54,6 +62,7 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
   const [report, setReport] = useState<QualityReport | null>(null);
   const [justification, setJustification] = useState(initialItem.languageJustification ?? "");
   const [fictional, setFictional] = useState(initialItem.piiDeclaredFictional);
+  const [evidenceNote, setEvidenceNote] = useState("");
   const [submitting, setSubmitting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [isMac, setIsMac] = useState(false);
@@ -78,7 +87,13 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
       }
       const result = await callOperation(submitItem, {
         params: { itemId: item.id },
-        body: { version, languageJustification: justification.trim() || null, piiDeclaredFictional: fictional },
+        body: {
+          version,
+          languageJustification: justification.trim() || null,
+          piiDeclaredFictional: fictional,
+          evidence: evidence.snapshot(),
+          ...(evidenceNote.trim() ? { evidenceNote: evidenceNote.trim() } : {}),
+        },
       });
       clearLocalCopy(item.id);
       setReport(result.quality.problems.length > 0 ? result.quality : null);
@@ -145,6 +160,11 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
         )}
         {draft.conflict && <ConflictPanel server={draft.conflict.server} mine={fields} onChoose={draft.resolveConflict} />}
         {editable ? <SaveStatus state={draft.saveState} refusal={draft.refusal} /> : <p className="muted">{t("editor.readOnly")}</p>}
+        {editable && (
+          <p className="muted small-text" data-testid="evidence-notice">
+            {t("provenance.editorNotice")} <Link href="/about/provenance">{t("provenance.learnMore")}</Link>
+          </p>
+        )}
         {notice && (
           <p role="status" data-testid="editor-notice">
             {notice}
@@ -212,6 +232,7 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
               onChange={(value) => edit({ [field]: value })}
               textareaRef={(element) => {
                 fieldRefs.current[field] = element;
+                evidence.attach(field)(element);
               }}
             />
           ),
@@ -246,6 +267,15 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
           </label>
         )}
         {editable && (
+          <label>
+            {t("provenance.noteInput")}
+            <textarea value={evidenceNote} maxLength={1000} rows={2} onChange={(event) => setEvidenceNote(event.target.value)} aria-describedby="evidence-note-hint" />
+            <span className="muted small-text" id="evidence-note-hint">
+              {t("provenance.noteHint")}
+            </span>
+          </label>
+        )}
+        {editable && (
           <div className="row">
             <button type="button" className="secondary" disabled={!hydrated} onClick={() => void draft.flush()}>
               {t("editor.save")}
@@ -255,6 +285,10 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
             </button>
           </div>
         )}
+        <details data-testid="own-evidence">
+          <summary>{t("provenance.yourCounters")}</summary>
+          <EvidenceReport evidence={item.evidence} heading={t("provenance.yourCountersHeading")} testId="own-evidence-report" />
+        </details>
       </section>
       <aside className="guidelines card" aria-labelledby="guidelines-title" data-testid="guidelines">
         {guideline ? (

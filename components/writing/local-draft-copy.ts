@@ -2,6 +2,7 @@
 // text, so a reload, a closed tab, a network drop or a server restart never loses what was typed.
 // Copies are per tab (the tab's id lives in sessionStorage, which survives reloads): a second live tab on the
 // same item must not adopt the first tab's unsaved text, but a copy left by a tab that went away is adopted.
+import type { WritingEvidenceInput } from "@/lib/provenance/schemas";
 import type { ItemCategory } from "@/lib/vocabulary";
 
 export interface DraftFields {
@@ -19,6 +20,8 @@ export interface LocalDraftCopy {
   /** The server version this text was typed on top of. */
   baseVersion: number;
   savedAt: string;
+  /** The writing counters that go with this text (authorship evidence), so a reload does not leave its growth unexplained. */
+  evidence?: WritingEvidenceInput;
 }
 
 /** A copy another tab has not touched for this long belongs to a tab that was closed or crashed. */

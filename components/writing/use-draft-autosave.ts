@@ -13,11 +13,13 @@ import {
   type AutosaveState,
 } from "@/components/writing/draft-autosave-state";
 import { clearLocalCopy, takeUnconfirmedCopy, writeLocalCopy, type DraftFields } from "@/components/writing/local-draft-copy";
+import type { WritingEvidence } from "@/components/writing/use-writing-evidence";
 import { updateDraft } from "@/lib/http/operations/items";
 import { itemSchema, type ItemView } from "@/lib/items/schemas";
 
 
-export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
+/** `evidence`: the writing counters, sent with every save and kept with the local copy. */
+export function useDraftAutosave(initialItem: ItemView, editable: boolean, evidence?: Pick<WritingEvidence, "snapshot" | "adopt">) {
   const itemId = initialItem.id;
   const [state, setState] = useState<AutosaveState>(() => initialAutosaveState(initialItem, editable));
   // Events arrive from timers and network callbacks between renders: each one must see the state the last one left.
@@ -39,7 +41,7 @@ export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
   function run(effect: AutosaveEffect) {
     switch (effect.type) {
       case "writeLocalCopy":
-        return writeLocalCopy(itemId, { ...effect.copy, savedAt: new Date().toISOString() });
+        return writeLocalCopy(itemId, { ...effect.copy, savedAt: new Date().toISOString(), evidence: evidence?.snapshot() });
       case "clearLocalCopy":
         return clearLocalCopy(itemId);
       case "cancelTimer":
@@ -58,7 +60,7 @@ export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
     try {
       const saved = await callOperation(updateDraft, {
         params: { itemId },
-        body: { version, ...payloadOf(fields) },
+        body: { version, ...payloadOf(fields), ...(evidence ? { evidence: evidence.snapshot() } : {}) },
       });
       dispatch({ type: "saved", item: saved });
     } catch (error) {
@@ -77,7 +79,10 @@ export function useDraftAutosave(initialItem: ItemView, editable: boolean) {
 
   // On load: text typed here that the server never confirmed comes back, and is saved or shown as a conflict.
   useEffect(() => {
-    if (editable) dispatch({ type: "localCopyFound", copy: takeUnconfirmedCopy(itemId) });
+    if (!editable) return;
+    const copy = takeUnconfirmedCopy(itemId);
+    evidence?.adopt(copy?.evidence);
+    dispatch({ type: "localCopyFound", copy });
   }, [editable, itemId, dispatch]);
 
   useEffect(() => {

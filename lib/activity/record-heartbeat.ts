@@ -35,7 +35,16 @@ async function assertMayClock(tx: Prisma.TransactionClient, viewer: Viewer, kind
     (await tx.review.count({
       where: { itemId, reviewerId: viewer.id, createdAt: { gt: new Date(now.getTime() - AFTER_DECISION_GRACE_SECONDS * 1000) } },
     })) > 0;
-  assertMayClockReviewing(viewer, item, decidedMomentsAgo, now);
+  // A gold item or blind second review is reviewed like new work, and clocked like it: its lease (or its decision a
+  // moment ago) lives in review_checks.
+  const graceStart = new Date(now.getTime() - AFTER_DECISION_GRACE_SECONDS * 1000);
+  const onCheck =
+    !holdsLease &&
+    !decidedMomentsAgo &&
+    (await tx.reviewCheck.count({
+      where: { itemId, reviewerId: viewer.id, OR: [{ decidedAt: null, leaseExpiresAt: { gt: now } }, { decidedAt: { gt: graceStart } }] },
+    })) > 0;
+  assertMayClockReviewing(viewer, item, decidedMomentsAgo || onCheck, now);
 }
 
 /**

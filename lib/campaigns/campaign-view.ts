@@ -1,5 +1,6 @@
 // How a stored campaign is shown: with its quotas and the latest guideline version per language.
 import type { Campaign, CampaignQuota, Guideline } from "@/lib/generated/prisma/client";
+import { thresholdsOf } from "@/lib/provenance/evidence-thresholds";
 import type { CampaignView, GuidelineView, QuotaCell } from "@/lib/campaigns/schemas";
 import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/vocabulary";
 
@@ -28,6 +29,9 @@ export function toCampaignView(
     ratePerReview: campaign.ratePerReview?.toFixed(2) ?? null,
     currency: campaign.currency,
     quotaMode: campaign.quotaMode,
+    goldRate: campaign.goldRate,
+    secondReviewRate: campaign.secondReviewRate,
+    evidenceThresholds: thresholdsOf(campaign),
     quotas: toQuotaCells(campaign.quotas),
     guidelineVersions: campaign.languages.flatMap((language) =>
       latest.has(language) ? [{ language, version: latest.get(language)! }] : [],

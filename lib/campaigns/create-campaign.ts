@@ -1,6 +1,7 @@
 // Maintainers set up a campaign: languages, categories, approvals required, rates, quotas and their mode. It starts
 // as a draft; it can open for writing (`active`) only once every language has a published guideline, so creating it
 // active is refused with the languages that lack one.
+import { thresholdColumns } from "@/lib/provenance/evidence-thresholds";
 import { assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -35,6 +36,9 @@ export async function createCampaign(
         ratePerApprovedItem: parsed.ratePerApprovedItem,
         ratePerReview: parsed.ratePerReview,
         quotaMode: parsed.quotaMode,
+        goldRate: parsed.goldRate,
+        secondReviewRate: parsed.secondReviewRate,
+        ...thresholdColumns(parsed.evidenceThresholds),
         currency: parsed.currency,
         createdById: actor.id,
         quotas: { create: parsed.quotas },

@@ -1,6 +1,7 @@
 // Validation and API shapes for campaigns, their quotas and their versioned guidelines.
 import { z } from "zod";
 import { int32Schema, textSchema } from "@/lib/input-schemas";
+import { DEFAULT_EVIDENCE_THRESHOLDS, evidenceThresholdsSchema } from "@/lib/provenance/schemas";
 import { categorySchema, ITEM_CATEGORIES, ITEM_LANGUAGES, languageSchema } from "@/lib/vocabulary";
 
 export const CAMPAIGN_STATUSES = ["draft", "active", "closed"] as const;
@@ -15,6 +16,14 @@ export const quotaModeSchema = z.enum(QUOTA_MODES).meta({ id: "QuotaMode" });
 export const MAX_QUOTA_TARGET = 10_000_000;
 /** A grid has one cell per language and category at most. */
 export const MAX_QUOTA_CELLS = ITEM_LANGUAGES.length * ITEM_CATEGORIES.length;
+
+/** The most a campaign may spend of its reviewers' claims on gold items, and separately on second reviews. */
+export const MAX_REVIEW_CHECK_RATE = 50;
+
+function reviewCheckRateSchema() {
+  const message = `a whole percentage from 0 to ${MAX_REVIEW_CHECK_RATE}`;
+  return int32Schema().min(0, { message }).max(MAX_REVIEW_CHECK_RATE, { message });
+}
 
 const AMOUNT = /^\d{1,8}(\.\d{1,2})?$/;
 
@@ -55,6 +64,9 @@ const campaignSettingsShape = {
   ratePerReview: amountSchema().nullable().describe("Paid to a reviewer per review decision, e.g. \"0.40\"; null when reviews are not paid."),
   currency: textSchema().regex(/^[A-Z]{3}$/, { message: "an ISO 4217 code such as EUR" }),
   quotaMode: quotaModeSchema,
+  goldRate: reviewCheckRateSchema().describe("Percent of review claims that hand out a gold item (0–50)."),
+  secondReviewRate: reviewCheckRateSchema().describe("Percent of review claims that hand out a blind second review of a decided item (0–50)."),
+  evidenceThresholds: evidenceThresholdsSchema.describe("When a submission's authorship evidence is flagged for reviewers (never blocked)."),
 };
 
 /** Duplicate cells and cells outside the given languages and categories, each named by its place in the list. */
@@ -92,6 +104,9 @@ export const createCampaignInputSchema = z
     ratePerReview: campaignSettingsShape.ratePerReview.default(null),
     currency: campaignSettingsShape.currency.default("EUR"),
     quotaMode: campaignSettingsShape.quotaMode.default("soft"),
+    goldRate: campaignSettingsShape.goldRate.default(0),
+    secondReviewRate: campaignSettingsShape.secondReviewRate.default(0),
+    evidenceThresholds: campaignSettingsShape.evidenceThresholds.default(DEFAULT_EVIDENCE_THRESHOLDS),
     quotas: z.array(quotaSchema).max(MAX_QUOTA_CELLS).default([]),
   })
   .strict()
@@ -150,6 +165,9 @@ export const campaignSchema = z
     ratePerReview: z.string().nullable(),
     currency: z.string(),
     quotaMode: quotaModeSchema,
+    goldRate: z.number().int(),
+    secondReviewRate: z.number().int(),
+    evidenceThresholds: evidenceThresholdsSchema,
     quotas: z.array(quotaSchema),
     guidelineVersions: z.array(z.object({ language: languageSchema, version: z.number().int() })),
     createdAt: z.iso.datetime(),

@@ -15,6 +15,7 @@ import { assertGuidelinesPublished } from "@/lib/campaigns/assert-guidelines-pub
 import { CAMPAIGN_VIEW_INCLUDE, toCampaignView } from "@/lib/campaigns/campaign-view";
 import { updateCampaignInputSchema, type CampaignView } from "@/lib/campaigns/schemas";
 import { db } from "@/lib/db";
+import { thresholdColumns } from "@/lib/provenance/evidence-thresholds";
 import { AppError, notFound } from "@/lib/errors";
 import type { z } from "zod";
 
@@ -66,7 +67,9 @@ export async function updateCampaign(
         where: { campaignId, OR: [{ language: { in: removedLanguages } }, { category: { in: removedCategories } }] },
       });
     }
-    const updated = await tx.campaign.update({ where: { id: campaignId }, data: changes, include: CAMPAIGN_VIEW_INCLUDE });
+    const { evidenceThresholds, ...settings } = changes;
+    const data = { ...settings, ...(evidenceThresholds ? thresholdColumns(evidenceThresholds) : {}) };
+    const updated = await tx.campaign.update({ where: { id: campaignId }, data, include: CAMPAIGN_VIEW_INCLUDE });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "campaign.updated",

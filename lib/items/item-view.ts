@@ -1,14 +1,20 @@
 // How a stored item is shown to its author and reviewers.
-import type { Guideline, Item, Review } from "@/lib/generated/prisma/client";
+import type { Guideline, Item, Review, WritingEvidence } from "@/lib/generated/prisma/client";
 import type { ItemView } from "@/lib/items/schemas";
+import { toEvidenceView } from "@/lib/provenance/evidence-view";
 
 export const ITEM_VIEW_INCLUDE = {
   guideline: { select: { version: true } },
   reviews: { orderBy: { createdAt: "desc" as const }, take: 1 },
+  // The author's running record (a frozen copy per revision is shown with the revision).
+  writingEvidence: { where: { kind: "writing" as const, revisionId: null }, take: 1 },
 };
 
-export function toItemView(item: Item & { guideline: Pick<Guideline, "version"> | null; reviews: Review[] }): ItemView {
+export function toItemView(
+  item: Item & { guideline: Pick<Guideline, "version"> | null; reviews: Review[]; writingEvidence: WritingEvidence[] },
+): ItemView {
   const review = item.reviews[0];
+  const evidence = item.writingEvidence[0];
   return {
     id: item.id,
     campaignId: item.campaignId,
@@ -39,5 +45,6 @@ export function toItemView(item: Item & { guideline: Pick<Guideline, "version"> 
           createdAt: review.createdAt.toISOString(),
         }
       : null,
+    evidence: evidence ? toEvidenceView(evidence) : null,
   };
 }

@@ -1,6 +1,7 @@
 // Validation and API shapes for items: drafts, saves with a base version, submission, listing.
 import { z } from "zod";
 import { int32Schema, queryInt32Schema, textSchema } from "@/lib/input-schemas";
+import { evidenceNoteSchema, writingEvidenceInputSchema, writingEvidenceSchema } from "@/lib/provenance/schemas";
 import { qualityReportSchema } from "@/lib/quality/schemas";
 import { categorySchema, itemStatusSchema, itemTextSchema, languageSchema, qualityDeclarationsSchema } from "@/lib/vocabulary";
 
@@ -35,6 +36,7 @@ export const updateDraftInputSchema = z
         deprecated: true,
         description: "Ignored. Active time is reported by POST /api/v1/activity/heartbeats; this field will be removed.",
       }),
+    evidence: writingEvidenceInputSchema.optional(),
   })
   .strict()
   .meta({ id: "UpdateDraftInput" });
@@ -43,6 +45,8 @@ export const submitItemInputSchema = z
   .object({
     version: int32Schema().min(1),
     ...qualityDeclarationsSchema.partial().shape,
+    evidence: writingEvidenceInputSchema.optional().describe("The counters as they stand at submission (as with a save)."),
+    evidenceNote: evidenceNoteSchema.optional(),
   })
   .strict()
   .meta({ id: "SubmitItemInput" });
@@ -90,6 +94,9 @@ export const itemSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     latestFeedback: feedbackSchema.nullable(),
+    evidence: writingEvidenceSchema
+      .nullable()
+      .describe("How the author's text came to be so far (the draft's running record); null when no editor reported any."),
   })
   .meta({ id: "Item" });
 export type ItemView = z.infer<typeof itemSchema>;

@@ -10,15 +10,16 @@ import { assertAuthorCanEdit, staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { submitItemInputSchema, type SubmitResult } from "@/lib/items/schemas";
 import { recordRevision } from "@/lib/items/record-revision";
+import { freezeSubmissionEvidence, recordDraftEvidence, textsOf, thresholdsOf } from "@/lib/provenance/record-evidence";
 
 export async function submitItem(
   viewer: Viewer,
   itemId: string,
   input: z.input<typeof submitItemInputSchema>,
 ): Promise<SubmitResult> {
-  const { version, ...overrides } = submitItemInputSchema.parse(input);
+  const { version, evidence, evidenceNote, ...overrides } = submitItemInputSchema.parse(input);
   return db().$transaction(async (tx) => {
-    const current = await tx.item.findUnique({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
+    const current = await tx.item.findUnique({ where: { id: itemId }, include: { ...ITEM_VIEW_INCLUDE, campaign: true } });
     if (!current || current.authorId !== viewer.id) throw notFound("Item");
     assertAuthorCanEdit(viewer, current);
     if (current.version !== version) throw staleVersion(toItemView(current), current.version);
@@ -47,6 +48,18 @@ export async function submitItem(
       },
     });
     if (written.count === 0) throw staleVersion(toItemView(current), current.version);
+    // The text does not change at submission: counters sent with it may only add what was not saved yet (nothing).
+    if (evidence) {
+      const texts = textsOf(current);
+      await recordDraftEvidence(tx, { itemId, userId: viewer.id, input: evidence, before: texts, after: texts, startedAt: current.createdAt });
+    }
+    await freezeSubmissionEvidence(tx, {
+      itemId,
+      userId: viewer.id,
+      revisionId: revision.id,
+      note: evidenceNote || null,
+      thresholds: thresholdsOf(current.campaign),
+    });
     await recordAuditEvent(tx, {
       actorId: viewer.id,
       action: current.status === "changes_requested" ? "item.resubmitted" : "item.submitted",

@@ -8,6 +8,7 @@ import { assertAuthorCanEdit, staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { resolveWritingTarget } from "@/lib/items/resolve-writing-target";
 import { updateDraftInputSchema, type ItemView } from "@/lib/items/schemas";
+import { recordDraftEvidence, textsOf } from "@/lib/provenance/record-evidence";
 
 /** The facts a save is checked against; every save pays for this read, so it is one narrow query. */
 const EDIT_FACTS = {
@@ -19,7 +20,10 @@ const EDIT_FACTS = {
   campaignId: true,
   guidelineId: true,
   version: true,
+  createdAt: true,
 } as const;
+/** Read only when the save carries writing counters: they are checked against the text's growth. */
+const TEXT_FACTS = { instruction: true, context: true, response: true } as const;
 
 export async function updateDraft(
   viewer: Viewer,
@@ -27,10 +31,10 @@ export async function updateDraft(
   input: z.input<typeof updateDraftInputSchema>,
 ): Promise<ItemView> {
   // activeSeconds (deprecated) is dropped unread: a save is no evidence of active time, heartbeats are.
-  const { version, activeSeconds: _ignored, ...changes } = updateDraftInputSchema.parse(input);
+  const { version, activeSeconds: _ignored, evidence, ...changes } = updateDraftInputSchema.parse(input);
   const item = await db().$transaction(async (tx) => {
     // Only what the checks need: the full view (two more queries) is read once, after the write, or for a conflict.
-    const current = await tx.item.findUnique({ where: { id: itemId }, select: EDIT_FACTS });
+    const current = await tx.item.findUnique({ where: { id: itemId }, select: { ...EDIT_FACTS, ...(evidence ? TEXT_FACTS : {}) } });
     if (!current || current.authorId !== viewer.id) throw notFound("Item");
     assertAuthorCanEdit(viewer, current);
     if (current.version !== version) {
@@ -60,6 +64,15 @@ export async function updateDraft(
     if (written.count === 0) {
       const latest = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
       throw staleVersion(toItemView(latest), latest.version);
+    }
+    if (evidence && "instruction" in current) {
+      const before = textsOf(current);
+      const after = {
+        instruction: changes.instruction ?? before.instruction,
+        context: changes.context === undefined ? before.context : (changes.context ?? ""),
+        response: changes.response ?? before.response,
+      };
+      await recordDraftEvidence(tx, { itemId, userId: viewer.id, input: evidence, before, after, startedAt: current.createdAt });
     }
     return tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
   });

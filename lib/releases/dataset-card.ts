@@ -25,6 +25,15 @@ export interface DatasetCardInput {
   languages: readonly LanguageStatistics[];
   guidelines: readonly GuidelineUse[];
   maskedPiiSpans: number;
+  /** Authorship evidence in aggregate (never per item): left out, the card says nothing about it. */
+  authorship?: AuthorshipSummary;
+}
+
+export interface AuthorshipSummary {
+  /** Items whose author's writing was counted by escriba's editor. */
+  withEvidence: number;
+  /** Of those, items written with under 5 % of their text inserted (pasted, dropped or inserted without typing). */
+  mostlyTyped: number;
 }
 
 const LANGUAGE_NAMES: Record<string, string> = { es: "Spanish", ca: "Catalan", eu: "Basque", gl: "Galician" };
@@ -54,6 +63,18 @@ function statisticsTable(languages: readonly LanguageStatistics[]): string {
   const totals = categories.map((category) => languages.reduce((sum, stats) => sum + (stats.categories[category] ?? 0), 0));
   const total = languages.reduce((sum, stats) => sum + stats.items, 0);
   return [header, rule, ...rows, `| **all** | ${totals.join(" | ")} | ${total} |`].join("\n");
+}
+
+function authorshipLines(summary: AuthorshipSummary, total: number): string[] {
+  const percent = summary.withEvidence === 0 ? 0 : Math.round((summary.mostlyTyped * 1000) / summary.withEvidence) / 10;
+  return [
+    "### Authorship evidence",
+    "",
+    "While annotators wrote, the editor counted how each text came to be (characters typed, pasted, dropped or inserted without",
+    "keystrokes; never the keys or the text) and showed it to reviewers. No per-item counters are published. In aggregate:",
+    `${summary.mostlyTyped} of the ${summary.withEvidence} items with such counters (${percent} %) were written with under 5 % of their text`,
+    `inserted; ${total - summary.withEvidence} item(s) have no counters (written before they were recorded, or through the API).`,
+  ];
 }
 
 export function renderDatasetCard(input: DatasetCardInput): string {
@@ -114,6 +135,7 @@ export function renderDatasetCard(input: DatasetCardInput): string {
     `replaced by typed placeholders such as \`[EMAIL]\`; ${input.maskedPiiSpans} span(s) were masked in this release. Annotators appear`,
     "under pseudonyms that stay the same across releases and cannot be traced back without the publisher's key.",
     "",
+    ...(input.authorship ? [...authorshipLines(input.authorship, languages.reduce((sum, stats) => sum + stats.items, 0)), ""] : []),
     "### Guideline versions",
     "",
     ...guidelineLines,

@@ -1,5 +1,6 @@
 // The release builder's reads, on one dedicated PostgreSQL connection (plus two COPY readers): the build lock, the
 // frozen item set, and the release's content as async iterables of batches that never hold a whole release.
+import type { AuthorshipSummary } from "./dataset-card";
 import pg from "pg";
 import { to as copyTo, type CopyToStreamQuery } from "pg-copy-streams";
 import { isUuid } from "@/lib/ids";
@@ -37,6 +38,8 @@ export interface ReleaseContent {
   /** Item ids that differ from the previous release's frozen set, in id order. */
   changedIds(change: ReleaseChange): AsyncIterable<string[]>;
   campaignNames(ids: readonly string[]): Promise<Map<string, string>>;
+  /** Authorship evidence of the frozen items, in aggregate only (the dataset card). */
+  authorship(): Promise<AuthorshipSummary>;
 }
 
 export class ReleaseBuildConnection {
@@ -82,6 +85,7 @@ export class ReleaseBuildConnection {
         return this.changedIds(releaseId, previousReleaseId, change);
       },
       campaignNames: (ids) => this.campaignNames(ids),
+      authorship: () => this.authorship(releaseId),
     };
   }
 
@@ -93,6 +97,30 @@ export class ReleaseBuildConnection {
       [releaseId],
     );
     return rows;
+  }
+
+  /**
+   * Per released item, the author's counters frozen at the last submission up to the released revision (a reviewer's
+   * edit does not replace the author's record); items with none are left out of `withEvidence`.
+   */
+  async authorship(releaseId: string): Promise<AuthorshipSummary> {
+    const { rows } = await this.client.query<AuthorshipSummary>(
+      `SELECT count(e.entered)::int AS "withEvidence",
+              count(*) FILTER (WHERE e.entered > 0 AND e.inserted_chars * 20 < e.entered)::int AS "mostlyTyped"
+         FROM release_items ri
+         LEFT JOIN LATERAL (
+           SELECT w.inserted_chars, w.typed_chars + w.inserted_chars AS entered
+             FROM writing_evidence w
+             JOIN item_revisions r ON r.id = w.revision_id
+            WHERE w.item_id = ri.item_id AND w.kind = 'writing'
+              AND r.number <= (SELECT number FROM item_revisions WHERE id = ri.revision_id)
+            ORDER BY r.number DESC
+            LIMIT 1
+         ) e ON true
+        WHERE ri.release_id = $1`,
+      [releaseId],
+    );
+    return rows[0] ?? { withEvidence: 0, mostlyTyped: 0 };
   }
 
   async campaignNames(ids: readonly string[]): Promise<Map<string, string>> {

@@ -172,6 +172,7 @@ export async function writeReleaseFiles(
       languages,
       guidelines,
       maskedPiiSpans,
+      authorship: await content.authorship(),
     }),
   );
 

@@ -3,15 +3,24 @@
 // each other or ever getting the same row: a row another transaction is claiming is simply skipped. One reviewer's
 // own claims (two tabs, a double click, a retrying client) are serialised by an advisory lock on the reviewer, so
 // the second one sees the lease the first took and returns it instead of leasing another item.
+// At the rates of the new item's campaign, the claim hands out a gold item or a blind second review instead
+// (pick-review-check.ts); the lease then lives in review_checks, and the answer looks exactly the same.
 import type { z } from "zod";
 import { assertQualifiedFor, assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { ITEM_LANGUAGES } from "@/lib/vocabulary";
+import { drawClaimKind, pickReviewCheck } from "@/lib/reviews/pick-review-check";
+import { presentForReview } from "@/lib/reviews/present-for-review";
 import { claimInputSchema, type Lease } from "@/lib/reviews/schemas";
+
+interface Claimed {
+  itemId: string;
+  round: number;
+  leaseExpiresAt: Date;
+}
 
 export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimInputSchema> = {}): Promise<Lease | null> {
   assertRole(viewer, "reviewer");
@@ -22,40 +31,55 @@ export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimI
   const leaseMinutes = env().ESCRIBA_REVIEW_LEASE_MINUTES;
   // The application's clock, as for every other lease rule (decide-review, get-lease), not the database's.
   const now = currentTime();
+  const scope = { viewerId: viewer.id, languages, campaignId: campaignId ?? null, now, leaseMinutes };
 
-  const claimedIds = await db().$transaction(async (tx) => {
+  const claimed = await db().$transaction(async (tx): Promise<Claimed | null> => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`review-claim:${viewer.id}`}, 0))`;
     // Read committed: this statement's snapshot is taken after the lock, so it sees a lease the previous holder took.
-    return tx.$queryRaw<{ id: string }[]>`
-      WITH held AS (
-        SELECT id FROM items
-         WHERE leased_to_id = ${viewer.id}::uuid AND lease_expires_at > ${now}::timestamptz AND status = 'submitted'
-           AND language::text = ANY(${languages})
-           AND (${campaignId ?? null}::uuid IS NULL OR campaign_id = ${campaignId ?? null}::uuid)
-         ORDER BY submitted_at LIMIT 1
-      ),
-      next AS (
-        SELECT i.id FROM items i
-         WHERE NOT EXISTS (SELECT 1 FROM held)
-           AND i.status = 'submitted'
-           AND i.language::text = ANY(${languages})
-           AND (${campaignId ?? null}::uuid IS NULL OR i.campaign_id = ${campaignId ?? null}::uuid)
-           AND i.author_id <> ${viewer.id}::uuid
-           AND (i.leased_to_id IS NULL OR i.lease_expires_at <= ${now}::timestamptz)
-           AND NOT EXISTS (SELECT 1 FROM reviews r
-                            WHERE r.item_id = i.id AND r.reviewer_id = ${viewer.id}::uuid AND r.round = i.review_round)
-           AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.item_id = i.id AND a.status = 'open')
-         ORDER BY i.submitted_at, i.id
-         LIMIT 1
-         FOR UPDATE OF i SKIP LOCKED
-      )
+    const held = await tx.$queryRaw<{ id: string; round: number; lease_expires_at: Date }[]>`
+      SELECT id::text, review_round AS round, lease_expires_at FROM items
+       WHERE leased_to_id = ${viewer.id}::uuid AND lease_expires_at > ${now}::timestamptz AND status = 'submitted'
+         AND language::text = ANY(${languages})
+         AND (${campaignId ?? null}::uuid IS NULL OR campaign_id = ${campaignId ?? null}::uuid)
+       UNION ALL
+      SELECT c.item_id::text, c.round, c.lease_expires_at FROM review_checks c JOIN items i ON i.id = c.item_id
+       WHERE c.reviewer_id = ${viewer.id}::uuid AND c.decided_at IS NULL AND c.lease_expires_at > ${now}::timestamptz
+         AND i.language::text = ANY(${languages})
+         AND (${campaignId ?? null}::uuid IS NULL OR i.campaign_id = ${campaignId ?? null}::uuid)
+       ORDER BY lease_expires_at LIMIT 1`;
+    if (held[0]) return { itemId: held[0].id, round: held[0].round, leaseExpiresAt: held[0].lease_expires_at };
+
+    const next = await tx.$queryRaw<{ id: string; round: number; campaign_id: string; gold_rate: number; second_review_rate: number }[]>`
+      SELECT i.id::text, i.review_round AS round, i.campaign_id::text, c.gold_rate, c.second_review_rate
+        FROM items i JOIN campaigns c ON c.id = i.campaign_id
+       WHERE i.status = 'submitted'
+         AND i.language::text = ANY(${languages})
+         AND (${campaignId ?? null}::uuid IS NULL OR i.campaign_id = ${campaignId ?? null}::uuid)
+         AND i.author_id <> ${viewer.id}::uuid
+         AND (i.leased_to_id IS NULL OR i.lease_expires_at <= ${now}::timestamptz)
+         AND NOT EXISTS (SELECT 1 FROM reviews r
+                          WHERE r.item_id = i.id AND r.reviewer_id = ${viewer.id}::uuid AND r.round = i.review_round)
+         AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.item_id = i.id AND a.status = 'open')
+       ORDER BY i.submitted_at, i.id
+       LIMIT 1
+       FOR UPDATE OF i SKIP LOCKED`;
+    const candidate = next[0];
+    // With no new work to hand out, no check is handed out either: a queue that looks empty but still gives items
+    // would tell the reviewer what they are.
+    if (!candidate) return null;
+
+    const kind = drawClaimKind({ goldRate: candidate.gold_rate, secondReviewRate: candidate.second_review_rate });
+    if (kind !== "new_work") {
+      const check = await pickReviewCheck(tx, kind, { ...scope, campaignId: candidate.campaign_id });
+      if (check) return check;
+    }
+    const leased = await tx.$queryRaw<{ lease_expires_at: Date }[]>`
       UPDATE items SET leased_to_id = ${viewer.id}::uuid,
                        lease_expires_at = ${now}::timestamptz + make_interval(mins => ${leaseMinutes}::int)
-       WHERE id = (SELECT id FROM held UNION ALL SELECT id FROM next LIMIT 1)
-      RETURNING id::text`;
+       WHERE id = ${candidate.id}::uuid
+      RETURNING lease_expires_at`;
+    return { itemId: candidate.id, round: candidate.round, leaseExpiresAt: leased[0]!.lease_expires_at };
   });
-  const claimedId = claimedIds[0]?.id;
-  if (!claimedId) return null;
-  const item = await db().item.findUniqueOrThrow({ where: { id: claimedId }, include: ITEM_VIEW_INCLUDE });
-  return { item: toItemView(item), leaseExpiresAt: item.leaseExpiresAt!.toISOString() };
+  if (!claimed) return null;
+  return { item: await presentForReview(claimed.itemId, claimed.round), leaseExpiresAt: claimed.leaseExpiresAt.toISOString() };
 }

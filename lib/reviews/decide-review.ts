@@ -6,11 +6,14 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { recordRevision } from "@/lib/items/record-revision";
+import { recordEditEvidence, textsOf, thresholdsOf } from "@/lib/provenance/record-evidence";
 import { recordReviewEarning, recordRoundOutcome } from "@/lib/earnings/record-round-outcome";
+import { decideReviewCheck } from "@/lib/reviews/decide-review-check";
 import { applyReviewPolicy, countApprovals } from "@/lib/reviews/review-policy";
 import { decideInputSchema, type DecisionResult } from "@/lib/reviews/schemas";
 
@@ -20,9 +23,15 @@ export async function decideReview(
   input: z.input<typeof decideInputSchema>,
 ): Promise<DecisionResult> {
   assertRole(viewer, "reviewer");
-  const { version, decision, scores, comment, citedClauses, edits, languageJustification, piiDeclaredFictional } =
-    decideInputSchema.parse(input);
+  const parsed = decideInputSchema.parse(input);
+  const { version, decision, scores, comment, citedClauses, edits, languageJustification, piiDeclaredFictional, evidence } = parsed;
   return db().$transaction(async (tx) => {
+    // A gold item or blind second review the reviewer holds is decided apart, without touching the item.
+    const check = await tx.reviewCheck.findFirst({
+      where: { itemId, reviewerId: viewer.id, decidedAt: null, leaseExpiresAt: { gt: currentTime() } },
+      select: { id: true },
+    });
+    if (check) return decideReviewCheck(tx, viewer, check.id, parsed);
     // Row lock: a decision and a lease expiry/claim on the same item are serialised.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM items WHERE id = ${itemId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw notFound("Item");
@@ -68,6 +77,20 @@ export async function decideReview(
         fieldPrefix: "edits",
       });
       revision = recorded;
+      if (evidence) {
+        // The reviewer's counters start with the lease: that is when the text they edit was handed to them.
+        const leaseStart = new Date(item.leaseExpiresAt.getTime() - env().ESCRIBA_REVIEW_LEASE_MINUTES * 60_000);
+        await recordEditEvidence(tx, {
+          itemId,
+          userId: viewer.id,
+          revisionId: recorded.id,
+          input: evidence,
+          before: textsOf(item),
+          after: textsOf(text),
+          startedAt: leaseStart,
+          thresholds: thresholdsOf(item.campaign),
+        });
+      }
       await tx.item.update({
         where: { id: itemId },
         data: { ...text, fingerprint: recorded.fingerprint, similarityKeys: recorded.similarityKeys },

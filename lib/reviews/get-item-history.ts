@@ -5,8 +5,27 @@ import { notFound } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { canSeeItem } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
+import { findHeldReviewCheck } from "@/lib/reviews/present-for-review";
+import { toEvidenceView } from "@/lib/provenance/evidence-view";
 import type { ItemHistoryView } from "@/lib/reviews/schemas";
 import type { QualityReport } from "@/lib/quality/check-item";
+
+/**
+ * Whom the history must not tell the current round's decisions: a reviewer holding a gold item or second review (shown
+ * as the round they are asked about, up to its revision), and anyone but the author who may still decide the submitted
+ * item's round (a two-approval round's second reviewer never sees the first decision before deciding).
+ */
+async function blindingFor(
+  viewer: Viewer,
+  item: { id: string; authorId: string; status: string; reviewRound: number; leasedToId: string | null },
+): Promise<{ round: number; lastRevision: number } | null> {
+  const check = await findHeldReviewCheck(viewer, item.id);
+  if (check) return { round: check.round, lastRevision: check.revision.number };
+  if (item.status !== "submitted" || item.authorId === viewer.id) return null;
+  if (viewer.role === "maintainer" && item.leasedToId !== viewer.id) return null;
+  const decided = await db().review.count({ where: { itemId: item.id, round: item.reviewRound, reviewerId: viewer.id } });
+  return decided > 0 ? null : { round: item.reviewRound, lastRevision: Number.MAX_SAFE_INTEGER };
+}
 
 export async function getItemHistory(viewer: Viewer, itemId: string): Promise<ItemHistoryView> {
   if (!isUuid(itemId)) throw notFound("Item");
@@ -15,26 +34,37 @@ export async function getItemHistory(viewer: Viewer, itemId: string): Promise<It
     include: {
       ...ITEM_VIEW_INCLUDE,
       campaign: { select: { approvalsRequired: true } },
-      revisions: { orderBy: { number: "asc" }, include: { author: { select: { name: true } } } },
+      revisions: { orderBy: { number: "asc" }, include: { author: { select: { name: true } }, evidence: true } },
     },
   });
   if (!item || !canSeeItem(viewer, item)) throw notFound("Item");
+  const blind = await blindingFor(viewer, item);
   const reviews = await db().review.findMany({
-    where: { itemId },
+    where: { itemId, ...(blind ? { round: { lt: blind.round } } : {}) },
     orderBy: { createdAt: "asc" },
     include: { reviewer: { select: { name: true } }, revision: { select: { number: true } } },
   });
   // The reason lives in the audit event written with the retraction, the one record of who did it and why.
   const retraction =
-    item.status === "retracted"
+    item.status === "retracted" && !blind
       ? await db().auditEvent.findFirst({
           where: { subjectType: "item", subjectId: itemId, action: "item.retracted" },
           orderBy: { createdAt: "desc" },
           include: { actor: { select: { name: true } } },
         })
       : null;
+  const previous = reviews.at(-1);
   return {
-    item: toItemView(item),
+    item: blind
+      ? {
+          ...toItemView(item),
+          status: "submitted",
+          reviewRound: blind.round,
+          latestFeedback: previous
+            ? { decision: previous.decision, comment: previous.comment, citedClauses: previous.citedClauses, createdAt: previous.createdAt.toISOString() }
+            : null,
+        }
+      : toItemView(item),
     approvalsRequired: item.campaign.approvalsRequired,
     retraction: retraction
       ? {
@@ -43,7 +73,7 @@ export async function getItemHistory(viewer: Viewer, itemId: string): Promise<It
           reason: String((retraction.payload as { reason?: unknown }).reason ?? ""),
         }
       : null,
-    revisions: item.revisions.map((revision) => ({
+    revisions: item.revisions.filter((revision) => !blind || revision.number <= blind.lastRevision).map((revision) => ({
       id: revision.id,
       number: revision.number,
       kind: revision.kind,
@@ -53,6 +83,7 @@ export async function getItemHistory(viewer: Viewer, itemId: string): Promise<It
       context: revision.context,
       response: revision.response,
       qualityReport: (revision.qualityReport as unknown as QualityReport | null) ?? null,
+      evidence: revision.evidence ? toEvidenceView(revision.evidence) : null,
       createdAt: revision.createdAt.toISOString(),
     })),
     reviews: reviews.map((review) => ({

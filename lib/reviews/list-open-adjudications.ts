@@ -10,7 +10,7 @@ export async function listOpenAdjudications(viewer: Viewer): Promise<Adjudicatio
   const open = await db().adjudication.findMany({
     where: { status: "open" },
     orderBy: { createdAt: "asc" },
-    include: { item: { include: ITEM_VIEW_INCLUDE } },
+    include: { item: { include: ITEM_VIEW_INCLUDE }, reviewCheck: { include: { reviewer: { select: { name: true } } } } },
   });
   return open.map((entry) => ({
     id: entry.id,
@@ -19,5 +19,8 @@ export async function listOpenAdjudications(viewer: Viewer): Promise<Adjudicatio
     createdAt: entry.createdAt.toISOString(),
     item: toItemView(entry.item),
     ownItem: entry.item.authorId === viewer.id,
+    secondReview: entry.reviewCheck
+      ? { reviewerName: entry.reviewCheck.reviewer.name, decision: entry.reviewCheck.decision!, comment: entry.reviewCheck.comment }
+      : null,
   }));
 }

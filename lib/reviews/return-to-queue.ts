@@ -8,6 +8,8 @@ export async function returnToQueue(viewer: Viewer, itemId: string): Promise<{ r
     where: { id: itemId, leasedToId: viewer.id },
     data: { leasedToId: null, leaseExpiresAt: null },
   });
-  if (returned.count === 0) throw new AppError("conflict", "You do not hold a lease on this item.");
+  // A gold item or second review given back is forgotten, as if never handed out.
+  const check = await db().reviewCheck.deleteMany({ where: { itemId, reviewerId: viewer.id, decidedAt: null } });
+  if (returned.count === 0 && check.count === 0) throw new AppError("conflict", "You do not hold a lease on this item.");
   return { returned: true };
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { int32Schema, textSchema } from "@/lib/input-schemas";
 import { itemSchema } from "@/lib/items/schemas";
+import { writingEvidenceInputSchema, writingEvidenceSchema } from "@/lib/provenance/schemas";
 import { qualityReportSchema } from "@/lib/quality/schemas";
 import { itemTextSchema, languageSchema, qualityDeclarationsSchema, reviewDecisionSchema } from "@/lib/vocabulary";
 
@@ -43,6 +44,9 @@ export const decideInputSchema = z
       .optional()
       .describe("Why an edited field may be in another language; the author's justification stands otherwise."),
     piiDeclaredFictional: qualityDeclarationsSchema.shape.piiDeclaredFictional.optional().describe("Personal data the edit introduces is fictional or public."),
+    evidence: writingEvidenceInputSchema
+      .optional()
+      .describe("How the reviewer's edits came to be (counted from the item's text as claimed); recorded with the edit's revision, apart from the author's."),
   })
   .strict()
   .superRefine((input, context) => {
@@ -78,6 +82,9 @@ export const revisionSchema = z.object({
   context: z.string().nullable(),
   response: z.string(),
   qualityReport: qualityReportSchema.nullable(),
+  evidence: writingEvidenceSchema
+    .nullable()
+    .describe("How this revision's text came to be: the author's counters for a submission, the reviewer's own for an edit."),
   createdAt: z.iso.datetime(),
 });
 
@@ -121,6 +128,8 @@ export const adjudicationSchema = z
     item: itemSchema,
     /** The viewer wrote the item, so another maintainer must settle it. */
     ownItem: z.boolean(),
+    /** The blind second review that disagreed with the item's approval (rejecting then retracts the item), if that raised it. */
+    secondReview: z.object({ reviewerName: z.string(), decision: reviewDecisionSchema, comment: z.string() }).nullable(),
   })
   .meta({ id: "Adjudication" });
 export type AdjudicationView = z.infer<typeof adjudicationSchema>;

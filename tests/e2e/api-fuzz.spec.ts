@@ -95,6 +95,11 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     sourceLicense: "cc-by-4.0",
   };
   const itemText = { ...itemFields, languageJustification: "Texto en galego.", piiDeclaredFictional: false };
+  // Writing counters of one field (authorship evidence), as the editor sends them.
+  const counters = { typed: 40, pasted: 12, dropped: 0, other: 0, restored: 0, deleted: 3, pasteSizes: [12], dropSizes: [], activeMs: 9000, longestBurstCpm: 240, awayInsertions: 0 };
+  // Every field present, so that each spoiled counter is the only thing wrong with the body.
+  const evidence = { instruction: counters, context: counters, response: counters };
+  const evidenceThresholds = { pastedPercent: 50, insertedPercent: 30, charsPerMinute: 900, awayInsertions: 1 };
   const baselines: Record<string, Baseline> = {
     getMe: {},
     updateMyPreferences: { body: { uiLocale: "en" } },
@@ -117,6 +122,7 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
         ratePerApprovedItem: "1.50",
         currency: "EUR",
         quotas: [{ language: "gl", category: "open_qa", target: 5 }],
+        evidenceThresholds,
       },
     },
     updateCampaign: {
@@ -132,6 +138,9 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
         ratePerReview: null,
         currency: "EUR",
         quotaMode: "soft",
+        goldRate: 0,
+        secondReviewRate: 0,
+        evidenceThresholds,
       },
     },
     getQuotas: { params: { campaignId: campaign.id } },
@@ -142,9 +151,12 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     listMyItems: { query: { status: "draft", language: "gl", category: "open_qa", limit: "10", cursor: draft.id } },
     createDraft: { body: { campaignId: campaign.id, variety: "normativo", ...itemFields } },
     getItem: { params: item },
-    updateDraft: { params: item, body: { version: 1_000, variety: "normativo", activeSeconds: 5, ...itemText } },
+    updateDraft: { params: item, body: { version: 1_000, variety: "normativo", activeSeconds: 5, ...itemText, evidence } },
     deleteDraft: { params: item, query: { version: "1000" } },
-    submitItem: { params: item, body: { version: 1_000, languageJustification: "Galego.", piiDeclaredFictional: false } },
+    submitItem: {
+      params: item,
+      body: { version: 1_000, languageJustification: "Galego.", piiDeclaredFictional: false, evidence, evidenceNote: "Das miñas notas." },
+    },
     checkDraft: { body: itemText },
     recordHeartbeat: { body: { kind: "writing", itemId: draft.id, beatId: "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f", seconds: 30 } },
     claimNextItem: { body: { language: "gl", campaignId: campaign.id } },
@@ -161,6 +173,7 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
         edits: { instruction: "Que é?", context: null, response: "Unha empanada." },
         languageJustification: "Galego.",
         piiDeclaredFictional: false,
+        evidence,
       },
     },
     getItemHistory: { params: item },
@@ -199,6 +212,15 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     downloadStatement: { params: { statementId: statement!.id } },
     getProductivityReport: { query: { from: "2026-11-01", to: "2026-11-30", campaign: campaign.slug, user: maintainer.id } },
     exportProductivityReport: { query: { from: "2026-11-01", to: "2026-11-30", campaign: campaign.slug, user: maintainer.id } },
+    // Gold marking of a draft is refused (409), and unmarking what is not gold is a 404: the data stays as it was.
+    markGoldItem: { params: item, body: { expectedDecision: "reject", expectedScoreMin: 1, expectedScoreMax: 2, explanation: "fuzz" } },
+    unmarkGoldItem: { params: item },
+    getAgreementReport: { query: { campaignId: campaign.id, language: "gl" } },
+    exportAgreementReport: { query: { campaignId: campaign.id, language: "gl" } },
+    getMyReviewQuality: {},
+    getProvenanceReport: { query: { from: "2026-11-01", to: "2026-11-30", campaignId: campaign.id } },
+    exportProvenanceReport: { query: { from: "2026-11-01", to: "2026-11-30", campaignId: campaign.id } },
+    listFlaggedSubmissions: { query: { from: "2026-11-01", to: "2026-11-30", campaignId: campaign.id, flag: "mostly_pasted" } },
   };
   world = { token, operations: documentedOperations(document), baselines };
   return world;
@@ -218,7 +240,8 @@ async function dataState(): Promise<string> {
       (SELECT count(*) FROM audit_events),
       (SELECT coalesce(sum(active_seconds), 0) FROM active_time), (SELECT count(*) FROM activity_beats),
       (SELECT count(*) FROM pay_periods), (SELECT count(*) FROM pay_periods WHERE status = 'closed'),
-      (SELECT count(*) FROM adjustments), (SELECT count(*) FROM statements)
+      (SELECT count(*) FROM adjustments), (SELECT count(*) FROM statements),
+      (SELECT count(*) FROM gold_items), (SELECT count(*) FROM review_checks)
     )::text AS state`;
   return row!.state;
 }
@@ -312,6 +335,8 @@ test.describe("every API operation under hostile input", () => {
   test.describe.configure({ timeout: 110_000 });
 
   test(`request bodies: each field spoiled in turn, then the whole body (seed ${FUZZ_SEED})`, async ({ request }) => {
+    // The writing counters (three objects of eleven numbers, in three operations) roughly doubled the body cases.
+    test.setTimeout(240_000);
     const current = await seedWorld(request);
     const operations = operationsWithBaselines(current);
     expect(operations.length).toBeGreaterThanOrEqual(30);

@@ -47,3 +47,22 @@ test("a card without front matter is all body, and Windows line ends are read to
   assert.deepEqual(crlf.metadata.languages, ["ca"]);
   assert.equal(crlf.body, "# T\n");
 });
+
+test("authorship evidence appears on the card in aggregate only, when the builder counted it", () => {
+  const withEvidence = renderDatasetCard({
+    datasetName: "escriba",
+    version: "1.0.0",
+    license: "cc-by-4.0",
+    notes: "",
+    createdAt: new Date(Date.UTC(2026, 11, 1)),
+    previousVersion: null,
+    languages: [{ language: "gl", items: 4, categories: { open_qa: 4 } }],
+    guidelines: [],
+    maskedPiiSpans: 0,
+    authorship: { withEvidence: 3, mostlyTyped: 2 },
+  });
+  assert.ok(withEvidence.includes("### Authorship evidence"));
+  assert.ok(withEvidence.includes("2 of the 3 items with such counters (66.7 %) were written with under 5 % of their text"), withEvidence);
+  assert.ok(withEvidence.includes("1 item(s) have no counters"));
+  assert.ok(!card.includes("Authorship evidence"), "a card built without the figures says nothing about them");
+});

@@ -36,6 +36,7 @@ const ITEM: ItemView = {
   createdAt: "2026-12-01T10:00:00.000Z",
   updatedAt: "2026-12-01T10:00:00.000Z",
   latestFeedback: null,
+  evidence: null,
 };
 const serverAt = (version: number, response = ITEM.response): ItemView => ({ ...ITEM, version, response });
 

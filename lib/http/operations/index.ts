@@ -11,6 +11,7 @@ import * as progress from "@/lib/http/operations/progress";
 import * as pay from "@/lib/http/operations/pay";
 import * as releases from "@/lib/http/operations/releases";
 import * as reports from "@/lib/http/operations/reports";
+import * as reviewQuality from "@/lib/http/operations/review-quality";
 import * as reviews from "@/lib/http/operations/reviews";
 import * as users from "@/lib/http/operations/users";
 
@@ -27,5 +28,6 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...Object.values(releases),
   ...Object.values(pay),
   ...Object.values(reports),
+  ...Object.values(reviewQuality),
   ...Object.values(health),
 ];

@@ -3,10 +3,12 @@ import { orNotFound, requirePageViewer } from "@/lib/http/page-guard";
 import { getReviewContext } from "@/lib/reviews/get-review-context";
 import { GuidelinePanel } from "@/components/reviews/guideline-panel";
 import { QualitySummary } from "@/components/reviews/quality-summary";
+import { EvidenceReport } from "@/components/provenance/evidence-report";
 import { ReviewList } from "@/components/reviews/review-list";
 import { ReviewScreen } from "@/components/reviews/review-screen";
 import { RevisionHistory } from "@/components/reviews/revision-history";
 import "@/components/reviews/reviews.css";
+import "@/components/provenance/provenance.css";
 
 export default async function ReviewItemPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePageViewer("reviewer");
@@ -19,6 +21,9 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ id:
   ]);
   const { item } = history;
   const latest = history.revisions.at(-1);
+  // The author's counters as submitted, then any reviewer's edits since, each with their own counters.
+  const submission = history.revisions.findLast((revision) => revision.kind === "submission");
+  const editsSince = history.revisions.filter((revision) => revision.kind === "reviewer_edit" && revision.number > (submission?.number ?? 0));
   return (
     <section className="stack">
       <h1>{t("title")}</h1>
@@ -30,7 +35,7 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ id:
         <dt>{t("round")}</dt>
         <dd>{item.reviewRound}</dd>
         <dt>{t("approvalsRequired")}</dt>
-        <dd>{t("approvalsSoFar", approvals)}</dd>
+        <dd>{approvals.count === null ? approvals.required : t("approvalsSoFar", { count: approvals.count, required: approvals.required })}</dd>
         <dt>{t("status")}</dt>
         <dd>{tRoot(`itemStatuses.${item.status}`)}</dd>
       </dl>
@@ -38,7 +43,20 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ id:
         <ReviewScreen
           item={item}
           leaseExpiresAt={leaseExpiresAt}
-          qualityReport={<QualitySummary report={latest?.qualityReport ?? null} item={item} />}
+          qualityReport={
+            <>
+              <QualitySummary report={latest?.qualityReport ?? null} item={item} />
+              <EvidenceReport evidence={submission?.evidence ?? null} heading={tRoot("provenance.authorEvidence")} testId="author-evidence" />
+              {editsSince.map((revision) => (
+                <EvidenceReport
+                  key={revision.id}
+                  evidence={revision.evidence}
+                  heading={tRoot("provenance.editEvidence", { name: revision.authorName, number: revision.number })}
+                  testId={`edit-evidence-${revision.number}`}
+                />
+              ))}
+            </>
+          }
         >
           <section className="stack" aria-labelledby="reviews-heading">
             <h2 id="reviews-heading">{t("previousReviews")}</h2>

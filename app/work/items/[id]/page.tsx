@@ -2,6 +2,7 @@ import { orNotFound, requirePageViewer } from "@/lib/http/page-guard";
 import { getEditorContext } from "@/lib/items/get-editor-context";
 import { ItemEditor } from "@/components/writing/item-editor";
 import "@/components/writing/writing.css";
+import "@/components/provenance/provenance.css";
 
 export default async function ItemPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePageViewer("annotator");

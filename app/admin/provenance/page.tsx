@@ -1,0 +1,22 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { ProvenanceDashboard } from "@/components/provenance/provenance-dashboard";
+import { requirePageViewer } from "@/lib/http/page-guard";
+import { addDays } from "@/lib/productivity/period";
+import { programmeCalendar } from "@/lib/productivity/programme-calendar";
+import "@/components/provenance/provenance.css";
+
+export default async function ProvenancePage() {
+  await requirePageViewer("maintainer");
+  const t = await getTranslations("provenance.admin");
+  const { today } = programmeCalendar();
+  return (
+    <section className="stack">
+      <h1>{t("title")}</h1>
+      <p>
+        {t("intro")} <Link href="/about/provenance">{t("aboutLink")}</Link>
+      </p>
+      <ProvenanceDashboard initialFrom={addDays(today, -29)} initialTo={today} />
+    </section>
+  );
+}

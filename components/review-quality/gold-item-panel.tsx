@@ -1,0 +1,113 @@
+"use client";
+// A maintainer marks an approved item as gold, or changes or drops its expectation: the decision a careful reviewer
+// reaches, optionally the range every rubric score should fall in, and the explanation shown to those who miss it.
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { callOperation } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
+import { useHydrated } from "@/components/use-hydrated";
+import { markGoldItem, unmarkGoldItem } from "@/lib/http/operations/review-quality";
+import type { GoldItemView } from "@/lib/review-quality/schemas";
+import { REVIEW_DECISIONS, type ReviewDecision } from "@/lib/vocabulary";
+
+const SCORES = [1, 2, 3, 4, 5] as const;
+
+export function GoldItemPanel({ itemId, gold }: { itemId: string; gold: GoldItemView | null }) {
+  const t = useTranslations("reviewQuality");
+  const tRoot = useTranslations();
+  const describeError = useErrorMessage();
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+
+  async function run(action: () => Promise<unknown>, done: string) {
+    setPending(true);
+    setMessage(null);
+    try {
+      await action();
+      setMessage({ kind: "ok", text: done });
+      router.refresh();
+    } catch (error) {
+      setMessage({ kind: "error", text: t("goldFailed", { message: describeError(error).text }) });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const score = (name: string) => (form.get(name) ? Number(form.get(name)) : null);
+    const body = {
+      expectedDecision: String(form.get("expectedDecision")) as ReviewDecision,
+      expectedScoreMin: score("expectedScoreMin"),
+      expectedScoreMax: score("expectedScoreMax"),
+      explanation: String(form.get("explanation") ?? ""),
+    };
+    void run(() => callOperation(markGoldItem, { params: { itemId }, body }), t("goldSaved"));
+  }
+
+  return (
+    <section className="card stack" aria-labelledby="gold-heading" data-testid="gold-item">
+      <h2 id="gold-heading">{t("goldTitle")}</h2>
+      <p className="muted">{t("goldHelp")}</p>
+      <p data-testid="gold-state">{gold ? t("goldStats", { answered: gold.answered, matched: gold.matched }) : t("notGold")}</p>
+      <form className="stack" onSubmit={save}>
+        <div className="row">
+          <label>
+            {t("expectedDecision")}
+            <select name="expectedDecision" defaultValue={gold?.expectedDecision ?? "approve"}>
+              {REVIEW_DECISIONS.map((decision) => (
+                <option key={decision} value={decision}>
+                  {tRoot(`reviewScreen.decide.${decision}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {(["expectedScoreMin", "expectedScoreMax"] as const).map((name) => (
+            <label key={name}>
+              {t(name === "expectedScoreMin" ? "expectedMin" : "expectedMax")}
+              <select name={name} defaultValue={gold?.[name] ?? ""}>
+                <option value="">—</option>
+                {SCORES.map((score) => (
+                  <option key={score} value={score}>
+                    {score}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+        <label>
+          {t("explanation")}
+          <textarea name="explanation" rows={3} maxLength={2000} defaultValue={gold?.explanation ?? ""} aria-describedby="gold-explanation-hint" />
+        </label>
+        <p id="gold-explanation-hint" className="muted small-text">
+          {t("explanationHint")}
+        </p>
+        <div className="row">
+          <button type="submit" disabled={!hydrated || pending}>
+            {gold ? t("saveGold") : t("markGold")}
+          </button>
+          {gold && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={!hydrated || pending}
+              onClick={() => void run(() => callOperation(unmarkGoldItem, { params: { itemId } }), t("goldRemoved"))}
+            >
+              {t("unmarkGold")}
+            </button>
+          )}
+        </div>
+        {message && (
+          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "error" : undefined}>
+            {message.text}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
