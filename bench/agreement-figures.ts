@@ -2,7 +2,7 @@
 // Each figure is a 1,000-resample bootstrap; the report computes one group per language, reviewer, pair, guideline
 // version and month, so a programme's page costs a few times this.
 import { agreementFigures } from "@/lib/review-quality/agreement-figures";
-import { seededRandom } from "@/lib/review-quality/agreement";
+import { seededRandom } from "@/lib/seeded-random";
 
 const count = Number(process.argv[2] ?? 2000);
 const random = seededRandom(7);

@@ -2,6 +2,7 @@
 // decisions, Krippendorff's α with the ordinal metric on rubric scores (any number of reviewers per item, missing
 // values allowed), and percentile bootstrap confidence intervals over items from a seeded generator.
 // Figures from fewer than MIN_ITEMS items are not given as numbers: they say so.
+import { seededRandom } from "@/lib/seeded-random";
 
 /** Fewer items than this behind a figure, and the figure is "too few items" instead of a number. */
 export const MIN_ITEMS = 10;
@@ -96,18 +97,6 @@ export function krippendorffAlphaOrdinal(units: readonly (readonly number[])[]):
     unitCoincidences(values.map((value) => index.get(value)!), size).forEach((cell, position) => (summed[position]! += cell));
   }
   return alphaFromCoincidences(summed, size);
-}
-
-/** Mulberry32: a small seeded generator, so the same data always give the same intervals. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Value at quantile q of sorted numbers (linear interpolation). */

@@ -13,6 +13,7 @@ import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { recordRevision } from "@/lib/items/record-revision";
 import { applyReviewPolicy, countApprovals } from "@/lib/reviews/review-policy";
 import type { decideInputSchema, DecisionResult } from "@/lib/reviews/schemas";
+import { scoreColumns } from "@/lib/reviews/score-columns";
 
 type Decision = z.output<typeof decideInputSchema>;
 
@@ -74,11 +75,7 @@ export async function decideReviewCheck(
     where: { id: check.id, decidedAt: null },
     data: {
       decision,
-      scoreInstruction: scores.instruction,
-      scoreCorrectness: scores.correctness,
-      scoreFluency: scores.fluency,
-      scoreSafety: scores.safety,
-      scoreGuidelines: scores.guidelines,
+      ...scoreColumns(scores),
       comment,
       matched,
       decidedAt: now,

@@ -16,6 +16,7 @@ import { recordReviewEarning, recordRoundOutcome } from "@/lib/earnings/record-r
 import { decideReviewCheck } from "@/lib/reviews/decide-review-check";
 import { applyReviewPolicy, countApprovals } from "@/lib/reviews/review-policy";
 import { decideInputSchema, type DecisionResult } from "@/lib/reviews/schemas";
+import { scoreColumns } from "@/lib/reviews/score-columns";
 
 export async function decideReview(
   viewer: Viewer,
@@ -106,11 +107,7 @@ export async function decideReview(
         reviewerId: viewer.id,
         round: item.reviewRound,
         decision,
-        scoreInstruction: scores.instruction,
-        scoreCorrectness: scores.correctness,
-        scoreFluency: scores.fluency,
-        scoreSafety: scores.safety,
-        scoreGuidelines: scores.guidelines,
+        ...scoreColumns(scores),
         comment,
         citedClauses,
         createdAt: now,

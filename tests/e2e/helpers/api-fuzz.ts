@@ -6,17 +6,7 @@ import type { ValidateFunction } from "ajv";
 
 export const FUZZ_SEED = 0x65736372;
 
-/** mulberry32: small, fast, and the same sequence on every run for a given seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from "@/lib/seeded-random";
 
 type JsonSchema = Record<string, unknown>;
 

@@ -1,0 +1,12 @@
+// Mulberry32: a small seeded generator, the same sequence on every run for a given seed. For figures that must not
+// change between runs (bootstrap intervals) and for tests that must be repeatable (the API fuzz).
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
