@@ -130,8 +130,8 @@ async function build(release: ReleaseDescription): Promise<Record<string, string
 
 const FIRST_RELEASE_DIGESTS: Record<string, string> = {
   "CHANGELOG.md": "c5e1a5bad10b96d01c89896ab1f25be9ebfdccc132dfd0e8d64de33c01328b8c",
-  "README.md": "cf5954986e61f5bd958bddd8bff3effeee65a86218d5761bfad147020e722967",
-  "SHA256SUMS": "06055c1bbaacf7e93d11acb802fb63cd909a068c1c9d4f53108a4ac2749f2786",
+  "README.md": "151d76121f6bb59248b169e0bcaa16938bd9825547adbeae2847d86fc2f1a424",
+  "SHA256SUMS": "40978c59e3c83e0715a133d30b0f256c830b1571d0852778515f19fdc5bdb4dc",
   "data/ca/train.jsonl": "ca9e69ee28865180d9d6b0276d308abacc4db03cb2cc495ae06e3f0651fed7fa",
   "data/ca/train.parquet": "f343b1130de40a0bd171551834eb2d0ad232bb579a832899f6b5b6709198c881",
   "data/es/train.jsonl": "298f2fa908a15c2bd5eba4a367c9416a91dd60d2e245f9f0cfc8a65f66de21a2",
@@ -140,12 +140,12 @@ const FIRST_RELEASE_DIGESTS: Record<string, string> = {
   "data/eu/train.parquet": "2bdfb4f0934f695d934c6fa2536ba2084e134a7be0b3601bac41b7433e52a390",
   "data/gl/train.jsonl": "fd4451714695698b484376148bd0dd7628fd4baf3489d41fe9dfd14b7d4323b8",
   "data/gl/train.parquet": "98021d9f208bada8170a928242f30a3ace37f8c01d85accf6cb80d60c7cf32ea",
-  "manifest.json": "32437effd5838bb442897952b632352d7686e3dd16f36cbc9bbe13b6695f953f",
+  "manifest.json": "7d7ea1a676bba2e6fddfffe308d7ba7f3c65925ad4b5c26455289ad447078643",
 };
 const SECOND_RELEASE_DIGESTS: Record<string, string> = {
   "CHANGELOG.md": "2c38ed9d382d8d231980ff91779fc373e6b204294185a15e328824d3366416b4",
-  "README.md": "9215da450d906cbcd93eec3266bed1211a9c08380ad90ff18f4013ef8b7e158d",
-  "SHA256SUMS": "cd94b0292eac30e1863fbd97f333fc88016b318bd92901e26eb4bdb5b9c9a29c",
+  "README.md": "cc9594774c2e4ff6009b90a942f708e40e77b10ec2cf6ba8dc9003279d5ba498",
+  "SHA256SUMS": "87d1ac4fddb4794a17b897290cc48a13fae091398d71fc4b7cf731b0d4ce07b0",
   "data/ca/train.jsonl": "306f7da310604f21e4cb08e3f993de3a8f5f1c67d03ce16a3ea767f16edd4ee1",
   "data/ca/train.parquet": "00c3177a69f6fceb375e92653d9f39a64c4cabb6318f7f889cc323b0ba78e28c",
   "data/es/train.jsonl": "fdb90aba0358e4408b2dd61e9a056f6e47b8b0f925b109bb2ac8dccabad1e458",
@@ -154,7 +154,7 @@ const SECOND_RELEASE_DIGESTS: Record<string, string> = {
   "data/eu/train.parquet": "25662eff82edecc4ea2cafc4f1a62a6174a1adc229c60394a7e2ea35783f5ca2",
   "data/gl/train.jsonl": "fd4451714695698b484376148bd0dd7628fd4baf3489d41fe9dfd14b7d4323b8",
   "data/gl/train.parquet": "98021d9f208bada8170a928242f30a3ace37f8c01d85accf6cb80d60c7cf32ea",
-  "manifest.json": "a56a2c20c9ec96575c161b06910ebf8ff84e8c4b5b92ad6e29a56d52da6bd659",
+  "manifest.json": "632eb29c7d8620f0925d15c49860a7558e950dd56c0c7453429a424f37910b54",
 };
 
 test("a fixed dataset builds into the same bytes as it always has, changelog included", async () => {
