@@ -42,6 +42,14 @@ const environmentSchema = z.object({
   ESCRIBA_DB_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   /** Largest JSONL file an upload may send (bytes); a larger one is answered 413 before it is read. */
   ESCRIBA_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  /** SMTP server for invitations and password resets (`smtp://user:pass@host:587`, `smtps://…`); unset: links are only shown. */
+  ESCRIBA_SMTP_URL: z.string().url().optional(),
+  /** The sender of escriba's e-mails. */
+  ESCRIBA_MAIL_FROM: z.string().min(3).default("escriba <escriba@localhost>"),
+  /** How long an invitation link stays usable. */
+  ESCRIBA_INVITATION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** How long a password-reset link stays usable. */
+  ESCRIBA_PASSWORD_RESET_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(60),
   /** The programme's time zone (IANA name): where its days, weeks, months and pay periods begin and end. */
   ESCRIBA_PROGRAMME_TIME_ZONE: z
     .string()
