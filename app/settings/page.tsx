@@ -2,9 +2,10 @@ import { getTranslations } from "next-intl/server";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { ApiTokensPanel } from "@/components/settings/api-tokens-panel";
+import { ChangePasswordForm } from "@/components/settings/change-password-form";
 
 export default async function SettingsPage() {
-  await requirePageViewer("annotator");
+  const viewer = await requirePageViewer("annotator");
   const t = await getTranslations();
   return (
     <section className="stack-large">
@@ -12,8 +13,9 @@ export default async function SettingsPage() {
       <div>
         <h2>{t("nav.uiLanguage")}</h2>
         <p className="muted">{t("settings.uiLanguageHelp")}</p>
-        <LocaleSwitcher />
+        <LocaleSwitcher preference={viewer.uiLocale} />
       </div>
+      <ChangePasswordForm />
       <ApiTokensPanel />
     </section>
   );

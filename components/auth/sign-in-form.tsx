@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/use-hydrated";
 
-export function SignInForm() {
+export function SignInForm({ defaultEmail = "" }: { defaultEmail?: string }) {
   const t = useTranslations("signIn");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -41,11 +41,11 @@ export function SignInForm() {
     <form className="stack" method="post" onSubmit={onSubmit} noValidate>
       <label>
         {t("email")}
-        <input name="email" type="email" autoComplete="username" required autoFocus />
+        <input name="email" type="email" autoComplete="username" required autoFocus={!defaultEmail} defaultValue={defaultEmail} />
       </label>
       <label>
         {t("password")}
-        <input name="password" type="password" autoComplete="current-password" required />
+        <input name="password" type="password" autoComplete="current-password" required autoFocus={Boolean(defaultEmail)} />
       </label>
       {error && (
         <p role="alert" className="error">

@@ -27,7 +27,17 @@ export const SHOWN_ERROR_CODES = Object.keys({
 } satisfies Record<ShownErrorCode, true>) as ShownErrorCode[];
 
 /** Reasons the server names in `details.reason` that the catalogs explain, each more precise than its code. */
-export const SHOWN_ERROR_REASONS = ["weak_password", "session_required", "own_item", "no_lease", "invalid_credentials"] as const;
+export const SHOWN_ERROR_REASONS = [
+  "weak_password",
+  "session_required",
+  "own_item",
+  "no_lease",
+  "invalid_credentials",
+  "link_expired",
+  "link_used",
+  "link_unknown",
+  "wrong_current_password",
+] as const;
 
 /** What a field problem means, by the error's code: taken for a conflict, not allowed when forbidden, else not valid. */
 const FIELD_PROBLEM_BY_CODE: Partial<Record<ShownErrorCode, "taken" | "notAllowed">> = { conflict: "taken", forbidden: "notAllowed" };
@@ -65,9 +75,10 @@ function codeOf(error: unknown): { code: ShownErrorCode; reason: string | null; 
 export function describeError(error: unknown, t: ErrorTranslator): ErrorMessage {
   const { code, reason, fields } = codeOf(error);
   // A reason says all there is to say, the field included (a weak password, a token that may not do this).
+  // Its fields still carry it, so the form can mark the field it concerns.
   if (reason && t.has(`reasons.${reason}`)) {
     const summary = t(`reasons.${reason}`);
-    return { summary, fields: [], text: summary };
+    return { summary, fields: fields.map(({ field }) => ({ field, text: summary })), text: summary };
   }
   const summary = t(`codes.${code}`);
   const problem = t(`fieldProblems.${FIELD_PROBLEM_BY_CODE[code] ?? "invalid"}`);
@@ -77,4 +88,9 @@ export function describeError(error: unknown, t: ErrorTranslator): ErrorMessage 
     return { field, text: t("field", { field: label, problem }) };
   });
   return { summary, fields: fieldMessages, text: [summary, ...fieldMessages.map((entry) => entry.text)].join(" ") };
+}
+
+/** What the error says about one field (or any of its parts, e.g. `scores.fluency` for `scores`), or null. */
+export function fieldErrorText(message: ErrorMessage | null, field: string): string | null {
+  return message?.fields.find((entry) => entry.field === field || entry.field.startsWith(`${field}.`))?.text ?? null;
 }

@@ -7,9 +7,14 @@ import { chooseUiLocale } from "@/app/actions/choose-ui-locale";
 import { useHydrated } from "@/components/use-hydrated";
 import { UI_LOCALES, type UiLocale } from "@/lib/vocabulary";
 
-export function LocaleSwitcher() {
+/**
+ * `preference`: given on the settings page, where the menu also offers "follow the browser" (the saved preference is
+ * then cleared) and shows that choice rather than the language it currently resolves to.
+ */
+export function LocaleSwitcher({ preference }: { preference?: UiLocale | null }) {
   const t = useTranslations();
   const locale = useLocale();
+  const offersBrowser = preference !== undefined;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
@@ -18,16 +23,17 @@ export function LocaleSwitcher() {
       <span className="visually-hidden">{t("nav.uiLanguage")}</span>
       <select
         aria-label={t("nav.uiLanguage")}
-        value={locale}
+        value={offersBrowser ? (preference ?? "") : locale}
         disabled={pending || !hydrated}
         onChange={(event) => {
-          const uiLocale = event.target.value as UiLocale;
+          const uiLocale = (event.target.value || null) as UiLocale | null;
           startTransition(async () => {
             await chooseUiLocale({ uiLocale });
             router.refresh();
           });
         }}
       >
+        {offersBrowser && <option value="">{t("settings.followBrowser")}</option>}
         {UI_LOCALES.map((code) => (
           <option key={code} value={code} lang={code}>
             {t(`uiLocales.${code}`)}

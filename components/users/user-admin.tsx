@@ -3,11 +3,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { InviteForm } from "@/components/accounts/invite-form";
+import { NewPasswordField } from "@/components/accounts/new-password-field";
 import { callOperation } from "@/components/api-client";
+import { ConfirmedAction, ConfirmPanel } from "@/components/confirmed-action";
+import { fieldErrorText } from "@/components/errors/error-message";
+import { FieldProblem, problemAttributes } from "@/components/errors/field-problem";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import * as userOperations from "@/lib/http/operations/users";
 import { ITEM_LANGUAGES, type ItemLanguage, ROLES, type Role } from "@/lib/vocabulary";
-import { MIN_PASSWORD_LENGTH, type CreateUserInput, type UserView } from "@/lib/users/schemas";
+import type { CreateUserInput, UserView } from "@/lib/users/schemas";
 
 const USERS_KEY = ["users"] as const;
 
@@ -16,9 +21,6 @@ function CreateUserForm() {
   const queryClient = useQueryClient();
   const describeError = useErrorMessage();
   const [createdEmail, setCreatedEmail] = useState<string | null>(null);
-  // The server judges strength (its dictionaries are megabytes); the form states the rule and counts the length.
-  const [passwordLength, setPasswordLength] = useState(0);
-  const missingCharacters = MIN_PASSWORD_LENGTH - passwordLength;
   const create = useMutation({
     mutationFn: (input: CreateUserInput) => callOperation(userOperations.createUser, { body: input }),
     onSuccess: (user) => {
@@ -26,6 +28,8 @@ function CreateUserForm() {
       void queryClient.invalidateQueries({ queryKey: USERS_KEY });
     },
   });
+  const failure = create.error ? describeError(create.error) : null;
+  const problemOf = (field: string) => fieldErrorText(failure, field);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,14 +49,20 @@ function CreateUserForm() {
     <form className="card stack" onSubmit={onSubmit} aria-label={t("users.create")}>
       <h2>{t("users.create")}</h2>
       <div className="row">
-        <label>
-          {t("users.email")}
-          <input name="email" type="email" required />
-        </label>
-        <label>
-          {t("users.name")}
-          <input name="name" required />
-        </label>
+        <div className="field">
+          <label>
+            {t("users.email")}
+            <input name="email" type="email" required {...problemAttributes("create-email-problem", problemOf("email"))} />
+          </label>
+          <FieldProblem id="create-email-problem" problem={problemOf("email")} />
+        </div>
+        <div className="field">
+          <label>
+            {t("users.name")}
+            <input name="name" required {...problemAttributes("create-name-problem", problemOf("name"))} />
+          </label>
+          <FieldProblem id="create-name-problem" problem={problemOf("name")} />
+        </div>
         <label>
           {t("users.role")}
           <select name="role" defaultValue="annotator">
@@ -63,24 +73,8 @@ function CreateUserForm() {
             ))}
           </select>
         </label>
-        <label>
-          {t("users.password")}
-          <input
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            aria-describedby="new-password-rule"
-            onChange={(event) => setPasswordLength(event.target.value.length)}
-          />
-        </label>
       </div>
-      <p id="new-password-rule" className="muted small-text">
-        {t("passwordRule.hint", { min: MIN_PASSWORD_LENGTH })}{" "}
-        <span aria-live="polite" data-testid="new-password-length">
-          {passwordLength > 0 && missingCharacters > 0 ? t("passwordRule.tooShort", { missing: missingCharacters }) : ""}
-        </span>
-      </p>
+      <NewPasswordField label={t("users.password")} problem={problemOf("password")} />
       <fieldset>
         <legend>{t("users.languages")}</legend>
         {ITEM_LANGUAGES.map((language) => (
@@ -89,9 +83,9 @@ function CreateUserForm() {
           </label>
         ))}
       </fieldset>
-      {create.error && (
+      {failure && (
         <p role="alert" className="error">
-          {describeError(create.error).text}
+          {failure.summary}
         </p>
       )}
       {createdEmail && <p role="status">{t("users.created", { email: createdEmail })}</p>}
@@ -102,16 +96,38 @@ function CreateUserForm() {
   );
 }
 
+type UserChange = Partial<Pick<UserView, "role" | "languages" | "active">>;
+
+/** What a change did, in words, once the server has made it. */
+function useChangeResult() {
+  const t = useTranslations();
+  return (user: UserView, changes: UserChange) => {
+    if (changes.role) return t("adminConfirm.roleChanged", { email: user.email, role: t(`roles.${user.role}`) });
+    if (changes.active === false) return t("adminConfirm.deactivated", { email: user.email });
+    if (changes.active === true) return t("adminConfirm.reactivated", { email: user.email });
+    return t("adminConfirm.languagesSaved", { email: user.email });
+  };
+}
+
 function UserRow({ user, isViewer }: { user: UserView; isViewer: boolean }) {
   const t = useTranslations();
   const queryClient = useQueryClient();
   const describeError = useErrorMessage();
+  const describeResult = useChangeResult();
   const [languages, setLanguages] = useState<ItemLanguage[]>(user.languages);
+  // A role chosen in the menu waits here until confirmed; the menu keeps showing the current role meanwhile.
+  const [proposedRole, setProposedRole] = useState<Role | null>(null);
+  const [result, setResult] = useState<string | null>(null);
   const update = useMutation({
-    mutationFn: (changes: Partial<Pick<UserView, "role" | "languages" | "active">>) =>
-      callOperation(userOperations.updateUser, { params: { userId: user.id }, body: changes }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+    mutationFn: (changes: UserChange) => callOperation(userOperations.updateUser, { params: { userId: user.id }, body: changes }),
+    onMutate: () => setResult(null),
+    onSuccess: (updated, changes) => {
+      setProposedRole(null);
+      setResult(describeResult(updated, changes));
+      void queryClient.invalidateQueries({ queryKey: USERS_KEY });
+    },
   });
+  const failure = update.error ? describeError(update.error).text : null;
   const toggle = (language: ItemLanguage) =>
     setLanguages((current) =>
       current.includes(language) ? current.filter((entry) => entry !== language) : [...current, language].sort(),
@@ -128,8 +144,11 @@ function UserRow({ user, isViewer }: { user: UserView; isViewer: boolean }) {
         <select
           aria-label={`${t("users.role")} ${user.email}`}
           value={user.role}
-          disabled={isViewer || update.isPending}
-          onChange={(event) => update.mutate({ role: event.target.value as Role })}
+          disabled={isViewer || update.isPending || proposedRole !== null}
+          onChange={(event) => {
+            update.reset();
+            setProposedRole(event.target.value as Role);
+          }}
         >
           {ROLES.map((role) => (
             <option key={role} value={role}>
@@ -137,6 +156,26 @@ function UserRow({ user, isViewer }: { user: UserView; isViewer: boolean }) {
             </option>
           ))}
         </select>
+        {proposedRole && (
+          <ConfirmPanel
+            id={`role-question-${user.id}`}
+            question={t("adminConfirm.roleQuestion", {
+              email: user.email,
+              from: t(`roles.${user.role}`),
+              to: t(`roles.${proposedRole}`),
+            })}
+            confirmLabel={t("adminConfirm.roleConfirm")}
+            pending={update.isPending}
+            onConfirm={() => update.mutate({ role: proposedRole })}
+            onCancel={() => {
+              update.reset();
+              setProposedRole(null);
+            }}
+            failure={failure}
+            danger
+            small
+          />
+        )}
       </td>
       <td>
         {ITEM_LANGUAGES.map((language) => (
@@ -152,27 +191,34 @@ function UserRow({ user, isViewer }: { user: UserView; isViewer: boolean }) {
       <td>
         {user.active ? t("users.active") : t("users.inactive")}{" "}
         {!isViewer && (
-          <button
-            type="button"
-            className="small"
-            disabled={update.isPending}
-            onClick={() => update.mutate({ active: !user.active })}
-          >
-            {user.active ? t("users.deactivate") : t("users.reactivate")}
-          </button>
+          <ConfirmedAction
+            key={String(user.active)}
+            id={`access-question-${user.id}`}
+            label={user.active ? t("users.deactivate") : t("users.reactivate")}
+            question={t(user.active ? "adminConfirm.deactivateQuestion" : "adminConfirm.reactivateQuestion", { email: user.email })}
+            confirmLabel={user.active ? t("users.deactivate") : t("users.reactivate")}
+            pending={update.isPending}
+            onConfirm={() => update.mutate({ active: !user.active })}
+            danger={user.active}
+            small
+          />
         )}
-        {update.error && (
-          <span role="alert" className="error">
-            {" "}
-            {describeError(update.error).text}
-          </span>
+        {result && (
+          <p role="status" className="small-text">
+            {result}
+          </p>
+        )}
+        {failure && !proposedRole && (
+          <p role="alert" className="error small-text">
+            {failure}
+          </p>
         )}
       </td>
     </tr>
   );
 }
 
-export function UserAdmin({ viewerId }: { viewerId: string }) {
+export function UserAdmin({ viewerId, invitationDays }: { viewerId: string; invitationDays: number }) {
   const t = useTranslations();
   const users = useQuery({
     queryKey: USERS_KEY,
@@ -180,6 +226,7 @@ export function UserAdmin({ viewerId }: { viewerId: string }) {
   });
   return (
     <div className="stack-large">
+      <InviteForm invitationDays={invitationDays} />
       <CreateUserForm />
       {users.isPending && <p>{t("common.loading")}</p>}
       {users.error && <p className="error">{t("common.error")}</p>}

@@ -9,6 +9,9 @@ import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
+/** More reset links than this per account and hour are not made: the form cannot be used to flood someone's inbox. */
+const MAX_RESETS_PER_HOUR = 3;
+
 export interface PasswordResetRequest {
   /** Resolves when the e-mail was sent, or at once when there was nothing to send; the HTTP answer does not wait for it. */
   delivered: Promise<boolean>;
@@ -19,6 +22,10 @@ export async function requestPasswordReset(input: unknown, delivery: LinkDeliver
   const lifetimeSeconds = delivery.lifetimeSeconds ?? env().ESCRIBA_PASSWORD_RESET_MINUTES * 60;
   const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, active: true, uiLocale: true } });
   if (!user || !user.active) return { delivered: Promise.resolve(false) };
+  const recent = await db().accountLink.count({
+    where: { userId: user.id, purpose: "password_reset", createdAt: { gt: new Date(currentTime().getTime() - 3_600_000) } },
+  });
+  if (recent >= MAX_RESETS_PER_HOUR) return { delivered: Promise.resolve(false) };
   const { token, tokenHash } = newLinkToken();
   await db().$transaction(async (tx) => {
     const link = await tx.accountLink.create({
@@ -43,6 +50,9 @@ export async function requestPasswordReset(input: unknown, delivery: LinkDeliver
     link: accountLinkUrl(delivery.appUrl, "password_reset", token),
     minutes: Math.max(1, Math.round(lifetimeSeconds / 60)),
     locale: user.uiLocale ?? delivery.locale,
+  }).catch((error: unknown) => {
+    console.error("Could not send a password-reset mail", error);
+    return false;
   });
   return { delivered };
 }

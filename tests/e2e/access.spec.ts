@@ -101,6 +101,7 @@ test("a deactivated user loses their session and tokens at once and cannot sign 
   await signIn(adminPage, maintainer, /\/admin\/users$/);
   const row = adminPage.getByTestId(`user-row-${other.email}`);
   await row.getByRole("button", { name: "Deactivate" }).click();
+  await row.getByRole("group").getByRole("button", { name: "Deactivate" }).click();
   await expect(row).toContainText("Deactivated");
   await expect(row.getByRole("button", { name: "Reactivate" })).toBeVisible();
   await adminContext.close();

@@ -104,6 +104,12 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     getMe: {},
     updateMyPreferences: { body: { uiLocale: "en" } },
     listUsers: {},
+    // A taken address, unknown link tokens, an address with no account, a token caller: nothing is written.
+    inviteUser: { body: { email: victim.email, role: "annotator", languages: ["gl"] } },
+    acceptInvitation: { body: { token: "A".repeat(43), name: "Fuzz", password: "long enough secret" } },
+    requestPasswordReset: { body: { email: "nobody-fuzz@test.escriba" } },
+    resetPassword: { body: { token: "B".repeat(43), password: "long enough secret" } },
+    changeMyPassword: { body: { currentPassword: "not the password", password: "long enough secret" } },
     createUser: { body: { email: victim.email, name: "Fuzz", role: "annotator", languages: ["gl"], password: "long enough secret" } },
     updateUser: { params: { userId: victim.id }, body: { name: "Victim", role: "annotator", languages: ["gl"], active: true } },
     listMyApiTokens: {},
@@ -241,7 +247,8 @@ async function dataState(): Promise<string> {
       (SELECT coalesce(sum(active_seconds), 0) FROM active_time), (SELECT count(*) FROM activity_beats),
       (SELECT count(*) FROM pay_periods), (SELECT count(*) FROM pay_periods WHERE status = 'closed'),
       (SELECT count(*) FROM adjustments), (SELECT count(*) FROM statements),
-      (SELECT count(*) FROM gold_items), (SELECT count(*) FROM review_checks)
+      (SELECT count(*) FROM gold_items), (SELECT count(*) FROM review_checks),
+      (SELECT count(*) FROM account_links), (SELECT count(*) FROM account_links WHERE used_at IS NOT NULL)
     )::text AS state`;
   return row!.state;
 }

@@ -18,6 +18,8 @@ const E2E_DATABASE = "escriba_e2e";
 /** Both overridable so two suites (say, two checkouts) can run side by side. */
 const TEST_PG_PORT = Number(process.env.ESCRIBA_TEST_PG_PORT ?? 54329);
 const TEST_APP_PORT = Number(process.env.ESCRIBA_TEST_APP_PORT ?? 3100);
+/** Where the app under test sends e-mail; the browser tests that read mail run an SMTP server there. */
+const TEST_SMTP_PORT = Number(process.env.ESCRIBA_TEST_SMTP_PORT ?? TEST_APP_PORT + 1);
 /** A fixed secret: test sessions are throwaway, and the e2e server and runner must agree on it. */
 const TEST_AUTH_SECRET = "escriba-test-secret-escriba-test-secret-0123456789";
 
@@ -68,6 +70,8 @@ export async function runAllTests(args: string[]): Promise<number> {
     NEXTAUTH_SECRET: TEST_AUTH_SECRET,
     NEXTAUTH_URL: `http://127.0.0.1:${TEST_APP_PORT}`,
     PORT: String(TEST_APP_PORT),
+    ESCRIBA_SMTP_URL: `smtp://127.0.0.1:${TEST_SMTP_PORT}`,
+    ESCRIBA_TEST_SMTP_PORT: String(TEST_SMTP_PORT),
     ESCRIBA_CHROMIUM_PATH: chromiumPath ?? "",
     NEXT_TELEMETRY_DISABLED: "1",
   };

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { env } from "@/lib/env";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { UserAdmin } from "@/components/users/user-admin";
 
@@ -9,7 +10,7 @@ export default async function UsersPage() {
     <section>
       <h1>{t("title")}</h1>
       <p>{t("intro")}</p>
-      <UserAdmin viewerId={viewer.id} />
+      <UserAdmin viewerId={viewer.id} invitationDays={env().ESCRIBA_INVITATION_DAYS} />
     </section>
   );
 }

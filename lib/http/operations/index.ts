@@ -1,5 +1,6 @@
 // Every API operation, for the OpenAPI document. A route handler that is not listed here is not documented.
 import type { ApiOperation } from "@/lib/http/api-operation";
+import * as accounts from "@/lib/http/operations/accounts";
 import * as activity from "@/lib/http/operations/activity";
 import * as apiTokens from "@/lib/http/operations/api-tokens";
 import * as campaigns from "@/lib/http/operations/campaigns";
@@ -17,6 +18,7 @@ import * as users from "@/lib/http/operations/users";
 
 export const API_OPERATIONS: ApiOperation[] = [
   ...Object.values(users),
+  ...Object.values(accounts),
   ...Object.values(apiTokens),
   ...Object.values(campaigns),
   ...Object.values(progress),
