@@ -43,3 +43,16 @@ export function queryInt32Schema() {
     .min(INT32_MIN, { message: `must be at least ${INT32_MIN}` })
     .max(INT32_MAX, { message: `must be at most ${INT32_MAX}` });
 }
+
+/**
+ * For an object's rule across fields: run it as soon as the fields it reads have parsed, even when others have not
+ * (zod skips it otherwise), so one answer names every problem instead of the rest after a second try.
+ */
+export function onceParsed(...fields: string[]) {
+  return {
+    when: (payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+      typeof payload.value === "object" &&
+      payload.value !== null &&
+      payload.issues.every((issue) => !fields.includes(String(issue.path?.[0]))),
+  };
+}

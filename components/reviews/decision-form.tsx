@@ -34,6 +34,7 @@ export function DecisionForm({
   const t = useTranslations("reviewScreen");
   const tHistory = useTranslations("history");
   const tEditor = useTranslations("editor");
+  const tChecks = useTranslations("decisionChecks");
   const hydrated = useHydrated();
   const describeError = useErrorMessage();
   const [scores, setScores] = useState<Record<RubricCriterion, number | null>>(
@@ -52,8 +53,21 @@ export function DecisionForm({
     response: item.response.length,
   });
 
+  // What the browser can tell before sending: scores not chosen, and the comment a send-back or rejection needs.
+  const [attempted, setAttempted] = useState<Decision | null>(null);
+  const missingScores = RUBRIC.filter((criterion) => scores[criterion] === null);
+  const needsComment = (decision: Decision) => decision !== "approve" && comment.trim() === "";
+  const localProblems = attempted
+    ? [
+        ...missingScores.map((criterion) => ({ key: `scores.${criterion}`, target: `score-${criterion}-1`, text: tChecks("score", { criterion: tHistory(`criteria.${criterion}`) }) })),
+        ...(needsComment(attempted) ? [{ key: "comment", target: "decision-comment", text: tChecks("comment") }] : []),
+      ]
+    : [];
+  const summaryRef = useRef<HTMLDivElement>(null);
+
   const fieldErrors = new Map<string, string>();
-  if (error instanceof ApiRequestError && error.status === 422) {
+  for (const problem of localProblems) fieldErrors.set(problem.key, problem.key === "comment" ? t("commentRequired") : t("scoreRequired"));
+  if (localProblems.length === 0 && error instanceof ApiRequestError && error.status === 422) {
     for (const { field, text } of describeError(error).fields) {
       const key = field.startsWith("citedClauses") ? "citedClauses" : field;
       fieldErrors.set(key, key.startsWith("scores.") ? t("scoreRequired") : key === "comment" ? t("commentRequired") : text);
@@ -68,6 +82,12 @@ export function DecisionForm({
 
   const decide = (decision: Decision) => {
     if (pending) return;
+    if (missingScores.length > 0 || needsComment(decision)) {
+      setAttempted(decision);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setAttempted(null);
     const edits: NonNullable<DecisionInput["edits"]> = {};
     if (editing) {
       if (text.instruction !== item.instruction) edits.instruction = text.instruction;
@@ -160,6 +180,7 @@ export function DecisionForm({
         <label>
           {t("comment")}
           <textarea
+            id="decision-comment"
             rows={4}
             value={comment}
             onChange={(event) => setComment(event.target.value)}
@@ -174,6 +195,29 @@ export function DecisionForm({
           )}
         </label>
         <ClauseTags clauses={clauses} error={fieldErrors.get("citedClauses")} onChange={setClauses} />
+        {localProblems.length > 0 && (
+          <div ref={summaryRef} tabIndex={-1} role="alert" className="card error-box" data-testid="decision-missing">
+            <p className="error">{tChecks("title")}</p>
+            <ul>
+              {localProblems.map((problem) => (
+                <li key={problem.key}>
+                  <a
+                    href={`#${problem.target}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      document.getElementById(problem.target)?.focus();
+                    }}
+                  >
+                    {problem.text}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <p id="decision-scores-left" className="muted small-text" aria-live="polite">
+          {tChecks("scoresLeft", { count: missingScores.length })}
+        </p>
         <div className="row">
           {DECISIONS.map((decision) => (
             <button
@@ -182,6 +226,7 @@ export function DecisionForm({
               className={`decision-button decision-${decision}`}
               disabled={pending}
               aria-keyshortcuts={`Alt+Shift+${DECISION_SHORTCUTS[decision].slice(3)}`}
+              aria-describedby="decision-scores-left"
               onClick={() => decide(decision)}
             >
               {t(`decide.${decision}`)}

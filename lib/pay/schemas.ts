@@ -1,6 +1,6 @@
 // Validation and API shapes of pay periods, statements and adjustments. Money is a decimal string everywhere.
 import { z } from "zod";
-import { textSchema } from "@/lib/input-schemas";
+import { onceParsed, textSchema } from "@/lib/input-schemas";
 import { isMoney, normaliseMoney } from "./money";
 
 /** A label such as 2026-11 or 2026-q4: also a clean URL segment and CLI argument. */
@@ -18,7 +18,7 @@ export const createPayPeriodInputSchema = z
   .strict()
   .superRefine((input, context) => {
     if (input.endsOn < input.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: "must not be before startsOn" });
-  })
+  }, onceParsed("startsOn", "endsOn"))
   .meta({ id: "CreatePayPeriodInput" });
 
 export const closePayPeriodInputSchema = z

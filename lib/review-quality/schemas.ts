@@ -1,6 +1,6 @@
 // Validation and API shapes for review quality: gold items, and the agreement figures of maintainers' and reviewers' pages.
 import { z } from "zod";
-import { int32Schema, textSchema } from "@/lib/input-schemas";
+import { int32Schema, onceParsed, textSchema } from "@/lib/input-schemas";
 import { RUBRIC } from "@/lib/reviews/schemas";
 import { languageSchema, reviewDecisionSchema } from "@/lib/vocabulary";
 
@@ -21,7 +21,7 @@ export const markGoldInputSchema = z
     } else if (input.expectedScoreMin !== null && input.expectedScoreMax !== null && input.expectedScoreMin > input.expectedScoreMax) {
       context.addIssue({ code: "custom", path: ["expectedScoreMax"], message: "must not be below expectedScoreMin" });
     }
-  })
+  }, onceParsed("expectedScoreMin", "expectedScoreMax"))
   .meta({ id: "MarkGoldInput" });
 
 export const goldItemSchema = z

@@ -1,6 +1,6 @@
 // Validation and API shapes for reviewing: claims, decisions with rubric scores and edits, history.
 import { z } from "zod";
-import { int32Schema, textSchema } from "@/lib/input-schemas";
+import { int32Schema, onceParsed, textSchema } from "@/lib/input-schemas";
 import { itemSchema } from "@/lib/items/schemas";
 import { writingEvidenceInputSchema, writingEvidenceSchema } from "@/lib/provenance/schemas";
 import { qualityReportSchema } from "@/lib/quality/schemas";
@@ -53,7 +53,7 @@ export const decideInputSchema = z
     if (input.decision !== "approve" && input.comment.length === 0) {
       context.addIssue({ code: "custom", path: ["comment"], message: "say what to change or why it is rejected" });
     }
-  })
+  }, onceParsed("decision", "comment"))
   .meta({ id: "DecideInput" });
 
 export const leaseSchema = z

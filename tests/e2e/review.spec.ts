@@ -37,11 +37,15 @@ test("edit and send back, diff for the author, resubmission, and approval only a
   await expect(firstPage.getByTestId("quality-report")).toContainText(/Basque \(\d+ %\)/);
   await expect(firstPage.getByTestId("shortcuts")).toContainText("Alt+Shift+A");
 
-  // Asking for changes without saying which is refused, with the message next to the comment.
+  // Asking for changes without saying which is stopped before sending, with the message next to the comment and a
+  // summary whose link leads there.
   await scoreByClicking(firstPage, { instruction: 4, correctness: 3, fluency: 4, safety: 5, guidelines: 3 });
   await firstPage.getByRole("button", { name: "Request changes", exact: true }).click();
   await expect(firstPage.getByTestId("comment-error")).toHaveText("Write a comment: say what to change or why it is rejected.");
-  await expect(firstPage.getByTestId("decision-error")).toContainText("Some fields need attention.");
+  const missing = firstPage.getByTestId("decision-missing");
+  await expect(missing).toContainText("The decision cannot be sent yet:");
+  await missing.getByRole("link", { name: "A comment: what to change, or why it is rejected" }).click();
+  await expect(firstPage.getByLabel("Comment")).toBeFocused();
 
   // Edit the response, cite a clause, and send it back.
   await firstPage.getByRole("button", { name: "Edit text" }).click();
