@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { NewPasswordField } from "@/components/accounts/new-password-field";
 import { callOperation } from "@/components/api-client";
-import { fieldErrorText } from "@/components/errors/error-message";
+import { fieldErrorText, summaryBeside } from "@/components/errors/error-message";
 import { FieldProblem, problemAttributes } from "@/components/errors/field-problem";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import { useHydrated } from "@/components/use-hydrated";
@@ -41,7 +41,7 @@ export function AcceptInvitationForm({ token }: { token: string }) {
       <NewPasswordField label={t("newPassword")} problem={fieldErrorText(failure, "password")} />
       {failure && (
         <p role="alert" className="error">
-          {failure.summary}
+          {summaryBeside(failure, ["name", "password"])}
         </p>
       )}
       <button type="submit" disabled={accept.isPending || !hydrated}>

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { callOperation } from "@/components/api-client";
-import { fieldErrorText } from "@/components/errors/error-message";
+import { fieldErrorText, summaryBeside } from "@/components/errors/error-message";
 import { FieldProblem, problemAttributes } from "@/components/errors/field-problem";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import { useHydrated } from "@/components/use-hydrated";
@@ -36,7 +36,7 @@ export function ForgotPasswordForm({ resetMinutes }: { resetMinutes: number }) {
       </div>
       {failure && (
         <p role="alert" className="error">
-          {failure.summary}
+          {summaryBeside(failure, ["email"])}
         </p>
       )}
       {request.data && (

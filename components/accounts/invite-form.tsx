@@ -5,7 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { callOperation } from "@/components/api-client";
-import { fieldErrorText } from "@/components/errors/error-message";
+import { fieldErrorText, summaryBeside } from "@/components/errors/error-message";
 import { FieldProblem, problemAttributes } from "@/components/errors/field-problem";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import type { InviteUserInput } from "@/lib/accounts/schemas";
@@ -66,7 +66,7 @@ export function InviteForm({ invitationDays }: { invitationDays: number }) {
       </fieldset>
       {failure && (
         <p role="alert" className="error">
-          {failure.summary}
+          {summaryBeside(failure, ["email"])}
         </p>
       )}
       {invitation && (

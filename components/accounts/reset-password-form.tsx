@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { NewPasswordField } from "@/components/accounts/new-password-field";
 import { callOperation } from "@/components/api-client";
-import { fieldErrorText } from "@/components/errors/error-message";
+import { fieldErrorText, summaryBeside } from "@/components/errors/error-message";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import { useHydrated } from "@/components/use-hydrated";
 import * as accountOperations from "@/lib/http/operations/accounts";
@@ -31,7 +31,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <NewPasswordField label={t("newPassword")} problem={fieldErrorText(failure, "password")} />
       {failure && (
         <p role="alert" className="error">
-          {failure.summary}
+          {summaryBeside(failure, ["password"])}
         </p>
       )}
       <button type="submit" disabled={reset.isPending || !hydrated}>

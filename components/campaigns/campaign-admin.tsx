@@ -3,7 +3,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
 import { callOperation } from "@/components/api-client";
+import { ConfirmedAction } from "@/components/confirmed-action";
 import { updateCampaign } from "@/lib/http/operations/campaigns";
 import { CAMPAIGNS_KEY, useCampaigns } from "@/components/campaigns/campaigns-query";
 import { CreateCampaignForm } from "@/components/campaigns/create-campaign-form";
@@ -19,9 +21,14 @@ function CampaignCard({ campaign }: { campaign: CampaignView }) {
   const queryClient = useQueryClient();
   const errorText = useCampaignErrorText();
   const locale = useLocale();
+  const [result, setResult] = useState<string | null>(null);
   const setStatus = useMutation({
     mutationFn: (status: CampaignView["status"]) => callOperation(updateCampaign, { params: { campaignId: campaign.id }, body: { status } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: CAMPAIGNS_KEY }),
+    onMutate: () => setResult(null),
+    onSuccess: (updated) => {
+      setResult(t(updated.status === "closed" ? "adminConfirm.campaignClosed" : "adminConfirm.campaignOpened", { name: updated.name }));
+      void queryClient.invalidateQueries({ queryKey: CAMPAIGNS_KEY });
+    },
   });
   return (
     <article className="card stack" data-testid={`campaign-${campaign.slug}`}>
@@ -51,11 +58,19 @@ function CampaignCard({ campaign }: { campaign: CampaignView }) {
           </button>
         )}
         {campaign.status === "active" && (
-          <button type="button" className="small" onClick={() => setStatus.mutate("closed")}>
-            {t("campaigns.close")}
-          </button>
+          <ConfirmedAction
+            id={`close-question-${campaign.id}`}
+            label={t("campaigns.close")}
+            question={t("adminConfirm.closeCampaignQuestion", { name: campaign.name })}
+            confirmLabel={t("adminConfirm.closeCampaignConfirm")}
+            pending={setStatus.isPending}
+            onConfirm={() => setStatus.mutate("closed")}
+            danger
+            small
+          />
         )}
       </div>
+      {result && <p role="status">{result}</p>}
       {setStatus.error && (
         <p role="alert" className="error">
           {errorText(setStatus.error)}

@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { callOperation } from "@/components/api-client";
+import { fieldErrorText, summaryBeside } from "@/components/errors/error-message";
+import { FieldProblem, problemAttributes } from "@/components/errors/field-problem";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import type { createCampaignInputSchema } from "@/lib/campaigns/schemas";
 import { createCampaign } from "@/lib/http/operations/campaigns";
@@ -23,6 +25,18 @@ export function CreateCampaignForm() {
       void queryClient.invalidateQueries({ queryKey: CAMPAIGNS_KEY });
     },
   });
+
+  const failure = create.error ? describeError(create.error) : null;
+  /** The input's attributes and the line under it, for a field the server named. */
+  const problemFor = (field: string) => {
+    const problem = fieldErrorText(failure, field);
+    return { attributes: problemAttributes(`campaign-${field}-problem`, problem), line: <FieldProblem id={`campaign-${field}-problem`} problem={problem} /> };
+  };
+  const name = problemFor("name");
+  const slug = problemFor("slug");
+  const rate = problemFor("ratePerApprovedItem");
+  const currency = problemFor("currency");
+  const description = problemFor("description");
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,14 +59,20 @@ export function CreateCampaignForm() {
     <form className="card stack" onSubmit={onSubmit} aria-label={t("campaigns.create")}>
       <h2>{t("campaigns.create")}</h2>
       <div className="row">
-        <label>
-          {t("campaigns.name")}
-          <input name="name" required maxLength={120} />
-        </label>
-        <label>
-          {t("campaigns.slug")}
-          <input name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={60} />
-        </label>
+        <div className="field">
+          <label>
+            {t("campaigns.name")}
+            <input name="name" required maxLength={120} {...name.attributes} />
+          </label>
+          {name.line}
+        </div>
+        <div className="field">
+          <label>
+            {t("campaigns.slug")}
+            <input name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={60} {...slug.attributes} />
+          </label>
+          {slug.line}
+        </div>
         <label>
           {t("campaigns.approvalsRequired")}
           <select name="approvalsRequired" defaultValue="1">
@@ -60,19 +80,28 @@ export function CreateCampaignForm() {
             <option value="2">2</option>
           </select>
         </label>
-        <label>
-          {t("campaigns.rate")}
-          <input name="rate" inputMode="decimal" defaultValue="0.00" />
-        </label>
-        <label>
-          {t("campaigns.currency")}
-          <input name="currency" defaultValue="EUR" maxLength={3} size={4} />
-        </label>
+        <div className="field">
+          <label>
+            {t("campaigns.rate")}
+            <input name="rate" inputMode="decimal" defaultValue="0.00" {...rate.attributes} />
+          </label>
+          {rate.line}
+        </div>
+        <div className="field">
+          <label>
+            {t("campaigns.currency")}
+            <input name="currency" defaultValue="EUR" maxLength={3} size={4} {...currency.attributes} />
+          </label>
+          {currency.line}
+        </div>
       </div>
-      <label>
-        {t("campaigns.description")}
-        <textarea name="description" rows={2} />
-      </label>
+      <div className="field">
+        <label>
+          {t("campaigns.description")}
+          <textarea name="description" rows={2} {...description.attributes} />
+        </label>
+        {description.line}
+      </div>
       <fieldset>
         <legend>{t("campaigns.languages")}</legend>
         {ITEM_LANGUAGES.map((language) => (
@@ -89,9 +118,9 @@ export function CreateCampaignForm() {
           </label>
         ))}
       </fieldset>
-      {create.error && (
+      {failure && (
         <p role="alert" className="error">
-          {describeError(create.error).text}
+          {summaryBeside(failure, ["name", "slug", "ratePerApprovedItem", "currency", "description"])}
         </p>
       )}
       {done && <p role="status">{t("campaigns.created")}</p>}

@@ -94,3 +94,9 @@ export function describeError(error: unknown, t: ErrorTranslator): ErrorMessage 
 export function fieldErrorText(message: ErrorMessage | null, field: string): string | null {
   return message?.fields.find((entry) => entry.field === field || entry.field.startsWith(`${field}.`))?.text ?? null;
 }
+
+/** The summary, plus the lines of fields the form does not show next to an input of its own (`placed`). */
+export function summaryBeside(message: ErrorMessage, placed: readonly string[]): string {
+  const elsewhere = message.fields.filter((entry) => !placed.some((field) => entry.field === field || entry.field.startsWith(`${field}.`)));
+  return [message.summary, ...elsewhere.map((entry) => entry.text).filter((text) => text !== message.summary)].join(" ");
+}

@@ -7,7 +7,7 @@ import { InviteForm } from "@/components/accounts/invite-form";
 import { NewPasswordField } from "@/components/accounts/new-password-field";
 import { callOperation } from "@/components/api-client";
 import { ConfirmedAction, ConfirmPanel } from "@/components/confirmed-action";
-import { fieldErrorText } from "@/components/errors/error-message";
+import { fieldErrorText, summaryBeside } from "@/components/errors/error-message";
 import { FieldProblem, problemAttributes } from "@/components/errors/field-problem";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import * as userOperations from "@/lib/http/operations/users";
@@ -85,7 +85,7 @@ function CreateUserForm() {
       </fieldset>
       {failure && (
         <p role="alert" className="error">
-          {failure.summary}
+          {summaryBeside(failure, ["email", "name", "password"])}
         </p>
       )}
       {createdEmail && <p role="status">{t("users.created", { email: createdEmail })}</p>}

@@ -168,36 +168,3 @@ test("Settings can go back to following the browser's language", async ({ page }
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
   expect((await db().user.findUniqueOrThrow({ where: { id: annotator.id } })).uiLocale).toBeNull();
 });
-
-test("a role change and a deactivation ask first; Cancel changes nothing; confirming says what happened", async ({ page }) => {
-  const maintainer = await createTestUser("maintainer");
-  const other = await createTestUser("annotator");
-  await signIn(page, maintainer, /\/admin\/users$/);
-  const row = page.getByTestId(`user-row-${other.email}`);
-  const roleMenu = row.getByLabel(`Role ${other.email}`);
-
-  await roleMenu.selectOption({ label: "Maintainer" });
-  const question = row.getByRole("group");
-  await expect(question).toContainText(`Change the role of ${other.email} from Annotator to Maintainer?`);
-  await expect(question.getByRole("button", { name: "Change role" })).toBeFocused();
-  await question.getByRole("button", { name: "Cancel" }).click();
-  await expect(question).toHaveCount(0);
-  await expect(roleMenu).toHaveValue("annotator");
-  expect((await db().user.findUniqueOrThrow({ where: { id: other.id } })).role).toBe("annotator");
-
-  await roleMenu.selectOption({ label: "Reviewer" });
-  await row.getByRole("group").getByRole("button", { name: "Change role" }).click();
-  await expect(row.getByRole("status")).toHaveText(`${other.email} is now Reviewer.`);
-  await expect(roleMenu).toHaveValue("reviewer");
-  expect((await db().user.findUniqueOrThrow({ where: { id: other.id } })).role).toBe("reviewer");
-
-  await row.getByRole("button", { name: "Deactivate" }).click();
-  await expect(row.getByRole("group")).toContainText(`Deactivate ${other.email}? They are signed out at once`);
-  await expect(row.getByRole("group").getByRole("button", { name: "Deactivate" })).toHaveClass(/danger/);
-  await row.getByRole("group").getByRole("button", { name: "Cancel" }).click();
-  expect((await db().user.findUniqueOrThrow({ where: { id: other.id } })).active).toBe(true);
-  await row.getByRole("button", { name: "Deactivate" }).click();
-  await row.getByRole("group").getByRole("button", { name: "Deactivate" }).click();
-  await expect(row.getByRole("status")).toHaveText(`${other.email} is deactivated.`);
-  expect((await db().user.findUniqueOrThrow({ where: { id: other.id } })).active).toBe(false);
-});
