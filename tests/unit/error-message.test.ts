@@ -5,7 +5,14 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { createTranslator } from "use-intl/core";
 import { ApiRequestError } from "@/components/api-client";
-import { describeError, SHOWN_ERROR_CODES, SHOWN_ERROR_REASONS, type ErrorTranslator } from "@/components/errors/error-message";
+import {
+  describeError,
+  fieldErrorText,
+  SHOWN_ERROR_CODES,
+  SHOWN_ERROR_REASONS,
+  summaryBeside,
+  type ErrorTranslator,
+} from "@/components/errors/error-message";
 import { UI_LOCALES, type UiLocale } from "@/lib/vocabulary";
 
 function translatorFor(locale: UiLocale): ErrorTranslator {
@@ -64,6 +71,27 @@ test("a reason the server gives says it all; no answer at all is a network failu
   });
   const galician = describeError(weak, translatorFor("gl"));
   assert.equal(galician.text, "Este contrasinal é demasiado doado de adiviñar. Proba con unhas cantas palabras sen relación entre si, ou cun máis longo.");
-  assert.deepEqual(galician.fields, []);
+  // The field still carries it, so the form can mark the password input itself.
+  assert.deepEqual(galician.fields, [{ field: "password", text: galician.summary }]);
+  assert.equal(summaryBeside(galician, ["password"]), galician.summary);
+  assert.equal(summaryBeside(galician, []), galician.summary, "the reason is not said twice");
   assert.equal(describeError(new TypeError("Failed to fetch"), translatorFor("ca")).text, "No es pot connectar amb el servidor. Comprova la connexió i prova-ho de nou.");
+});
+
+test("a field's problem is found by its name or a part of it; the alert keeps what has no input of its own", () => {
+  const refused = new ApiRequestError(422, {
+    code: "validation_failed",
+    message: "Invalid scores.fluency, comment, languages.1.",
+    fields: [
+      { field: "scores.fluency", message: "Invalid input: expected number, received null" },
+      { field: "comment", message: "say what to change" },
+      { field: "languages.1", message: "Invalid option" },
+    ],
+  });
+  const basque = describeError(refused, translatorFor("eu"));
+  assert.equal(fieldErrorText(basque, "scores"), "Puntuazioak: balio ez baliozkoa.");
+  assert.equal(fieldErrorText(basque, "comment"), "Iruzkina: balio ez baliozkoa.");
+  assert.equal(fieldErrorText(basque, "score"), null, "a prefix of a name is not a part of it");
+  assert.equal(summaryBeside(basque, ["scores", "comment"]), `${basque.summary} Hizkuntzak: balio ez baliozkoa.`);
+  assert.doesNotMatch(basque.text, /Invalid|expected|received/);
 });
