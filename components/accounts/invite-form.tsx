@@ -5,12 +5,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { callOperation } from "@/components/api-client";
+import { LanguageCheckboxes, RoleSelect } from "@/components/users/access-fields";
 import { fieldErrorText, summaryBeside } from "@/components/errors/error-message";
 import { FieldProblem, problemAttributes } from "@/components/errors/field-problem";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import type { InviteUserInput } from "@/lib/accounts/schemas";
 import * as accountOperations from "@/lib/http/operations/accounts";
-import { ITEM_LANGUAGES, type ItemLanguage, ROLES, type Role } from "@/lib/vocabulary";
+import type { ItemLanguage, Role } from "@/lib/vocabulary";
 
 export function InviteForm({ invitationDays }: { invitationDays: number }) {
   const t = useTranslations();
@@ -45,25 +46,9 @@ export function InviteForm({ invitationDays }: { invitationDays: number }) {
           <input name="email" type="email" required {...problemAttributes("invite-email-problem", emailProblem)} />
           <FieldProblem id="invite-email-problem" problem={emailProblem} />
         </label>
-        <label>
-          {t("users.role")}
-          <select name="role" defaultValue="annotator">
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleSelect />
       </div>
-      <fieldset>
-        <legend>{t("users.languages")}</legend>
-        {ITEM_LANGUAGES.map((language) => (
-          <label key={language} className="inline">
-            <input type="checkbox" name="languages" value={language} /> {t(`languages.${language}`)}
-          </label>
-        ))}
-      </fieldset>
+      <LanguageCheckboxes />
       {failure && (
         <p role="alert" className="error">
           {summaryBeside(failure, ["email"])}

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { InviteForm } from "@/components/accounts/invite-form";
 import { NewPasswordField } from "@/components/accounts/new-password-field";
 import { callOperation } from "@/components/api-client";
+import { LanguageCheckboxes, RoleSelect } from "@/components/users/access-fields";
 import { ConfirmedAction, ConfirmPanel } from "@/components/confirmed-action";
 import { fieldErrorText, summaryBeside } from "@/components/errors/error-message";
 import { FieldProblem, problemAttributes } from "@/components/errors/field-problem";
@@ -63,26 +64,10 @@ function CreateUserForm() {
           </label>
           <FieldProblem id="create-name-problem" problem={problemOf("name")} />
         </div>
-        <label>
-          {t("users.role")}
-          <select name="role" defaultValue="annotator">
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleSelect />
       </div>
       <NewPasswordField label={t("users.password")} problem={problemOf("password")} />
-      <fieldset>
-        <legend>{t("users.languages")}</legend>
-        {ITEM_LANGUAGES.map((language) => (
-          <label key={language} className="inline">
-            <input type="checkbox" name="languages" value={language} /> {t(`languages.${language}`)}
-          </label>
-        ))}
-      </fieldset>
+      <LanguageCheckboxes />
       {failure && (
         <p role="alert" className="error">
           {summaryBeside(failure, ["email", "name", "password"])}

@@ -7,7 +7,7 @@ import { acceptInvitationInputSchema } from "@/lib/accounts/schemas";
 import { assertStrongPassword } from "@/lib/auth/password-strength";
 import { hashPassword } from "@/lib/auth/passwords";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { emailTaken } from "@/lib/users/email-taken";
 
 export async function acceptInvitation(input: z.input<typeof acceptInvitationInputSchema>): Promise<{ email: string }> {
   const parsed = acceptInvitationInputSchema.parse(input);
@@ -16,9 +16,7 @@ export async function acceptInvitation(input: z.input<typeof acceptInvitationInp
     if (!link.role) throw new Error(`Invitation ${link.id} has no role.`);
     assertStrongPassword(parsed.password, [link.email, parsed.name]);
     if (await tx.user.findUnique({ where: { email: link.email }, select: { id: true } })) {
-      throw new AppError("conflict", "An account with this e-mail already exists.", {
-        fields: [{ field: "email", message: "already registered" }],
-      });
+      throw emailTaken();
     }
     const user = await tx.user.create({
       data: {

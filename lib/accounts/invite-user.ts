@@ -8,8 +8,8 @@ import { sendInvitationMail } from "@/lib/accounts/account-mail";
 import { inviteUserInputSchema, type InvitationView, type InviteUserInput } from "@/lib/accounts/schemas";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { emailTaken } from "@/lib/users/email-taken";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import type { UiLocale } from "@/lib/vocabulary";
 
 export interface LinkDelivery {
@@ -29,9 +29,7 @@ export async function inviteUser(actor: Viewer, input: InviteUserInput, delivery
   const link = await db().$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: parsed.email }, select: { id: true } });
     if (existing) {
-      throw new AppError("conflict", "An account with this e-mail already exists.", {
-        fields: [{ field: "email", message: "already registered" }],
-      });
+      throw emailTaken();
     }
     const created = await tx.accountLink.create({
       data: {

@@ -1,8 +1,8 @@
 // Validation and API shapes for invitations and password self-service.
 import { z } from "zod";
 import { textSchema } from "@/lib/input-schemas";
-import { emailSchema, passwordSchema } from "@/lib/users/schemas";
-import { ITEM_LANGUAGES, languageSchema, roleSchema } from "@/lib/vocabulary";
+import { emailSchema, languagesSchema, passwordSchema } from "@/lib/users/schemas";
+import { languageSchema, roleSchema } from "@/lib/vocabulary";
 
 /** The secret part of a one-time link: 32 random bytes, base64url. */
 const linkTokenSchema = textSchema().regex(/^[A-Za-z0-9_-]{43}$/, { message: "not a link token" });
@@ -11,10 +11,7 @@ export const inviteUserInputSchema = z
   .object({
     email: emailSchema,
     role: roleSchema,
-    languages: z
-      .array(languageSchema)
-      .max(ITEM_LANGUAGES.length)
-      .transform((languages) => [...new Set(languages)].sort()),
+    languages: languagesSchema,
   })
   .strict()
   .meta({ id: "InviteUserInput" });

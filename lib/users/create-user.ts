@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/passwords";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { emailTaken } from "@/lib/users/email-taken";
 import { createUserInputSchema, type CreateUserInput, type UserView } from "@/lib/users/schemas";
 import { toUserView } from "@/lib/users/user-view";
 
@@ -17,9 +17,7 @@ export async function createUser(actor: Viewer | null, input: CreateUserInput): 
   const passwordHash = await hashPassword(parsed.password);
   const existing = await db().user.findUnique({ where: { email: parsed.email }, select: { id: true } });
   if (existing) {
-    throw new AppError("conflict", "An account with this e-mail already exists.", {
-      fields: [{ field: "email", message: "already registered" }],
-    });
+    throw emailTaken();
   }
   try {
     const user = await db().$transaction(async (tx) => {
@@ -45,9 +43,7 @@ export async function createUser(actor: Viewer | null, input: CreateUserInput): 
   } catch (error) {
     // Two concurrent creations of the same address: the unique index decides, the loser gets a conflict.
     if (error instanceof Error && "code" in error && error.code === "P2002") {
-      throw new AppError("conflict", "An account with this e-mail already exists.", {
-        fields: [{ field: "email", message: "already registered" }],
-      });
+      throw emailTaken();
     }
     throw error;
   }

@@ -8,7 +8,8 @@ export const emailSchema = textSchema()
   .toLowerCase()
   .pipe(z.email({ message: "must be an e-mail address" }).max(254));
 
-const languagesSchema = z
+/** Language qualifications: each once, in order. */
+export const languagesSchema = z
   .array(languageSchema)
   .max(ITEM_LANGUAGES.length)
   .transform((languages) => [...new Set(languages)].sort());
