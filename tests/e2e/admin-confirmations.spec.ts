@@ -7,6 +7,8 @@ import { createTestUser } from "@/tests/support/seed-users";
 import { signIn } from "@/tests/e2e/helpers/session";
 
 test.use({ locale: "en-US" });
+// Several page loads (and browser contexts) per test: on a loaded two-core machine more than the default minute.
+test.beforeEach(() => test.slow());
 test.afterAll(disconnectDb);
 
 test("a role change and a deactivation ask first; Cancel changes nothing; confirming says what happened", async ({ page }) => {

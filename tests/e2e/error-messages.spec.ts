@@ -11,6 +11,8 @@ import { viewerOf } from "@/tests/support/viewers";
 import { signIn } from "@/tests/e2e/helpers/session";
 
 test.use({ locale: "en-US" });
+// Several page loads (and browser contexts) per test: on a loaded two-core machine more than the default minute.
+test.beforeEach(() => test.slow());
 test.afterAll(disconnectDb);
 
 const TAKEN = "Lehendik dagoen edo bitartean aldatu den zerbaitekin talka egiten du.";

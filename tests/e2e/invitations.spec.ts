@@ -14,6 +14,8 @@ const NEW_PASSWORD = "plum lantern quietly orbits";
 let mail: MailCatcher;
 
 test.use({ locale: "en-US" });
+// Several page loads (and browser contexts) per test: on a loaded two-core machine more than the default minute.
+test.beforeEach(() => test.slow());
 test.beforeAll(async () => {
   mail = await startMailCatcher(Number(process.env.ESCRIBA_TEST_SMTP_PORT));
 });
