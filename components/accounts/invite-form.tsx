@@ -41,11 +41,13 @@ export function InviteForm({ invitationDays }: { invitationDays: number }) {
       <h2 id="invite-title">{t("accounts.inviteTitle")}</h2>
       <p className="muted">{t("accounts.inviteHelp", { days: invitationDays })}</p>
       <div className="row">
-        <label>
-          {t("users.email")}
-          <input name="email" type="email" required {...problemAttributes("invite-email-problem", emailProblem)} />
+        <div className="field">
+          <label>
+            {t("users.email")}
+            <input name="email" type="email" required {...problemAttributes("invite-email-problem", emailProblem)} />
+          </label>
           <FieldProblem id="invite-email-problem" problem={emailProblem} />
-        </label>
+        </div>
         <RoleSelect />
       </div>
       <LanguageCheckboxes />

@@ -1,11 +1,18 @@
 // The e-mails that carry one-time links, worded from the catalogs (group accountMail) in the given UI language.
 import { createTranslator } from "next-intl";
-import type { UiLocale } from "@/lib/vocabulary";
 import { sendMail } from "@/lib/mail/send-mail";
+import type { UiLocale } from "@/lib/vocabulary";
+import ca from "@/messages/ca.json";
+import en from "@/messages/en.json";
+import es from "@/messages/es.json";
+import eu from "@/messages/eu.json";
+import gl from "@/messages/gl.json";
+
+// Imported, not loaded by path: the same code then runs in the app, the CLI and the tests' own processes.
+const CATALOGS = { ca, en, es, eu, gl };
 
 async function mailTranslator(locale: UiLocale) {
-  const messages = (await import(`../../messages/${locale}.json`)).default;
-  return createTranslator({ locale, messages, namespace: "accountMail" });
+  return createTranslator({ locale, messages: CATALOGS[locale], namespace: "accountMail" });
 }
 
 export async function sendInvitationMail(input: { to: string; link: string; days: number; locale: UiLocale }): Promise<boolean> {

@@ -55,7 +55,9 @@ test("an invitation e-mail arrives; its link lets the invitee set a password and
   await invitee.getByLabel("Your name").fill("Xiana Invited");
   await invitee.getByLabel("New password").fill("password12");
   await invitee.getByRole("button", { name: "Create my account" }).click();
-  await expect(invitee.getByRole("alert")).toHaveText("This password is too easy to guess. Try a few unrelated words, or a longer one.");
+  await expect(invitee.getByRole("form", { name: "Join escriba" }).getByRole("alert")).toHaveText(
+    "This password is too easy to guess. Try a few unrelated words, or a longer one.",
+  );
   await expect(invitee.getByLabel("New password")).toHaveAttribute("aria-invalid", "true");
   expect(await db().user.count({ where: { email } })).toBe(0);
 
