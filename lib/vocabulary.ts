@@ -8,6 +8,14 @@ import { textSchema } from "@/lib/input-schemas";
 export const ITEM_LANGUAGES = ["es", "ca", "eu", "gl"] as const;
 export type ItemLanguage = (typeof ITEM_LANGUAGES)[number];
 
+/**
+ * Languages the language identifier tells apart from the four above and reports as "other": Portuguese,
+ * French, Italian, English, German, Occitan (incl. Aranese), Asturian, Aragonese. Their codes appear in a
+ * check's `alternatives`, and the UI names them ("looks like Portuguese").
+ */
+export const NEIGHBOUR_LANGUAGES = ["pt", "fr", "it", "en", "de", "oc", "ast", "an"] as const;
+export type NeighbourLanguage = (typeof NEIGHBOUR_LANGUAGES)[number];
+
 export const ITEM_VARIETIES: Record<ItemLanguage, readonly string[]> = {
   es: ["peninsular", "other"],
   ca: ["central", "valencia", "balear", "nord-occidental"],

@@ -4,8 +4,9 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ItemView } from "@/lib/items/schemas";
 import type { ItemHistoryView } from "@/lib/reviews/schemas";
-import { PROBLEM_CODES } from "@/lib/vocabulary";
+import { ITEM_LANGUAGES, PROBLEM_CODES, type ItemLanguage } from "@/lib/vocabulary";
 import { TEXT_FIELDS } from "@/components/reviews/word-diff";
+import { useDetectedLanguageName } from "@/components/writing/language-name";
 
 type Report = NonNullable<ItemHistoryView["revisions"][number]["qualityReport"]>;
 type Problem = Report["problems"][number];
@@ -15,6 +16,7 @@ const KNOWN_PROBLEMS: ReadonlySet<string> = new Set(PROBLEM_CODES);
 
 function ProblemText({ problem }: { problem: Problem }) {
   const t = useTranslations("reviewScreen");
+  const languageName = useDetectedLanguageName();
   const field = t(`fields.${problem.field}`);
   if (problem.code === "near_duplicate" || problem.code === "exact_duplicate") {
     const ids = String(problem.params.ids ?? "").split(",").filter(Boolean);
@@ -32,8 +34,8 @@ function ProblemText({ problem }: { problem: Problem }) {
   if (!KNOWN_PROBLEMS.has(problem.code)) return <>{`${field}: ${problem.code}`}</>;
   const params = Object.fromEntries(Object.entries(problem.params).map(([key, value]) => [key, String(value)]));
   if (problem.code === "language_mismatch") {
-    params.detected = t(`detected.${params.detected ?? "other"}`);
-    params.expected = t(`detected.${params.expected ?? "other"}`);
+    params.detected = languageName(params.detected, params.likely);
+    params.expected = languageName(params.expected);
   }
   return <>{t(`problems.${problem.code}`, { ...params, field })}</>;
 }
@@ -41,6 +43,7 @@ function ProblemText({ problem }: { problem: Problem }) {
 export function QualitySummary({ report, item }: { report: Report | null; item: ItemView }) {
   const t = useTranslations("reviewScreen");
   const tQuality = useTranslations("quality");
+  const languageName = useDetectedLanguageName();
   return (
     <section className="card stack" aria-labelledby="quality-heading" data-testid="quality-report">
       <h2 id="quality-heading">{t("qualityTitle")}</h2>
@@ -63,7 +66,10 @@ export function QualitySummary({ report, item }: { report: Report | null; item: 
                     <th scope="row">{t(`fields.${field}`)}</th>
                     <td>
                       {t("languageWithConfidence", {
-                        language: t(`detected.${entry.language.language}`),
+                        language: languageName(
+                          entry.language.language,
+                          entry.language.language === "other" ? entry.language.alternatives?.find((a) => !ITEM_LANGUAGES.includes(a.language as ItemLanguage))?.language : undefined,
+                        ),
                         confidence: Math.round(entry.language.confidence * 100),
                       })}
                     </td>

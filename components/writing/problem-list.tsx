@@ -3,14 +3,16 @@
 import { useTranslations } from "next-intl";
 import type { QualityProblem } from "@/lib/quality/quality-report";
 import { PII_TYPES, type PiiType } from "@/lib/vocabulary";
+import { useDetectedLanguageName } from "@/components/writing/language-name";
 
 export function useProblemMessage() {
   const t = useTranslations("quality");
+  const languageName = useDetectedLanguageName();
   return (problem: QualityProblem) => {
     const params: Record<string, string | number> = { ...problem.params };
     if (problem.code === "language_mismatch") {
-      params.detected = t(`detected.${String(problem.params.detected)}` as "detected.es");
-      params.expected = t(`detected.${String(problem.params.expected)}` as "detected.es");
+      params.detected = languageName(problem.params.detected, problem.params.likely);
+      params.expected = languageName(problem.params.expected);
     }
     if (problem.code === "pii_found" && typeof params.types === "string") {
       params.types = params.types

@@ -1,5 +1,5 @@
 // Runs every quality check that needs no database on one item draft: language, PII and shape.
-import { identifyLanguage, type DetectedLanguage } from "./language";
+import { identifyLanguage, likelyOtherLanguage, type LanguageGuess } from "./language";
 import { findPii } from "./pii";
 import {
   isBlocking,
@@ -37,7 +37,7 @@ export interface QualityOverrides {
 }
 
 export interface QualityCheckDeps {
-  identifyLanguage?: (text: string) => { language: DetectedLanguage; confidence: number };
+  identifyLanguage?: (text: string) => Pick<LanguageGuess, "language" | "confidence"> & Partial<Pick<LanguageGuess, "alternatives">>;
 }
 
 function countLetters(text: string): number {
@@ -52,6 +52,8 @@ function languageProblem(
   justified: boolean,
 ): QualityProblem[] {
   const { language, confidence } = report.language;
+  // For "other", the neighbour it most likely is, so the writer reads "looks like Portuguese".
+  const likely = likelyOtherLanguage({ language, alternatives: report.language.alternatives ?? [] });
   const confidentMismatch =
     language !== expected &&
     confidence >= LANGUAGE_MISMATCH_MIN_CONFIDENCE &&
@@ -64,7 +66,12 @@ function languageProblem(
       severity: "block",
       overridable: true,
       overridden: justified,
-      params: { detected: language, expected, confidence: Math.round(confidence * 1000) / 1000 },
+      params: {
+        detected: language,
+        expected,
+        confidence: Math.round(confidence * 1000) / 1000,
+        ...(likely ? { likely } : {}),
+      },
     },
   ];
 }

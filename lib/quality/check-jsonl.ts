@@ -86,8 +86,8 @@ function checkLine(line: InputLine, deps: QualityCheckDeps): unknown {
   if ("text" in parsed) {
     const text = textLineSchema.safeParse(parsed);
     if (!text.success) return fail(describeIssues(text.error));
-    const { language, confidence } = (deps.identifyLanguage ?? identifyLanguage)(text.data.text);
-    return { language, confidence, pii: findPii(text.data.text) };
+    const { language, confidence, alternatives = [] } = (deps.identifyLanguage ?? identifyLanguage)(text.data.text);
+    return { language, confidence, alternatives, pii: findPii(text.data.text) };
   }
   const item = itemLineSchema.safeParse(parsed);
   if (!item.success) return fail(describeIssues(item.error));

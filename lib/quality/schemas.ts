@@ -4,6 +4,7 @@ import {
   categorySchema,
   ITEM_LANGUAGES,
   itemTextSchema,
+  NEIGHBOUR_LANGUAGES,
   languageSchema,
   PII_TYPES,
   PROBLEM_CODES,
@@ -47,6 +48,22 @@ export type ItemLine = z.output<typeof itemLineSchema>;
 /** What the language identifier can say of a text: one of the four languages, or something else. */
 const detectedLanguageSchema = z.enum([...ITEM_LANGUAGES, "other"]);
 
+/** One of the likeliest languages behind a verdict, in the identifier's fine-grained codes. */
+export const languageAlternativeSchema = z
+  .object({
+    language: z.enum([...ITEM_LANGUAGES, ...NEIGHBOUR_LANGUAGES]),
+    probability: z.number().min(0).max(1),
+  })
+  .meta({
+    id: "LanguageAlternative",
+    description:
+      "A language the identifier considered, with its probability (3 decimals). Codes: es, ca, eu, gl, and the neighbours reported as \"other\": pt, fr, it, en, de, oc (incl. Aranese), ast, an.",
+  });
+
+const alternativesSchema = z
+  .array(languageAlternativeSchema)
+  .describe("The likeliest languages (at most 3), most probable first; empty for text without letters.");
+
 export const piiMatchOutputSchema = z.object({
   type: z.enum(PII_TYPES),
   start: z.number().int(),
@@ -61,6 +78,7 @@ export const piiMatchOutputSchema = z.object({
 export const textResultLineSchema = z.object({
   language: detectedLanguageSchema,
   confidence: z.number(),
+  alternatives: alternativesSchema,
   pii: z.array(piiMatchOutputSchema),
 });
 
@@ -81,7 +99,8 @@ export const draftCheckInputSchema = z
   .meta({ id: "DraftCheckInput" });
 
 export const fieldReportSchema = z.object({
-  language: z.object({ language: detectedLanguageSchema, confidence: z.number() }),
+  // alternatives is optional so that reports stored before it existed still parse.
+  language: z.object({ language: detectedLanguageSchema, confidence: z.number(), alternatives: alternativesSchema.optional() }),
   pii: z.array(piiMatchOutputSchema),
   length: z.number().int(),
 });

@@ -4,23 +4,31 @@
 // The corpus (TRAIN_DIR, default /work/scratch-langid/train) is real text from Debian packages, see raw-text.ts.
 // Parameters were chosen on the development set (dev.jsonl, documents held out of training), never on the
 // evaluation set.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { forEachFeature, WORD_PREFIX, wordsOf } from "../../lib/quality/language/features";
-import { MODEL_LANGUAGES } from "../../lib/quality/language/languages";
-import { decodeModel, scoreLanguages, type LanguageModelFile } from "../../lib/quality/language/model";
+import { MODEL_LANGUAGES, toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
+import { costsOf, decodeModel, probabilitiesOf, type LanguageModelFile } from "../../lib/quality/language/model";
 
 const TRAIN_DIR = process.env.TRAIN_DIR ?? "/work/scratch-langid/train";
 const MODEL_FILE = process.env.MODEL_FILE ?? join(import.meta.dirname ?? __dirname, "../../lib/quality/language/model.json");
 
 /** Caps each language's share so the richest corpora don't drown the others. */
-const MAX_CHARS_PER_LANGUAGE = Number(process.env.MAX_CHARS ?? 5_000_000);
+const MAX_CHARS_PER_LANGUAGE = Number(process.env.MAX_CHARS ?? 2_000_000);
 /**
  * A feature must occur this often in some language to be kept (scaled down for languages with less text, so
  * the small Occitan corpus keeps its features): rarer ones are mostly noise and file size.
  */
 const MIN_COUNT = Number(process.env.MIN_COUNT ?? 25);
 const SMOOTHING = 0.5;
+/**
+ * Each language's model is an even mixture of its two registers: documentation (LibreOffice help, and Apertium
+ * translations of Spanish help for ast/an/oc) and the register annotators write (register-data.ts: fortunes and
+ * their Apertium translations). Mixing per language, rather than pooling the text, keeps "everyday words" from
+ * pointing at whichever languages happen to have more everyday text than documentation. A language with only
+ * one register (eu, fr: no fortunes) uses that one alone.
+ */
+const REGISTER_SHARE = Number(process.env.REGISTER_SHARE ?? 0.5);
 /** Nats per byte of quantised cost; 255 units is the cap, beyond which a feature just says "not this language". */
 const STEP = 0.08;
 /** Relative weight of each kind of feature (index = n-gram length; 0 = whole word). */
@@ -33,42 +41,53 @@ function kindOf(feature: string): number {
 }
 
 const corpusChars = new Float64Array(L);
+/** Feature occurrences per register: [documentation, register] × language. */
+type Row = Float64Array;
+const DOMAINS = 2;
 
-function countFeatures(): { counts: Map<string, Float64Array>; totals: Float64Array[] } {
-  const counts = new Map<string, Float64Array>();
-  const totals = Array.from({ length: 6 }, () => new Float64Array(L));
+function countFeatures(): { counts: Map<string, Row>; totals: Float64Array[] } {
+  const counts = new Map<string, Row>();
+  const totals = Array.from({ length: 6 }, () => new Float64Array(DOMAINS * L));
+  const read = (path: string) => (existsSync(path) ? readFileSync(path, "utf8").split("\n").filter(Boolean) : []);
   MODEL_LANGUAGES.forEach((language, l) => {
-    const all = readFileSync(join(TRAIN_DIR, `${language}.txt`), "utf8");
+    const all = [...read(join(TRAIN_DIR, `${language}.txt`)), ...read(join(TRAIN_DIR, "translated", `${language}.txt`))];
     // Evenly spaced lines rather than the first ones, so every source and variety (pt-BR, valencià) is kept.
-    const keepRatio = Math.min(1, MAX_CHARS_PER_LANGUAGE / all.length);
-    const lines = all.split("\n").filter((_, i) => Math.floor(i * keepRatio) !== Math.floor((i - 1) * keepRatio));
-    const text = lines.join("\n");
-    corpusChars[l] = text.length;
-    for (const line of lines) {
+    const keepRatio = Math.min(1, MAX_CHARS_PER_LANGUAGE / Math.max(1, all.join("\n").length));
+    const documentation = all.filter((_, i) => Math.floor(i * keepRatio) !== Math.floor((i - 1) * keepRatio));
+    const register = read(join(TRAIN_DIR, "register", `${language}.txt`));
+    const add = (line: string, domain: number) =>
       forEachFeature(wordsOf(line), (feature) => {
         let row = counts.get(feature);
-        if (!row) counts.set(feature, (row = new Float64Array(L)));
-        row[l]! += 1;
-        totals[kindOf(feature)]![l]! += 1;
+        if (!row) counts.set(feature, (row = new Float64Array(DOMAINS * L)));
+        row[domain * L + l]! += 1;
+        totals[kindOf(feature)]![domain * L + l]! += 1;
       });
-    }
-    console.log(`counted ${language}: ${text.length} chars, ${counts.size} features so far`);
+    for (const line of documentation) add(line, 0);
+    for (const line of register) add(line, 1);
+    corpusChars[l] = documentation.join("\n").length + register.join("\n").length;
+    console.log(`counted ${language}: ${documentation.join("\n").length} + ${register.join("\n").length} chars, ${counts.size} features so far`);
   });
   return { counts, totals };
 }
 
-function buildFile(counts: Map<string, Float64Array>, totals: Float64Array[]): LanguageModelFile {
+function buildFile(counts: Map<string, Row>, totals: Float64Array[]): LanguageModelFile {
   const largest = Math.max(...corpusChars);
   const minimum = Array.from(corpusChars, (chars) => Math.max(2, (MIN_COUNT * chars) / largest));
-  const kept = [...counts.entries()].filter(([, row]) => row.some((c, l) => c >= minimum[l]!));
+  const kept = [...counts.entries()].filter(([, row]) =>
+    MODEL_LANGUAGES.some((_, l) => row[l]! + row[L + l]! >= minimum[l]!));
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const vocabulary = Array.from({ length: 6 }, () => 0);
   for (const [feature] of kept) vocabulary[kindOf(feature)]! += 1;
   const costs = new Uint8Array(kept.length * L);
   kept.forEach(([feature, row], i) => {
     const kind = kindOf(feature);
-    const logs = Array.from(row, (c, l) =>
-      Math.log((c + SMOOTHING) / (totals[kind]![l]! + SMOOTHING * vocabulary[kind]!)));
+    const total = totals[kind]!;
+    const logs = MODEL_LANGUAGES.map((_, l) => {
+      const share = total[l]! === 0 ? 1 : total[L + l]! === 0 ? 0 : REGISTER_SHARE;
+      const p = (domain: number) =>
+        (row[domain * L + l]! + SMOOTHING) / (total[domain * L + l]! + SMOOTHING * vocabulary[kind]!);
+      return Math.log(share * p(1) + (1 - share) * p(0));
+    });
     const best = Math.max(...logs);
     logs.forEach((log, l) => {
       costs[i * L + l] = Math.min(255, Math.round(((best - log) * (WEIGHTS[kind] ?? 1)) / STEP));
@@ -85,35 +104,71 @@ function buildFile(counts: Map<string, Float64Array>, totals: Float64Array[]): L
   };
 }
 
-/** Accuracy on the development set, and the temperature that makes its probabilities honest (least log-loss). */
-function tuneOnDev(file: LanguageModelFile): number {
-  const model = decodeModel(file);
-  const dev = readFileSync(join(TRAIN_DIR, "dev.jsonl"), "utf8").trim().split("\n")
+/**
+ * Fits, on the development sets (documentation and register, equally weighted), first the temperature that makes
+ * probabilities honest (least log-loss), then the priors of the neighbours learnt from machine translation (ast+an
+ * share one, oc another) that maximise the mean per-class accuracy over es, ca, eu, gl, other, then the
+ * temperature again with those priors.
+ */
+function tuneOnDev(file: LanguageModelFile): void {
+  const model = decodeModel({ ...file, priors: undefined });
+  const readDev = (name: string) => readFileSync(join(TRAIN_DIR, name), "utf8").trim().split("\n")
     .map((line) => JSON.parse(line) as { text: string; language: string });
-  let correct = 0;
-  for (const row of dev) {
-    const { probabilities } = scoreLanguages(model, row.text, 1);
-    const best = probabilities.indexOf(Math.max(...probabilities));
-    if (MODEL_LANGUAGES[best] === row.language) correct += 1;
-  }
-  console.log(`dev accuracy over ${L} model languages: ${((100 * correct) / dev.length).toFixed(2)} % of ${dev.length}`);
-  let bestTemperature = 1;
-  let bestLoss = Infinity;
-  for (const temperature of [1, 0.5, 0.3, 0.2, 0.15, 0.1, 0.07, 0.05, 0.03, 0.02]) {
-    let loss = 0;
+  const documentation = readDev("dev.jsonl");
+  const register = readDev("dev-register.jsonl");
+  const dev = [...documentation.filter((_, i) => i % Math.max(1, Math.round(documentation.length / register.length)) === 0), ...register]
+    .map((row) => ({ ...costsOf(model, row.text), language: row.language as ModelLanguage }));
+  const classes = ["es", "ca", "eu", "gl", "other"] as const;
+  const meanAccuracy = (temperature: number, priors: number[]) => {
+    const right = new Map<string, number>();
+    const total = new Map<string, number>();
     for (const row of dev) {
-      const { probabilities } = scoreLanguages(model, row.text, temperature);
-      const p = probabilities[MODEL_LANGUAGES.indexOf(row.language as never)] ?? 0;
-      loss -= Math.log(Math.max(p, 1e-9));
+      const probabilities = probabilitiesOf(row.totals, file.step, temperature, priors);
+      const grouped = new Map<string, number>();
+      probabilities.forEach((p, l) => grouped.set(toDetected(MODEL_LANGUAGES[l]!), (grouped.get(toDetected(MODEL_LANGUAGES[l]!)) ?? 0) + p));
+      const predicted = [...grouped].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+      const truth = toDetected(row.language);
+      total.set(truth, (total.get(truth) ?? 0) + 1);
+      if (predicted === truth) right.set(truth, (right.get(truth) ?? 0) + 1);
     }
-    if (loss < bestLoss) [bestLoss, bestTemperature] = [loss, temperature];
+    return classes.reduce((sum, c) => sum + (right.get(c) ?? 0) / Math.max(1, total.get(c) ?? 0), 0) / classes.length;
+  };
+  const fitTemperature = (priors: number[]) => {
+    let best = { temperature: 1, loss: Infinity };
+    for (const temperature of [1, 0.5, 0.3, 0.2, 0.15, 0.1, 0.07, 0.05, 0.03, 0.02, 0.015, 0.01, 0.007, 0.005]) {
+      let loss = 0;
+      for (const row of dev) {
+        const p = probabilitiesOf(row.totals, file.step, temperature, priors)[MODEL_LANGUAGES.indexOf(row.language)] ?? 0;
+        loss -= Math.log(Math.max(p, 1e-9));
+      }
+      if (loss < best.loss) best = { temperature, loss };
+    }
+    console.log(`temperature ${best.temperature} (dev log-loss ${(best.loss / dev.length).toFixed(4)})`);
+    return best.temperature;
+  };
+  const priorsFor = (astAn: number, oc: number) => MODEL_LANGUAGES.map((l) => (l === "ast" || l === "an" ? astAn : l === "oc" ? oc : 0));
+  let temperature = fitTemperature(priorsFor(0, 0));
+  let best = { astAn: 0, oc: 0, accuracy: meanAccuracy(temperature, priorsFor(0, 0)) };
+  console.log(`dev mean per-class accuracy without priors: ${(100 * best.accuracy).toFixed(2)} %`);
+  for (const astAn of [0, 100, 200, 400, 700, 1000, 1500, 2000, 3000]) {
+    for (const oc of [0, 200, 500, 1000, 2000]) {
+      const accuracy = meanAccuracy(temperature, priorsFor(astAn, oc));
+      if (accuracy > best.accuracy) best = { astAn, oc, accuracy };
+    }
   }
-  console.log(`temperature ${bestTemperature} (dev log-loss ${(bestLoss / dev.length).toFixed(4)})`);
-  return bestTemperature;
+  console.log(`priors ast/an ${best.astAn}, oc ${best.oc} units: dev mean per-class accuracy ${(100 * best.accuracy).toFixed(2)} %`);
+  file.priors = priorsFor(best.astAn, best.oc);
+  temperature = fitTemperature(file.priors);
+  file.temperature = temperature;
 }
 
-const { counts, totals } = countFeatures();
-const file = buildFile(counts, totals);
-file.temperature = tuneOnDev(file);
+// RETUNE=1 keeps the features of the current model file and only fits temperature and priors again.
+const file: LanguageModelFile = process.env.RETUNE
+  ? (JSON.parse(readFileSync(MODEL_FILE, "utf8")) as LanguageModelFile)
+  : (() => {
+      const { counts, totals } = countFeatures();
+      return buildFile(counts, totals);
+    })();
+tuneOnDev(file);
 writeFileSync(MODEL_FILE, JSON.stringify(file));
 console.log(`wrote ${MODEL_FILE}: ${(JSON.stringify(file).length / 1e6).toFixed(2)} MB`);

@@ -40,6 +40,36 @@ export function evaluate(rows: readonly EvalRow[], classify: Classifier): EvalRe
   return { overall: rows.length ? correct / rows.length : 0, perClass, confusion, total: rows.length };
 }
 
+export interface BlockingPower {
+  /** Per target language: share of its lines recognised as it with at least the blocking confidence. */
+  confidentRight: Record<string, number>;
+  /** Share of the four languages' lines given another verdict with at least the blocking confidence. */
+  confidentlyWrong: number;
+}
+
+/** How often the submit check could block a mismatch (right and sure), and how often it would block wrongly. */
+export function blockingPower(
+  rows: readonly EvalRow[],
+  identify: (text: string) => { language: DetectedLanguage; confidence: number },
+  threshold: number,
+): BlockingPower {
+  const right: Record<string, number> = {};
+  const totals: Record<string, number> = {};
+  let wrong = 0;
+  let targets = 0;
+  for (const row of rows) {
+    if (row.language === "other") continue;
+    const guess = identify(row.text);
+    targets += 1;
+    totals[row.language] = (totals[row.language] ?? 0) + 1;
+    if (guess.confidence < threshold) continue;
+    if (guess.language === row.language) right[row.language] = (right[row.language] ?? 0) + 1;
+    else wrong += 1;
+  }
+  const confidentRight = Object.fromEntries(Object.entries(totals).map(([language, n]) => [language, (right[language] ?? 0) / n]));
+  return { confidentRight, confidentlyWrong: targets ? wrong / targets : 0 };
+}
+
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 
 export function formatReport(result: EvalResult): string {

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { identifyLanguage } from "../../lib/quality/language";
-import { evaluate, formatReport, readEvalSet, type Classifier } from "./eval-report";
+import { LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
+import { blockingPower, evaluate, formatReport, readEvalSet, type Classifier } from "./eval-report";
 
 const file = process.argv[2] ?? join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id/eval.jsonl");
 const rows = readEvalSet(readFileSync(file, "utf8"));
@@ -17,6 +18,16 @@ const ours = evaluate(rows, (text) => identifyLanguage(text).language);
 const elapsed = performance.now() - started;
 console.log(`escriba identifier on ${rows.length} sentences (${file})`);
 console.log(formatReport(ours));
+const power = blockingPower(rows, identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE);
+console.log(`blocking power (confidence ≥ ${LANGUAGE_MISMATCH_MIN_CONFIDENCE}, right): ${Object.entries(power.confidentRight)
+  .map(([language, share]) => `${language} ${(100 * share).toFixed(1)} %`).join(", ")}; confidently wrong: ${(100 * power.confidentlyWrong).toFixed(2)} %`);
+const fine = new Map<string, [number, number]>();
+for (const row of rows.filter((r) => r.language === "other")) {
+  const language = row.source.slice(row.source.lastIndexOf("/") + 1);
+  const [asOther, total] = fine.get(language) ?? [0, 0];
+  fine.set(language, [asOther + (identifyLanguage(row.text).language === "other" ? 1 : 0), total + 1]);
+}
+console.log(`"other" lines recognised as other: ${[...fine].map(([language, [a, n]]) => `${language} ${a}/${n}`).join(", ")}`);
 console.log(`throughput: ${Math.round(rows.length / (elapsed / 1000))} sentences/s (${((1000 * elapsed) / rows.length).toFixed(1)} µs each)\n`);
 
 async function cld3(): Promise<Classifier | undefined> {

@@ -1,14 +1,16 @@
 // Splits the raw text into a training corpus (kept outside the repo) and the held-out evaluation set (committed).
 //
 // Run: node --import tsx scripts/language-model/prepare-data.ts
-// Training: LibreOffice help minus the Impress/Draw/Chart/Math modules, fortune cookies, Occitan hunspell stems.
+// Training: LibreOffice help minus the Impress/Draw/Chart/Math modules, Occitan hunspell stems; fortune cookies and
+// their Apertium translations are split into training, development and evaluation by register-data.ts.
 // Evaluation: the held-out LibreOffice modules, GNOME user help, the Debian installation guide and the UDHR:
 // other documents, and mostly other sources; no evaluation sentence occurs anywhere in the training text.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  fortunes, gnomeHelp, hunspellWords, installationGuide, libreOfficeHelp, sentencesOf, udhr, type Passage,
+  gnomeHelp, hunspellWords, installationGuide, libreOfficeHelp, sentencesOf, udhr, type Passage,
 } from "./raw-text";
+import { hashOf, seededShuffle } from "./sampling";
 import { MODEL_LANGUAGES, toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
 
 export const TRAIN_DIR = process.env.TRAIN_DIR ?? "/work/scratch-langid/train";
@@ -18,7 +20,7 @@ const HELD_OUT_MODULES = /^libreoffice-help:text\/(simpress|sdraw|schart|smath)\
 
 const LIBREOFFICE: Record<ModelLanguage, string[]> = {
   es: ["es"], ca: ["ca", "ca-valencia"], eu: ["eu"], gl: ["gl"], pt: ["pt", "pt-BR"],
-  fr: ["fr"], it: ["it"], en: ["en-US"], de: ["de"], oc: [],
+  fr: ["fr"], it: ["it"], en: ["en-US"], de: ["de"], oc: [], ast: [], an: [],
 };
 const GNOME: Partial<Record<ModelLanguage, string[]>> = {
   es: ["es"], ca: ["ca"], gl: ["gl"], pt: ["pt", "pt_BR"], fr: ["fr"], it: ["it"], de: ["de"], en: ["C"],
@@ -28,13 +30,12 @@ const INSTALL_GUIDE: Partial<Record<ModelLanguage, string[]>> = {
 };
 const UDHR: Record<ModelLanguage, string[]> = {
   es: ["spa"], ca: ["cat"], eu: ["eus"], gl: ["glg"], pt: ["por_PT", "por_BR"], fr: ["fra"], it: ["ita"],
-  en: ["eng"], de: ["deu_1996"], oc: ["lnc", "prv", "auv"],
+  en: ["eng"], de: ["deu_1996"], oc: ["lnc", "prv", "auv"], ast: [], an: [],
 };
-const FORTUNES: Partial<Record<ModelLanguage, string[]>> = { es: ["es"], it: ["it"], de: ["de"], pt: ["brasil"] };
 
 /** How many evaluation sentences to draw per language and source, so no single source dominates a class. */
 const EVAL_QUOTA: Record<ModelLanguage, number> = {
-  es: 300, ca: 300, eu: 900, gl: 450, pt: 200, fr: 70, it: 70, en: 60, de: 60, oc: 400,
+  es: 300, ca: 300, eu: 900, gl: 450, pt: 200, fr: 70, it: 70, en: 60, de: 60, oc: 400, ast: 0, an: 0,
 };
 
 /**
@@ -51,26 +52,6 @@ function looksEnglish(text: string): boolean {
 
 const key = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
-function hashOf(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-function seededShuffle<T>(items: T[], seed: number): T[] {
-  const out = [...items];
-  let state = seed >>> 0;
-  for (let i = out.length - 1; i > 0; i--) {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const j = (((t ^ (t >>> 14)) >>> 0) % (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
 function main(): void {
   const train: Passage[] = [];
   const evalPool: Passage[] = [];
@@ -78,7 +59,6 @@ function main(): void {
     for (const folder of LIBREOFFICE[language]) {
       for (const p of libreOfficeHelp(language, folder)) (HELD_OUT_MODULES.test(p.document) ? evalPool : train).push(p);
     }
-    for (const file of FORTUNES[language] ?? []) train.push(...fortunes(language, file));
     for (const folder of GNOME[language] ?? []) evalPool.push(...gnomeHelp(language, folder));
     for (const folder of INSTALL_GUIDE[language] ?? []) evalPool.push(...installationGuide(language, folder));
     for (const code of UDHR[language]) evalPool.push(...udhr(language, code));

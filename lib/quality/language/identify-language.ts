@@ -1,16 +1,27 @@
-// Tells which of escriba's languages (es, ca, eu, gl) a text is written in, or "other", with a confidence.
+// Tells which of escriba's languages (es, ca, eu, gl) a text is written in, or "other", with a confidence and the
+// likeliest fine-grained languages (pt, ast, oc… included) behind that verdict.
 import modelFile from "./model.json" with { type: "json" };
 import { decodeModel, scoreLanguages, type LanguageModelFile, type LoadedModel } from "./model";
-import { MODEL_LANGUAGES, toDetected, type DetectedLanguage } from "./languages";
+import { MODEL_LANGUAGES, toDetected, type DetectedLanguage, type ModelLanguage } from "./languages";
+
+export interface LanguageAlternative {
+  language: ModelLanguage;
+  /** The model's probability for that language alone, rounded to 3 decimals. */
+  probability: number;
+}
 
 export interface LanguageGuess {
   language: DetectedLanguage;
   /** 0..1: the model's probability for that language, lowered for texts too short to be sure about. */
   confidence: number;
+  /** The likeliest model languages, most probable first (at most ALTERNATIVES); empty when the text has no letters. */
+  alternatives: LanguageAlternative[];
 }
 
 /** Below this many letters a text carries too little evidence for a confident verdict, whatever the model says. */
 const LETTERS_FOR_FULL_CONFIDENCE = 20;
+/** How many fine-grained languages a guess lists. */
+export const ALTERNATIVES = 3;
 
 let model: LoadedModel | undefined;
 
@@ -22,7 +33,7 @@ function languageModel(): LoadedModel {
 
 export function identifyLanguage(text: string): LanguageGuess {
   const { probabilities, letters } = scoreLanguages(languageModel(), text);
-  if (letters === 0) return { language: "other", confidence: 0 };
+  if (letters === 0) return { language: "other", confidence: 0, alternatives: [] };
   // Probabilities of the neighbours add up into "other": Portuguese and French together may outweigh Galician.
   const grouped = new Map<DetectedLanguage, number>();
   probabilities.forEach((p, i) => {
@@ -35,5 +46,18 @@ export function identifyLanguage(text: string): LanguageGuess {
     if (p > probability) [language, probability] = [candidate, p];
   }
   const evidence = Math.min(1, letters / LETTERS_FOR_FULL_CONFIDENCE);
-  return { language, confidence: Math.max(0, Math.min(1, probability * evidence)) };
+  const alternatives = probabilities
+    .map((p, i) => ({ language: MODEL_LANGUAGES[i] ?? "en", probability: Math.round(p * 1000) / 1000 }))
+    .sort((a, b) => b.probability - a.probability)
+    .slice(0, ALTERNATIVES);
+  return { language, confidence: Math.max(0, Math.min(1, probability * evidence)), alternatives };
+}
+
+/**
+ * For a text taken as "other", the neighbour it most likely is (e.g. "pt"), so a writer can be told "looks like
+ * Portuguese"; undefined when the guess is one of the four languages or names no neighbour.
+ */
+export function likelyOtherLanguage(guess: Pick<LanguageGuess, "language" | "alternatives">): ModelLanguage | undefined {
+  if (guess.language !== "other") return undefined;
+  return guess.alternatives?.find((alternative) => toDetected(alternative.language) === "other")?.language;
 }

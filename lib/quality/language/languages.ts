@@ -1,16 +1,16 @@
 // The languages the identifier tells apart: the four escriba collects, and the neighbours it must reject as "other".
-import type { ItemLanguage } from "@/lib/vocabulary";
+import { ITEM_LANGUAGES, NEIGHBOUR_LANGUAGES, type ItemLanguage } from "@/lib/vocabulary";
 
 export type DetectedLanguage = ItemLanguage | "other";
 
 /**
  * The model scores each of these separately; neighbours are kept apart in the model (rather than one "other"
- * class) because Portuguese, Occitan or Italian each resemble a different target language.
+ * class) because Portuguese, Occitan, Asturian or Aragonese each resemble a different target language.
  */
-export const MODEL_LANGUAGES = ["es", "ca", "eu", "gl", "pt", "fr", "it", "en", "de", "oc"] as const;
+export const MODEL_LANGUAGES = [...ITEM_LANGUAGES, ...NEIGHBOUR_LANGUAGES] as const;
 export type ModelLanguage = (typeof MODEL_LANGUAGES)[number];
 
-const TARGETS: ReadonlySet<string> = new Set<ItemLanguage>(["es", "ca", "eu", "gl"]);
+const TARGETS: ReadonlySet<string> = new Set<string>(ITEM_LANGUAGES);
 
 export function toDetected(language: ModelLanguage): DetectedLanguage {
   return TARGETS.has(language) ? (language as ItemLanguage) : "other";

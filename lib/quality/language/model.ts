@@ -10,6 +10,12 @@ export interface LanguageModelFile {
   step: number;
   /** Multiplies summed log-likelihoods before the softmax, fitted on the development set. */
   temperature: number;
+  /**
+   * Cost units added to each language's total (a class prior, in MODEL_LANGUAGES order; absent = none): chosen on
+   * the development set so that rare neighbours learnt from machine translation (ast, an, oc) do not pull
+   * ordinary Spanish or Catalan lines away.
+   */
+  priors?: number[];
   /** Features, one per line, in the order of `costs`. */
   features: string;
   /** Base64 of one byte per feature and language: how much less likely the feature is in that language than
@@ -23,6 +29,7 @@ export interface LoadedModel {
   costs: Uint8Array;
   step: number;
   temperature: number;
+  priors: Float64Array;
 }
 
 function decodeBase64(text: string): Uint8Array {
@@ -39,7 +46,8 @@ export function decodeModel(file: LanguageModelFile): LoadedModel {
   }
   const index = new Map<string, number>();
   file.features.split("\n").forEach((feature, i) => index.set(feature, i));
-  return { index, costs: decodeBase64(file.costs), step: file.step, temperature: file.temperature };
+  const priors = Float64Array.from(MODEL_LANGUAGES, (_, l) => file.priors?.[l] ?? 0);
+  return { index, costs: decodeBase64(file.costs), step: file.step, temperature: file.temperature, priors };
 }
 
 export interface LanguageScores {
@@ -49,7 +57,8 @@ export interface LanguageScores {
   letters: number;
 }
 
-export function scoreLanguages(model: LoadedModel, text: string, temperature = model.temperature): LanguageScores {
+/** Summed costs per model language (lower = likelier), before priors, and the letters they rest on. */
+export function costsOf(model: LoadedModel, text: string): { totals: Float64Array; letters: number } {
   const count = MODEL_LANGUAGES.length;
   const totals = new Float64Array(count);
   const words = wordsOf(text);
@@ -61,9 +70,19 @@ export function scoreLanguages(model: LoadedModel, text: string, temperature = m
     const base = i * count;
     for (let l = 0; l < count; l++) totals[l]! += model.costs[base + l]!;
   });
-  let best = Infinity;
-  for (const total of totals) best = Math.min(best, total);
-  const weights = Array.from(totals, (total) => Math.exp(-(total - best) * model.step * temperature));
+  return { totals, letters };
+}
+
+/** Probabilities from summed costs: priors added, then a softmax at the given temperature. */
+export function probabilitiesOf(totals: Float64Array, step: number, temperature: number, priors: ArrayLike<number>): number[] {
+  const adjusted = Array.from(totals, (total, l) => total + (priors[l] ?? 0));
+  const best = Math.min(...adjusted);
+  const weights = adjusted.map((total) => Math.exp(-(total - best) * step * temperature));
   const sum = weights.reduce((a, b) => a + b, 0);
-  return { probabilities: weights.map((w) => w / sum), letters };
+  return weights.map((w) => w / sum);
+}
+
+export function scoreLanguages(model: LoadedModel, text: string, temperature = model.temperature): LanguageScores {
+  const { totals, letters } = costsOf(model, text);
+  return { probabilities: probabilitiesOf(totals, model.step, temperature, model.priors), letters };
 }

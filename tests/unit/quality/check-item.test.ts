@@ -156,4 +156,23 @@ describe("checkItem with the real language identifier", () => {
     assert.equal(mismatch.params.detected, "eu");
     assert.equal(report.blocked, true);
   });
+  test("Portuguese in a Galician item is a mismatch that names Portuguese as the likely language", () => {
+    const item: ItemDraftForCheck = {
+      language: "gl",
+      category: "open_qa",
+      instruction: "Explica por que a xente da vila sempre chega tarde ás festas do verán.",
+      response: "Porque ninguém quer ser o primeiro a chegar: toda a gente fica em casa à espera de ouvir a música.",
+    };
+    const report = checkItem(item);
+    const mismatch = report.problems.find((p) => p.code === "language_mismatch" && p.field === "response");
+    assert.ok(mismatch, JSON.stringify(report.fields.response?.language));
+    assert.equal(mismatch.params.detected, "other");
+    assert.equal(mismatch.params.likely, "pt");
+    assert.equal(report.problems.some((p) => p.field === "instruction"), false);
+  });
+  test("a mismatch with one of the four languages carries no likely language", () => {
+    const item: ItemDraftForCheck = { language: "es", category: "open_qa", instruction: "¿Cuál es la montaña más alta del País Vasco?", response: basque };
+    const mismatch = checkItem(item).problems.find((p) => p.code === "language_mismatch");
+    assert.equal(mismatch?.params.likely, undefined);
+  });
 });

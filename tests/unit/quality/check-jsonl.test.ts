@@ -35,7 +35,22 @@ describe("checkJsonLines", () => {
     assert.equal(result.lines, 1);
     const line = textResultLineSchema.parse(parsed[0]);
     const start = text.indexOf("marta@");
-    assert.deepEqual(line, { language: "ca", confidence: 0.88, pii: [{ type: "email", start, end: start + "marta@exemple.cat".length }] });
+    assert.deepEqual(line, {
+      language: "ca",
+      confidence: 0.88,
+      alternatives: [],
+      pii: [{ type: "email", start, end: start + "marta@exemple.cat".length }],
+    });
+  });
+
+  test("with the real identifier, a text line lists the likeliest fine-grained languages (Portuguese behind other)", async () => {
+    const written: string[] = [];
+    const text = "Ninguém quer ser o primeiro a chegar à festa, por isso toda a gente fica em casa à espera.";
+    await checkJsonLines(linesOf(JSON.stringify({ text })), (line) => void written.push(line));
+    const line = textResultLineSchema.parse(JSON.parse(written[0] ?? "{}"));
+    assert.equal(line.language, "other");
+    assert.equal(line.alternatives[0]?.language, "pt");
+    assert.ok(line.alternatives.length <= 3);
   });
 
   test("an e-mail spelled out comes back as an email flagged obfuscated, spanning the whole address", async () => {

@@ -1,10 +1,12 @@
-// Language identification: real sentences of each language and its neighbours, short-text caution, and the
-// accuracy on the held-out evaluation set.
+// Language identification: real sentences of each language and its neighbours, short-text caution, the likeliest
+// fine-grained languages, and the accuracy on the held-out evaluation sets (documentation register, the register
+// annotators write, and short lines), with the blocking power the submit check relies on.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { identifyLanguage } from "../../../lib/quality/language";
-import { CLASSES, evaluate, readEvalSet } from "../../../scripts/language-model/eval-report";
+import { identifyLanguage, likelyOtherLanguage } from "../../../lib/quality/language";
+import { LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../../lib/quality/check-item";
+import { blockingPower, CLASSES, evaluate, readEvalSet, type EvalRow } from "../../../scripts/language-model/eval-report";
 
 const cases: [string, string, string][] = [
   ["es", "es", "Escribe un resumen breve del texto anterior, sin añadir información que no aparezca en él."],
@@ -23,6 +25,11 @@ const cases: [string, string, string][] = [
   ["en", "other", "The city celebrated its main festival yesterday with a parade that went through the streets of the centre."],
   ["de", "other", "Die Stadt feierte gestern ihr großes Fest mit einem Umzug durch die Straßen der Innenstadt."],
   ["oc", "other", "Totes los èsser umans naisson liures e egals en dignitat e en dreches. Son dotats de rason e de consciéncia."],
+  ["ca (imperative)", "ca", "Pesca per aconseguir menjar."],
+  ["gl (dialogue)", "gl", "—Onde deixaches as chaves do coche? —Enriba da mesa, coma sempre."],
+  ["ast", "other", "El perru llatía tola nueche y naide podía dormir na casa."],
+  ["an", "other", "Lo can lladraba tota la nueit y dengún podeba adormir en a casa."],
+  ["oc (Aranese)", "other", "Eth gosset lairaue tota era net e arrés podie dormir ena casa."],
 ];
 
 for (const [name, expected, text] of cases) {
@@ -36,7 +43,7 @@ test("a clear sentence gets a high confidence", () => {
 });
 
 test("empty and whitespace text is other with confidence 0", () => {
-  for (const text of ["", "   \n\t "]) assert.deepEqual(identifyLanguage(text), { language: "other", confidence: 0 });
+  for (const text of ["", "   \n\t "]) assert.deepEqual(identifyLanguage(text), { language: "other", confidence: 0, alternatives: [] });
 });
 
 test("short or ambiguous text gets a low confidence", () => {
@@ -59,4 +66,61 @@ test("held-out evaluation set: at least 97 % overall and 95 % in every class", (
   const result = evaluate(rows, (text) => identifyLanguage(text).language);
   assert.ok(result.overall >= 0.97, `overall ${result.overall}`);
   for (const c of CLASSES) assert.ok(result.perClass[c] >= 0.95, `${c}: ${result.perClass[c]}`);
+});
+
+test("alternatives list the likeliest fine-grained languages, most probable first, and name Portuguese behind other", () => {
+  const guess = identifyLanguage("A cidade celebrou ontem as suas festas com um desfile que percorreu as ruas do centro histórico.");
+  assert.equal(guess.language, "other");
+  assert.equal(guess.alternatives[0]?.language, "pt");
+  assert.ok(guess.alternatives.length >= 1 && guess.alternatives.length <= 3);
+  for (let i = 1; i < guess.alternatives.length; i++) {
+    assert.ok(guess.alternatives[i - 1]!.probability >= guess.alternatives[i]!.probability);
+  }
+  assert.ok(guess.alternatives.reduce((sum, a) => sum + a.probability, 0) <= 1.001);
+  assert.equal(likelyOtherLanguage(guess), "pt");
+  assert.equal(likelyOtherLanguage(identifyLanguage("El perru llatía tola nueche y naide podía dormir na casa.")), "ast");
+  assert.equal(likelyOtherLanguage(identifyLanguage("La ciudad celebró ayer sus fiestas mayores con un desfile.")), undefined);
+});
+
+function fixture(name: string): EvalRow[] {
+  return readEvalSet(readFileSync(new URL(`../../fixtures/language-id/${name}`, import.meta.url), "utf8"));
+}
+
+/** Share of the lines written in `language` (the fine-grained code after the source's last "/") taken as "other". */
+function neighbourAsOther(rows: readonly EvalRow[], language: string): number {
+  const lines = rows.filter((r) => r.source.endsWith(`/${language}`));
+  assert.ok(lines.length >= 40, `too few ${language} lines`);
+  return lines.filter((r) => identifyLanguage(r.text).language === "other").length / lines.length;
+}
+
+const FLOORS = [
+  { name: "register set (20–400 characters)", file: "register.jsonl", overall: 0.97, perClass: 0.95, minLines: 300 },
+  { name: "short set (20–80 characters)", file: "short.jsonl", overall: 0.94, perClass: 0.9, minLines: 200 },
+];
+
+for (const floor of FLOORS) {
+  test(`${floor.name}: at least ${floor.overall * 100} % overall and ${floor.perClass * 100} % in every class`, () => {
+    const rows = fixture(floor.file);
+    for (const c of CLASSES) assert.ok(rows.filter((r) => r.language === c).length >= floor.minLines, `too few ${c} lines`);
+    const result = evaluate(rows, (text) => identifyLanguage(text).language);
+    assert.ok(result.overall >= floor.overall, `overall ${result.overall}`);
+    for (const c of CLASSES) assert.ok(result.perClass[c] >= floor.perClass, `${c}: ${result.perClass[c]}`);
+  });
+}
+
+// The goals for neighbours and blocking power are held on the register set; the short set's figures (an 88 %,
+// es blocking 87 %, 0.6 % confidently wrong) are reported in docs/language-identification.md, not claimed.
+test("register set: Asturian, Aragonese and Occitan (incl. Aranese) are recognised as other (≥ 90 % each)", () => {
+  const rows = fixture("register.jsonl");
+  for (const language of ["ast", "an", "oc"]) {
+    const share = neighbourAsOther(rows, language);
+    assert.ok(share >= 0.9, `${language}: ${share}`);
+  }
+});
+
+test("register set: ≥ 90 % of each language's lines reach the blocking confidence, ≤ 0.3 % are confidently wrong", () => {
+  const power = blockingPower(fixture("register.jsonl"), identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE);
+  assert.deepEqual(Object.keys(power.confidentRight).sort(), ["ca", "es", "eu", "gl"]);
+  for (const [language, share] of Object.entries(power.confidentRight)) assert.ok(share >= 0.9, `${language}: ${share}`);
+  assert.ok(power.confidentlyWrong <= 0.003, `confidently wrong: ${power.confidentlyWrong}`);
 });

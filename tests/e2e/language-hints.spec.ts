@@ -1,0 +1,45 @@
+// The editor names the language it detected, in the UI language: Portuguese typed into a Galician item is called
+// Portuguese ("looks like Portuguese"), not just "another language", while typing and when submitting.
+import { expect, test, type Page } from "@playwright/test";
+import { disconnectDb } from "@/lib/db";
+import { createDraft } from "@/lib/items/create-draft";
+import { createTestCampaign } from "@/tests/support/seed-campaigns";
+import { createTestUser } from "@/tests/support/seed-users";
+import { viewerOf } from "@/tests/support/viewers";
+import { signIn } from "@/tests/e2e/helpers/session";
+
+test.use({ locale: "en-US" });
+test.afterAll(disconnectDb);
+
+const GALICIAN_INSTRUCTION = "Explica por que a xente da vila sempre chega tarde ás festas do verán.";
+const PORTUGUESE_RESPONSE =
+  "Porque ninguém quer ser o primeiro a chegar: toda a gente fica em casa à espera de ouvir a música, e só depois " +
+  "sai à rua com os vizinhos.";
+
+async function openGalicianDraft(page: Page, uiLocale?: string) {
+  const campaign = await createTestCampaign({ languages: ["gl"] });
+  const annotator = await createTestUser("annotator", ["gl"]);
+  const draft = await createDraft(viewerOf(annotator), { campaignId: campaign.id, language: "gl", category: "open_qa" });
+  await signIn(page, annotator, /\/work$/);
+  if (uiLocale) {
+    await page.getByLabel("Interface language").first().selectOption(uiLocale);
+    await expect(page.locator("html")).toHaveAttribute("lang", uiLocale);
+  }
+  await page.goto(`/work/items/${draft.id}`);
+  await page.locator('[data-field="instruction"] textarea').fill(GALICIAN_INSTRUCTION);
+  await page.locator('[data-field="response"] textarea').fill(PORTUGUESE_RESPONSE);
+  return page.locator('[data-field="response"]');
+}
+
+test("Portuguese in a Galician item: the hint and the refused submit say it looks like Portuguese", async ({ page }) => {
+  const response = await openGalicianDraft(page);
+  await expect(response.getByTestId("live-hint")).toContainText("This text looks like Portuguese, not Galician.");
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(response.getByTestId("problems")).toContainText("looks like Portuguese, not Galician");
+  await expect(response.getByTestId("problems")).not.toContainText("another language");
+});
+
+test("in a Spanish interface the hint names Portuguese in Spanish", async ({ page }) => {
+  const response = await openGalicianDraft(page, "es");
+  await expect(response.getByTestId("live-hint")).toContainText("Este texto parece portugués, no gallego.");
+});
