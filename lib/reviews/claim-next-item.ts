@@ -14,12 +14,16 @@ import { env } from "@/lib/env";
 import { ITEM_LANGUAGES } from "@/lib/vocabulary";
 import { drawClaimKind, pickReviewCheck } from "@/lib/reviews/pick-review-check";
 import { presentForReview } from "@/lib/reviews/present-for-review";
+import { itemViewColumns, itemViewFromRow, type ItemViewRow } from "@/lib/items/item-view-sql";
+import type { ItemView } from "@/lib/items/schemas";
 import { claimInputSchema, type Lease } from "@/lib/reviews/schemas";
 
 interface Claimed {
   itemId: string;
   round: number;
   leaseExpiresAt: Date;
+  /** New work comes with its view from the leasing statement itself; a held lease or a check is presented after. */
+  view?: ItemView;
 }
 
 export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimInputSchema> = {}): Promise<Lease | null> {
@@ -73,13 +77,18 @@ export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimI
       const check = await pickReviewCheck(tx, kind, { ...scope, campaignId: candidate.campaign_id });
       if (check) return check;
     }
-    const leased = await tx.$queryRaw<{ lease_expires_at: Date }[]>`
-      UPDATE items SET leased_to_id = ${viewer.id}::uuid,
-                       lease_expires_at = ${now}::timestamptz + make_interval(mins => ${leaseMinutes}::int)
-       WHERE id = ${candidate.id}::uuid
-      RETURNING lease_expires_at`;
-    return { itemId: candidate.id, round: candidate.round, leaseExpiresAt: leased[0]!.lease_expires_at };
+    // The lease and the whole review view in one statement: feedback from earlier rounds only, as presentForReview.
+    const leased = await tx.$queryRaw<(ItemViewRow & { lease_expires_at: Date })[]>`
+      UPDATE items i SET leased_to_id = ${viewer.id}::uuid,
+                         lease_expires_at = ${now}::timestamptz + make_interval(mins => ${leaseMinutes}::int)
+       WHERE i.id = ${candidate.id}::uuid
+      RETURNING i.lease_expires_at, ${itemViewColumns({ feedbackBeforeRound: candidate.round })}`;
+    const row = leased[0]!;
+    return { itemId: candidate.id, round: candidate.round, leaseExpiresAt: row.lease_expires_at, view: itemViewFromRow(row) };
   });
   if (!claimed) return null;
-  return { item: await presentForReview(claimed.itemId, claimed.round), leaseExpiresAt: claimed.leaseExpiresAt.toISOString() };
+  return {
+    item: claimed.view ?? (await presentForReview(claimed.itemId, claimed.round)),
+    leaseExpiresAt: claimed.leaseExpiresAt.toISOString(),
+  };
 }
