@@ -24,9 +24,10 @@ export interface ItemViewRow {
   pii_declared_fictional: boolean;
   version: number;
   review_round: number;
-  submitted_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
+  /** Dates, or ISO strings when the row arrives inside row_to_json. */
+  submitted_at: Date | string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
   latest_review: { decision: "approve" | "request_changes" | "reject"; comment: string; cited_clauses: string[]; created_at: string } | null;
   running_evidence: {
     fields: Prisma.JsonValue;
@@ -42,7 +43,7 @@ export interface ItemViewRow {
  * The view's columns of the `items` row aliased `i`. `feedbackBeforeRound`: only reviews of earlier rounds count as
  * the latest feedback (what a reviewer deciding that round may see, present-for-review.ts).
  */
-export function itemViewColumns(options: { feedbackBeforeRound?: number } = {}): Prisma.Sql {
+export function itemViewColumns(options: { feedbackBeforeRound?: number | Prisma.Sql } = {}): Prisma.Sql {
   const earlierRounds = options.feedbackBeforeRound === undefined ? Prisma.empty : Prisma.sql`AND r.round < ${options.feedbackBeforeRound}`;
   return Prisma.sql`i.id::text, i.campaign_id::text, i.guideline_id::text,
     (SELECT g.version FROM guidelines g WHERE g.id = i.guideline_id) AS guideline_version,
@@ -79,9 +80,9 @@ export function itemViewFromRow(row: ItemViewRow): ItemView {
     piiDeclaredFictional: row.pii_declared_fictional,
     version: row.version,
     reviewRound: row.review_round,
-    submittedAt: row.submitted_at?.toISOString() ?? null,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at).toISOString(),
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
     latestFeedback: review
       ? { decision: review.decision, comment: review.comment, citedClauses: review.cited_clauses, createdAt: new Date(review.created_at).toISOString() }
       : null,

@@ -78,7 +78,7 @@ export async function writeCurrentDraft(
   if (!row) return null;
   return {
     before: { instruction: row.before_instruction, context: row.before_context ?? "", response: row.before_response },
-    createdAt: row.created_at,
+    createdAt: new Date(row.created_at),
     view: itemViewFromRow(row),
   };
 }
