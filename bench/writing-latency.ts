@@ -65,25 +65,27 @@ await disconnectDb();
 
 const server = await startBenchApp(database.url, PORT);
 
+/** One annotator's autosaves as the editor sends them (a growing instruction), each timed; returns the last version. */
+async function autosave(samples: number[], index: number, version: number, save: (version: number, instruction: string) => Promise<number>) {
+  let text = "";
+  for (let step = 0; step < savesEach; step++) {
+    await pause();
+    text += ` palabra${step}`;
+    const instruction = `¿Qué ocurre en el caso ${index}-${step} cuando${text}?`;
+    version = await timed(samples, () => save(version, instruction));
+  }
+  return version;
+}
+
 const saves: number[] = [];
 const submits: number[] = [];
 const started = performance.now();
 await Promise.all(
   annotators.map(async ({ token }, index) => {
     const draft = await api(token, "POST", "/api/v1/items", { campaignId: campaign.id, language: "es", category: "open_qa" });
-    let version = draft.version as number;
-    let text = "";
-    for (let save = 0; save < savesEach; save++) {
-      await pause();
-      text += ` palabra${save}`;
-      const saved = await timed(saves, () =>
-        api(token, "PATCH", `/api/v1/items/${draft.id}`, {
-          version,
-          instruction: `¿Qué ocurre en el caso ${index}-${save} cuando${text}?`,
-        }),
-      );
-      version = saved.version as number;
-    }
+    let version = await autosave(saves, index, draft.version as number, async (version, instruction) =>
+      (await api(token, "PATCH", `/api/v1/items/${draft.id}`, { version, instruction })).version as number,
+    );
     await api(token, "PATCH", `/api/v1/items/${draft.id}`, {
       version,
       instruction: `¿Cuál es la diferencia entre una ría y un estuario en la costa del caso ${index}?`,
@@ -105,20 +107,14 @@ const floorSubmits: number[] = [];
 await Promise.all(
   annotators.map(async ({ token, user }, index) => {
     const draft = await api(token, "POST", "/api/v1/items", { campaignId: campaign.id, language: "es", category: "open_qa" });
-    let version = draft.version as number;
-    let text = "";
-    for (let save = 0; save < savesEach; save++) {
-      await pause();
-      text += ` palabra${save}`;
-      await timed(floorSaves, () =>
-        pool.query(`UPDATE items SET instruction = $1, version = version + 1, updated_at = now() WHERE id = $2::uuid AND version = $3`, [
-          `¿Qué ocurre en el caso ${index}-${save} cuando${text}?`,
-          draft.id,
-          version,
-        ]),
-      );
-      version++;
-    }
+    const version = await autosave(floorSaves, index, draft.version as number, async (version, instruction) => {
+      await pool.query(`UPDATE items SET instruction = $1, version = version + 1, updated_at = now() WHERE id = $2::uuid AND version = $3`, [
+        instruction,
+        draft.id,
+        version,
+      ]);
+      return version + 1;
+    });
     await timed(floorSubmits, () =>
       pool.query(
         `WITH submitted AS (
