@@ -1,10 +1,13 @@
 // Latency of the database duplicate check (exact fingerprint + near duplicates by similarity keys) against
 // 1,000,000 items. Half the candidates are an existing item's text with one word changed in the instruction and
-// the response (they must be found); half are new text. Prints p50/p95; never asserts on timing.
-// Usage: node --import tsx bench/near-duplicate-check.ts [items=1000000] [checks=400]
+// the response (they must be found); half are new text. Prints p50/p95; never asserts on timing. It prints the plan of
+// the near-duplicate statement on the analysed table and exits 1 when that plan does not go through the band-key
+// index: a sequential scan of a million rows is a regression however fast it happens to run today.
+// Usage: node --import tsx bench/near-duplicate-check.ts [items=1000000] [checks=400] [--port 54339]
+import { parseArgs } from "node:util";
 import { db, disconnectDb } from "@/lib/db";
 import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
-import { findDuplicateProblems } from "@/lib/quality/find-duplicates";
+import { findDuplicateProblems, NEAR_DUPLICATE_INDEX, nearDuplicateCandidatesSql } from "@/lib/quality/find-duplicates";
 import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
 import {
   fillItems,
@@ -19,9 +22,10 @@ import {
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser } from "@/tests/support/seed-users";
 
-const [itemCount = 1_000_000, checks = 400] = process.argv.slice(2).map(Number);
+const args = parseArgs({ allowPositionals: true, options: { port: { type: "string", default: "54339" } } });
+const [itemCount = 1_000_000, checks = 400] = args.positionals.map(Number);
 
-const database = await openBenchDatabase("escriba_bench_duplicates");
+const database = await openBenchDatabase("escriba_bench_duplicates", { port: Number(args.values.port) });
 const campaign = await createTestCampaign({ languages: ["es", "ca", "eu", "gl"] });
 const author = await createTestUser("annotator", ["es"], "filler");
 console.log(`Filling ${itemCount} items…`);
@@ -30,6 +34,24 @@ await fillItems(database, { count: itemCount, campaignId: campaign.id, authorId:
 console.log(`…in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
 
 const changeOneWord = (text: string) => text.replace(/\s\S+\s/, " cambiado ");
+// The plan, with the keys of a stored item's near copy: what the product sends at submit.
+const probe = { instruction: changeOneWord(syntheticInstruction(7)), response: changeOneWord(syntheticResponse(7)) };
+const plan = await db().$transaction((tx) =>
+  tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${nearDuplicateCandidatesSql({
+    itemId: "00000000-0000-4000-8000-000000000000",
+    language: languageOfSyntheticItem(7),
+    similarityKeys: itemSimilarityKeys(probe),
+  })}`,
+);
+const planText = plan.map((row) => row["QUERY PLAN"]).join("\n");
+console.log(`Near-duplicate plan:\n${planText}`);
+if (!planText.includes(`Bitmap Index Scan on ${NEAR_DUPLICATE_INDEX}`)) {
+  console.error(`FAIL: the near-duplicate statement does not use ${NEAR_DUPLICATE_INDEX}`);
+  await disconnectDb();
+  await database.close();
+  process.exit(1);
+}
+
 const withNear: number[] = [];
 const withoutNear: number[] = [];
 let expected = 0;

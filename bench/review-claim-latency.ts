@@ -1,7 +1,10 @@
 // Claim latency of the review queue with 64 concurrent reviewers and 1,000,000 items in the database (about a
 // seventh of them submitted). Each reviewer claims and releases repeatedly, so every claim contends for the
-// head of the queue. Prints p50/p95; never asserts on timing.
-// Usage: node --import tsx bench/review-claim-latency.ts [items=1000000] [reviewers=64] [claimsEach=20]
+// head of the queue. Prints p50/p95 of claimNextItem and, as its floor, of the bare claim statement (the queue's
+// SELECT … FOR UPDATE SKIP LOCKED and the lease, one round trip, no view) run the same way; never asserts on timing.
+// Usage: node --import tsx bench/review-claim-latency.ts [items=1000000] [reviewers=64] [claimsEach=20] [--port 54339]
+import { parseArgs } from "node:util";
+import pg from "pg";
 import { disconnectDb } from "@/lib/db";
 import { claimNextItem } from "@/lib/reviews/claim-next-item";
 import { returnToQueue } from "@/lib/reviews/return-to-queue";
@@ -10,9 +13,10 @@ import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
 
-const [itemCount = 1_000_000, reviewerCount = 64, claimsEach = 20] = process.argv.slice(2).map(Number);
+const args = parseArgs({ allowPositionals: true, options: { port: { type: "string", default: "54339" } } });
+const [itemCount = 1_000_000, reviewerCount = 64, claimsEach = 20] = args.positionals.map(Number);
 
-const database = await openBenchDatabase("escriba_bench_claims");
+const database = await openBenchDatabase("escriba_bench_claims", { port: Number(args.values.port) });
 const campaign = await createTestCampaign();
 const author = await createTestUser("annotator", ["es"], "filler");
 console.log(`Filling ${itemCount} items…`);
@@ -24,25 +28,61 @@ const { rows } = await database.query(`SELECT count(*)::int AS submitted FROM it
 const reviewers = await Promise.all(
   Array.from({ length: reviewerCount }, () => createTestUser("reviewer", ["es", "ca", "eu", "gl"]).then(viewerOf)),
 );
-const claims: number[] = [];
-let empty = 0;
-const started = performance.now();
-await Promise.all(
-  reviewers.map(async (reviewer) => {
-    for (let round = 0; round < claimsEach; round++) {
-      const before = performance.now();
-      const lease = await claimNextItem(reviewer);
-      claims.push(performance.now() - before);
-      if (!lease) {
-        empty++;
-        continue;
+
+/** Every reviewer claims and releases `claimsEach` times, all at once; returns each claim's time. */
+async function timeClaims(claim: (reviewer: (typeof reviewers)[number]) => Promise<string | null>, release: (reviewer: (typeof reviewers)[number], itemId: string) => Promise<unknown>) {
+  const samples: number[] = [];
+  let empty = 0;
+  const started = performance.now();
+  await Promise.all(
+    reviewers.map(async (reviewer) => {
+      for (let round = 0; round < claimsEach; round++) {
+        const before = performance.now();
+        const itemId = await claim(reviewer);
+        samples.push(performance.now() - before);
+        if (!itemId) {
+          empty++;
+          continue;
+        }
+        await release(reviewer, itemId);
       }
-      await returnToQueue(reviewer, lease.item.id);
-    }
-  }),
+    }),
+  );
+  return { samples, empty, seconds: (performance.now() - started) / 1000 };
+}
+
+const product = await timeClaims(
+  async (reviewer) => (await claimNextItem(reviewer))?.item.id ?? null,
+  (reviewer, itemId) => returnToQueue(reviewer, itemId),
 );
-const seconds = (performance.now() - started) / 1000;
-console.log(`${itemCount} items (${rows[0].submitted} submitted), ${reviewerCount} concurrent reviewers, ${claims.length} claims in ${seconds.toFixed(1)} s (${empty} empty)`);
-console.log(summarise("claim (claimNextItem)", claims));
+console.log(
+  `${itemCount} items (${rows[0].submitted} submitted), ${reviewerCount} concurrent reviewers, ${product.samples.length} claims in ${product.seconds.toFixed(1)} s (${product.empty} empty)`,
+);
+console.log(summarise("claim (claimNextItem)", product.samples));
+
+// The floor: the same queue statement and lease, sent bare through a pool of the same size as the app's (10).
+const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+const floor = await timeClaims(
+  async (reviewer) => {
+    const result = await pool.query<{ id: string }>(
+      `WITH next AS (
+         SELECT i.id FROM items i
+          WHERE i.status = 'submitted' AND i.author_id <> $1::uuid
+            AND (i.leased_to_id IS NULL OR i.lease_expires_at <= now())
+            AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.item_id = i.id AND r.reviewer_id = $1::uuid AND r.round = i.review_round)
+            AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.item_id = i.id AND a.status = 'open')
+          ORDER BY i.submitted_at, i.id LIMIT 1 FOR UPDATE OF i SKIP LOCKED)
+       UPDATE items SET leased_to_id = $1::uuid, lease_expires_at = now() + interval '30 minutes'
+         FROM next WHERE items.id = next.id RETURNING items.id::text`,
+      [reviewer.id],
+    );
+    return result.rows[0]?.id ?? null;
+  },
+  (_reviewer, itemId) => pool.query(`UPDATE items SET leased_to_id = NULL, lease_expires_at = NULL WHERE id = $1::uuid`, [itemId]),
+);
+console.log(summarise("floor: the bare claim statement", floor.samples));
+const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+console.log(`ratio (p50): ${(median(product.samples) / median(floor.samples)).toFixed(2)}× (target ≤ 1.5×)`);
+await pool.end();
 await disconnectDb();
 await database.close();

@@ -1,18 +1,27 @@
 // Save and submit latency through the HTTP API with 50 concurrent simulated annotators, against a database
 // holding 200,000 items. Needs the built app (`npm run build`). Prints p50/p95; never asserts on timing.
+// Then the floors, the same way with the same pauses but as bare SQL through a pool of the app's size: a save's
+// `UPDATE … WHERE id AND version`, and a submission's revision INSERT plus status UPDATE in one statement.
 // Usage: node --import tsx bench/writing-latency.ts [annotators=50] [items=200000] [savesEach=20] [pauseMs=1500]
+//        [--port 54339] [--app-port 3190]
 // pauseMs is each annotator's pause between saves (the editor autosaves ~1.5 s after the last keystroke);
 // 0 makes every annotator save back to back, which measures the server saturated rather than in use.
-import { spawn } from "node:child_process";
+import { parseArgs } from "node:util";
+import pg from "pg";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { disconnectDb } from "@/lib/db";
 import { fillItems, openBenchDatabase, summarise } from "@/bench/support/bench-database";
+import { startBenchApp } from "@/bench/support/start-app";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser } from "@/tests/support/seed-users";
 
-const [annotatorCount = 50, itemCount = 200_000, savesEach = 20, pauseMs = 1500] = process.argv.slice(2).map(Number);
+const args = parseArgs({
+  allowPositionals: true,
+  options: { port: { type: "string", default: "54339" }, "app-port": { type: "string", default: "3190" } },
+});
+const [annotatorCount = 50, itemCount = 200_000, savesEach = 20, pauseMs = 1500] = args.positionals.map(Number);
 const pause = () => new Promise((resolve) => setTimeout(resolve, pauseMs * (0.5 + Math.random())));
-const PORT = 3190;
+const PORT = Number(args.values["app-port"]);
 const base = `http://127.0.0.1:${PORT}`;
 
 async function timed<T>(samples: number[], run: () => Promise<T>): Promise<T> {
@@ -39,7 +48,7 @@ async function api(token: string, method: string, path: string, body?: unknown) 
   return payload;
 }
 
-const database = await openBenchDatabase("escriba_bench_writing");
+const database = await openBenchDatabase("escriba_bench_writing", { port: Number(args.values.port) });
 const campaign = await createTestCampaign({ languages: ["es", "gl"] });
 const filler = await createTestUser("annotator", ["es"], "filler");
 console.log(`Filling ${itemCount} items…`);
@@ -54,17 +63,19 @@ for (let index = 0; index < annotatorCount; index++) {
 }
 await disconnectDb();
 
-const server = spawn(process.execPath, ["bin/escriba.mjs", "start", "--no-build", "--no-demo", "--hostname", "127.0.0.1"], {
-  env: { ...process.env, DATABASE_URL: database.url, PORT: String(PORT), NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123" },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-await new Promise<void>((resolve, reject) => {
-  server.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("escriba is running") && resolve());
-  server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
-});
+const server = await startBenchApp(database.url, PORT);
 
-// Whatever happens below, the server must not outlive the benchmark.
-process.on("exit", () => server.kill("SIGTERM"));
+/** One annotator's autosaves as the editor sends them (a growing instruction), each timed; returns the last version. */
+async function autosave(samples: number[], index: number, version: number, save: (version: number, instruction: string) => Promise<number>) {
+  let text = "";
+  for (let step = 0; step < savesEach; step++) {
+    await pause();
+    text += ` palabra${step}`;
+    const instruction = `¿Qué ocurre en el caso ${index}-${step} cuando${text}?`;
+    version = await timed(samples, () => save(version, instruction));
+  }
+  return version;
+}
 
 const saves: number[] = [];
 const submits: number[] = [];
@@ -72,19 +83,9 @@ const started = performance.now();
 await Promise.all(
   annotators.map(async ({ token }, index) => {
     const draft = await api(token, "POST", "/api/v1/items", { campaignId: campaign.id, language: "es", category: "open_qa" });
-    let version = draft.version as number;
-    let text = "";
-    for (let save = 0; save < savesEach; save++) {
-      await pause();
-      text += ` palabra${save}`;
-      const saved = await timed(saves, () =>
-        api(token, "PATCH", `/api/v1/items/${draft.id}`, {
-          version,
-          instruction: `¿Qué ocurre en el caso ${index}-${save} cuando${text}?`,
-        }),
-      );
-      version = saved.version as number;
-    }
+    let version = await autosave(saves, index, draft.version as number, async (version, instruction) =>
+      (await api(token, "PATCH", `/api/v1/items/${draft.id}`, { version, instruction })).version as number,
+    );
     await api(token, "PATCH", `/api/v1/items/${draft.id}`, {
       version,
       instruction: `¿Cuál es la diferencia entre una ría y un estuario en la costa del caso ${index}?`,
@@ -99,6 +100,39 @@ console.log(
 );
 console.log(summarise("save (PATCH /api/v1/items/{id})", saves));
 console.log(summarise("submit (POST /api/v1/items/{id}/submit)", submits));
-server.kill("SIGTERM");
-await new Promise((resolve) => server.on("exit", resolve));
+
+const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+const floorSaves: number[] = [];
+const floorSubmits: number[] = [];
+await Promise.all(
+  annotators.map(async ({ token, user }, index) => {
+    const draft = await api(token, "POST", "/api/v1/items", { campaignId: campaign.id, language: "es", category: "open_qa" });
+    const version = await autosave(floorSaves, index, draft.version as number, async (version, instruction) => {
+      await pool.query(`UPDATE items SET instruction = $1, version = version + 1, updated_at = now() WHERE id = $2::uuid AND version = $3`, [
+        instruction,
+        draft.id,
+        version,
+      ]);
+      return version + 1;
+    });
+    await timed(floorSubmits, () =>
+      pool.query(
+        `WITH submitted AS (
+           UPDATE items SET status = 'submitted', submitted_at = now(), review_round = review_round + 1, version = version + 1
+            WHERE id = $1::uuid AND version = $2 RETURNING *)
+         INSERT INTO item_revisions (id, item_id, number, kind, author_id, variety, category, instruction, context, response, guideline_id)
+         SELECT gen_random_uuid(), id, 1, 'submission', $3::uuid, variety, category, instruction, context, response, guideline_id FROM submitted`,
+        [draft.id, version, user.id],
+      ),
+    );
+  }),
+);
+await pool.end();
+const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+console.log(summarise("floor: save as one UPDATE … WHERE id AND version", floorSaves));
+console.log(summarise("floor: submit as one revision INSERT + status UPDATE", floorSubmits));
+console.log(
+  `ratio (p50): save ${(median(saves) / median(floorSaves)).toFixed(2)}× (target ≤ 2×), submit ${(median(submits) / median(floorSubmits)).toFixed(2)}× (target ≤ 3×)`,
+);
+await server.stop();
 await database.close();

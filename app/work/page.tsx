@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePageViewer } from "@/lib/http/page-guard";
-import { listMyItems } from "@/lib/items/list-my-items";
+import { listMyWorkRows } from "@/lib/items/list-my-items";
 import { listMyItemsQuerySchema } from "@/lib/items/schemas";
 import { ITEM_CATEGORIES, ITEM_STATUSES } from "@/lib/vocabulary";
 import { DeleteDraftButton } from "@/components/writing/delete-draft-button";
@@ -15,7 +15,7 @@ export default async function WorkPage({ searchParams }: { searchParams: Promise
   // Unknown or malformed filters in a hand-edited URL fall back to no filter rather than an error page.
   const parsed = listMyItemsQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : {};
-  const [t, format, page] = await Promise.all([getTranslations(), getFormatter(), listMyItems(viewer, query)]);
+  const [t, format, page] = await Promise.all([getTranslations(), getFormatter(), listMyWorkRows(viewer, query)]);
   const languageNames = viewer.languages.map((language) => t(`languages.${language}`)).join(", ");
   const nextHref = page.nextCursor ? `/work?${new URLSearchParams({ ...raw, cursor: page.nextCursor })}` : null;
 
@@ -76,12 +76,12 @@ export default async function WorkPage({ searchParams }: { searchParams: Promise
             {page.items.map((item) => (
               <tr key={item.id} data-testid={`item-row-${item.id}`}>
                 <td>
-                  <Link href={`/work/items/${item.id}`}>{item.instruction.slice(0, 90) || "…"}</Link>
+                  <Link href={`/work/items/${item.id}`}>{item.instructionStart || "…"}</Link>
                 </td>
                 <td>{t(`itemStatuses.${item.status}`)}</td>
                 <td>{t(`languages.${item.language}`)}</td>
                 <td>{t(`categories.${item.category}`)}</td>
-                <td>{format.dateTime(new Date(item.updatedAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td>{format.dateTime(item.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</td>
                 <td>
                   {item.latestFeedback && (
                     <>

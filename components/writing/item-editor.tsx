@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import { useActiveTime } from "@/components/activity/use-active-time";
 import { ApiRequestError, callOperation } from "@/components/api-client";
 import { useErrorMessage } from "@/components/errors/use-error-message";
-import { SafeMarkdown } from "@/components/markdown/safe-markdown";
+import { LazySafeMarkdown as SafeMarkdown } from "@/components/markdown/lazy-safe-markdown";
 import { useHydrated } from "@/components/use-hydrated";
 import { CategoryOptions } from "@/components/writing/vocabulary-options";
 import { ConflictPanel } from "@/components/writing/conflict-panel";

@@ -3,7 +3,7 @@
 // limits, and the problems and hints that concern it, all tied to the textarea for screen readers.
 import { useTranslations } from "next-intl";
 import type { Ref } from "react";
-import { SafeMarkdown } from "@/components/markdown/safe-markdown";
+import { LazySafeMarkdown as SafeMarkdown } from "@/components/markdown/lazy-safe-markdown";
 import { ProblemList } from "@/components/writing/problem-list";
 import type { QualityProblem } from "@/lib/quality/quality-report";
 import { countCharacters, type LengthLimits } from "@/lib/quality/shape-rules";

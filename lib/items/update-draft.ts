@@ -9,6 +9,8 @@ import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { resolveWritingTarget } from "@/lib/items/resolve-writing-target";
 import { updateDraftInputSchema, type ItemView } from "@/lib/items/schemas";
 import { recordDraftEvidence, textsOf } from "@/lib/provenance/record-evidence";
+import { toEvidenceView } from "@/lib/provenance/evidence-view";
+import { writeCurrentDraft } from "@/lib/items/write-current-draft";
 
 /** The facts a save is checked against; every save pays for this read, so it is one narrow query. */
 const EDIT_FACTS = {
@@ -32,6 +34,19 @@ export async function updateDraft(
 ): Promise<ItemView> {
   // activeSeconds (deprecated) is dropped unread: a save is no evidence of active time, heartbeats are.
   const { version, activeSeconds: _ignored, evidence, ...changes } = updateDraftInputSchema.parse(input);
+  // The common save: one conditional UPDATE … RETURNING, plus the counters' record in the same transaction.
+  const fast = await (evidence
+    ? db().$transaction(async (tx) => {
+        const written = await writeCurrentDraft(tx, viewer, itemId, version, changes);
+        if (!written) return null;
+        const after = textsOf(written.view);
+        const record = await recordDraftEvidence(tx, { itemId, userId: viewer.id, input: evidence, before: written.before, after, startedAt: written.createdAt });
+        return { ...written.view, evidence: toEvidenceView(record) };
+      })
+    : writeCurrentDraft(db(), viewer, itemId, version, changes).then((written) => written?.view ?? null));
+  if (fast) return fast;
+
+  // Everything else (a refusal to explain, or a new language, category or variety and with it a guideline) the slow way.
   const item = await db().$transaction(async (tx) => {
     // Only what the checks need: the full view (two more queries) is read once, after the write, or for a conflict.
     const current = await tx.item.findUnique({ where: { id: itemId }, select: { ...EDIT_FACTS, ...(evidence ? TEXT_FACTS : {}) } });

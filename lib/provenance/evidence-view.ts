@@ -5,7 +5,9 @@ import { EVIDENCE_FLAGS, type EvidenceFields, type EvidenceFlag, type WritingEvi
 
 const KNOWN_FLAGS: ReadonlySet<string> = new Set(EVIDENCE_FLAGS);
 
-export function toEvidenceView(row: WritingEvidence): WritingEvidenceView {
+export function toEvidenceView(
+  row: Pick<WritingEvidence, "fields" | "implausible" | "reasons" | "flags" | "note" | "checkedAt">,
+): WritingEvidenceView {
   const fields = row.fields as unknown as EvidenceFields;
   return {
     fields,

@@ -2,7 +2,7 @@
 // duplicates in the same language (warn). Near-duplicate candidates come from MinHash band keys
 // (similarity-keys.ts) through one GIN index; each candidate is then scored exactly with pg_trgm's definition
 // of similarity, so what is reported means the same as `similarity()` in PostgreSQL.
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemLanguage } from "@/lib/vocabulary";
 import { textSimilarity } from "@/lib/quality/duplicate-fingerprint";
 import type { QualityProblem } from "@/lib/quality/quality-report";
@@ -23,6 +23,28 @@ export interface DuplicateCandidate {
   fingerprint: string;
   similarityKeys: number[];
 }
+
+/**
+ * The near-duplicate candidates of one text: stored items of the same language sharing a band key with it.
+ * The keys reach the planner only as the result of an InitPlan (`(SELECT $1::bigint[])`), so the statement is planned
+ * as a generic plan would be: with the keys visible, the planner estimated `&&` from the column's most common elements,
+ * which texts repeated many times over inflate, guessed that 15 % of a million rows match and chose a sequential scan
+ * whose cost came within 2.5 % of the index plan. Hidden, `&&` gets the operator's fixed default selectivity, which
+ * keeps the GIN index plan far cheaper at every table size; band keys are near-unique, so the few rows it finds are
+ * the real answer. Language is compared as text on purpose: otherwise the planner would AND the key lookup with an
+ * index scan of a whole language (a quarter of the table). Exported so that bench/ and a test can EXPLAIN it.
+ */
+export function nearDuplicateCandidatesSql(candidate: Pick<DuplicateCandidate, "itemId" | "language" | "similarityKeys">): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id::text, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
+     WHERE similarity_keys && (SELECT ${`{${candidate.similarityKeys.join(",")}}`}::bigint[])
+       AND language::text = ${candidate.language} AND id <> ${candidate.itemId}::uuid
+       AND status::text IN ('submitted', 'approved', 'changes_requested')
+     LIMIT ${MAX_CANDIDATES}`;
+}
+
+/** The index every near-duplicate lookup must go through (bench/near-duplicate-check.ts fails without it). */
+export const NEAR_DUPLICATE_INDEX = "items_similarity_keys_idx";
 
 export async function findDuplicateProblems(
   tx: Prisma.TransactionClient,
@@ -47,14 +69,7 @@ export async function findDuplicateProblems(
   }
   if (candidate.similarityKeys.length === 0) return problems;
 
-  // language is compared as text on purpose: the planner misjudges `&&` and would otherwise AND the key lookup
-  // (a handful of rows) with an index scan of a whole language (a quarter of the table).
-  const near = await tx.$queryRaw<{ id: string; instruction: string; response_start: string }[]>`
-    SELECT id::text, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
-     WHERE similarity_keys && ${`{${candidate.similarityKeys.join(",")}}`}::bigint[]
-       AND language::text = ${candidate.language} AND id <> ${candidate.itemId}::uuid
-       AND status::text IN ('submitted', 'approved', 'changes_requested')
-     LIMIT ${MAX_CANDIDATES}`;
+  const near = await tx.$queryRaw<{ id: string; instruction: string; response_start: string }[]>(nearDuplicateCandidatesSql(candidate));
   const exactIds = new Set(exact.map((row) => row.id));
   const responseStart = candidate.response.slice(0, RESPONSE_PREFIX_CHARS);
   const scored = near

@@ -12,14 +12,20 @@ import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ITEM_LANGUAGES } from "@/lib/vocabulary";
+import { randomInt } from "node:crypto";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { drawClaimKind, pickReviewCheck } from "@/lib/reviews/pick-review-check";
 import { presentForReview } from "@/lib/reviews/present-for-review";
+import { itemViewColumns, itemViewFromRow, type ItemViewRow } from "@/lib/items/item-view-sql";
+import type { ItemView } from "@/lib/items/schemas";
 import { claimInputSchema, type Lease } from "@/lib/reviews/schemas";
 
 interface Claimed {
   itemId: string;
   round: number;
   leaseExpiresAt: Date;
+  /** New work comes with its view from the leasing statement itself; a held lease or a check is presented after. */
+  view?: ItemView;
 }
 
 export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimInputSchema> = {}): Promise<Lease | null> {
@@ -33,53 +39,79 @@ export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimI
   const now = currentTime();
   const scope = { viewerId: viewer.id, languages, campaignId: campaignId ?? null, now, leaseMinutes };
 
+  // Drawn before the statement so that the statement can lease new work at once when the draw says new work at the
+  // rates of the campaign whose item is next (drawClaimKind decides with the same draw below).
+  const draw = randomInt(10_000);
   const claimed = await db().$transaction(async (tx): Promise<Claimed | null> => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`review-claim:${viewer.id}`}, 0))`;
-    // Read committed: this statement's snapshot is taken after the lock, so it sees a lease the previous holder took.
-    const held = await tx.$queryRaw<{ id: string; round: number; lease_expires_at: Date }[]>`
-      SELECT id::text, review_round AS round, lease_expires_at FROM items
-       WHERE leased_to_id = ${viewer.id}::uuid AND lease_expires_at > ${now}::timestamptz AND status = 'submitted'
-         AND language::text = ANY(${languages})
-         AND (${campaignId ?? null}::uuid IS NULL OR campaign_id = ${campaignId ?? null}::uuid)
-       UNION ALL
-      SELECT c.item_id::text, c.round, c.lease_expires_at FROM review_checks c JOIN items i ON i.id = c.item_id
-       WHERE c.reviewer_id = ${viewer.id}::uuid AND c.decided_at IS NULL AND c.lease_expires_at > ${now}::timestamptz
-         AND i.language::text = ANY(${languages})
-         AND (${campaignId ?? null}::uuid IS NULL OR i.campaign_id = ${campaignId ?? null}::uuid)
-       ORDER BY lease_expires_at LIMIT 1`;
-    if (held[0]) return { itemId: held[0].id, round: held[0].round, leaseExpiresAt: held[0].lease_expires_at };
-
-    const next = await tx.$queryRaw<{ id: string; round: number; campaign_id: string; gold_rate: number; second_review_rate: number }[]>`
-      SELECT i.id::text, i.review_round AS round, i.campaign_id::text, c.gold_rate, c.second_review_rate
-        FROM items i JOIN campaigns c ON c.id = i.campaign_id
-       WHERE i.status = 'submitted'
-         AND i.language::text = ANY(${languages})
-         AND (${campaignId ?? null}::uuid IS NULL OR i.campaign_id = ${campaignId ?? null}::uuid)
-         AND i.author_id <> ${viewer.id}::uuid
-         AND (i.leased_to_id IS NULL OR i.lease_expires_at <= ${now}::timestamptz)
-         AND NOT EXISTS (SELECT 1 FROM reviews r
-                          WHERE r.item_id = i.id AND r.reviewer_id = ${viewer.id}::uuid AND r.round = i.review_round)
-         AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.item_id = i.id AND a.status = 'open')
-       ORDER BY i.submitted_at, i.id
-       LIMIT 1
-       FOR UPDATE OF i SKIP LOCKED`;
-    const candidate = next[0];
+    // One statement after the lock (read committed: its snapshot is taken after the lock, so it sees a lease the
+    // previous holder took): the lease the reviewer still holds, else the next item, leased with its whole review view
+    // when the draw gives new work (feedback from earlier rounds only, as presentForReview).
+    const rows = await tx.$queryRaw<
+      { outcome: "held" | "next"; id: string; round: number; lease_expires_at: Date | null; campaign_id: string | null; gold_rate: number | null; second_review_rate: number | null; view: ItemViewRow | null }[]
+    >`
+      WITH held AS (
+        SELECT id, review_round AS round, lease_expires_at FROM items
+         WHERE leased_to_id = ${viewer.id}::uuid AND lease_expires_at > ${now}::timestamptz AND status = 'submitted'
+           AND language::text = ANY(${languages})
+           AND (${campaignId ?? null}::uuid IS NULL OR campaign_id = ${campaignId ?? null}::uuid)
+         UNION ALL
+        SELECT c.item_id, c.round, c.lease_expires_at FROM review_checks c JOIN items i ON i.id = c.item_id
+         WHERE c.reviewer_id = ${viewer.id}::uuid AND c.decided_at IS NULL AND c.lease_expires_at > ${now}::timestamptz
+           AND i.language::text = ANY(${languages})
+           AND (${campaignId ?? null}::uuid IS NULL OR i.campaign_id = ${campaignId ?? null}::uuid)
+         ORDER BY lease_expires_at LIMIT 1),
+      next AS (
+        SELECT i.id, i.review_round AS round, i.campaign_id, c.gold_rate, c.second_review_rate
+          FROM items i JOIN campaigns c ON c.id = i.campaign_id
+         WHERE NOT EXISTS (SELECT 1 FROM held)
+           AND i.status = 'submitted'
+           AND i.language::text = ANY(${languages})
+           AND (${campaignId ?? null}::uuid IS NULL OR i.campaign_id = ${campaignId ?? null}::uuid)
+           AND i.author_id <> ${viewer.id}::uuid
+           AND (i.leased_to_id IS NULL OR i.lease_expires_at <= ${now}::timestamptz)
+           AND NOT EXISTS (SELECT 1 FROM reviews r
+                            WHERE r.item_id = i.id AND r.reviewer_id = ${viewer.id}::uuid AND r.round = i.review_round)
+           AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.item_id = i.id AND a.status = 'open')
+         ORDER BY i.submitted_at, i.id
+         LIMIT 1
+         FOR UPDATE OF i SKIP LOCKED),
+      leased AS (
+        UPDATE items i SET leased_to_id = ${viewer.id}::uuid,
+                           lease_expires_at = ${now}::timestamptz + make_interval(mins => ${leaseMinutes}::int)
+          FROM next
+         WHERE i.id = next.id AND ${draw}::int / 100.0 >= next.gold_rate + next.second_review_rate
+        RETURNING i.id AS leased_id, i.lease_expires_at AS leased_until, ${itemViewColumns({ feedbackBeforeRound: Prisma.sql`next.round` })})
+      SELECT 'held' AS outcome, id::text, round, lease_expires_at, NULL::text AS campaign_id, NULL::int AS gold_rate,
+             NULL::int AS second_review_rate, NULL::json AS view FROM held
+      UNION ALL
+      SELECT 'next', next.id::text, next.round, leased.leased_until, next.campaign_id::text, next.gold_rate,
+             next.second_review_rate, CASE WHEN leased.leased_id IS NULL THEN NULL ELSE row_to_json(leased) END
+        FROM next LEFT JOIN leased ON leased.leased_id = next.id`;
+    const row = rows[0];
     // With no new work to hand out, no check is handed out either: a queue that looks empty but still gives items
     // would tell the reviewer what they are.
-    if (!candidate) return null;
-
-    const kind = drawClaimKind({ goldRate: candidate.gold_rate, secondReviewRate: candidate.second_review_rate });
+    if (!row) return null;
+    if (row.outcome === "held" || row.view) {
+      return { itemId: row.id, round: row.round, leaseExpiresAt: new Date(row.lease_expires_at!), view: row.view ? itemViewFromRow(row.view) : undefined };
+    }
+    const kind = drawClaimKind({ goldRate: row.gold_rate!, secondReviewRate: row.second_review_rate! }, draw);
     if (kind !== "new_work") {
-      const check = await pickReviewCheck(tx, kind, { ...scope, campaignId: candidate.campaign_id });
+      const check = await pickReviewCheck(tx, kind, { ...scope, campaignId: row.campaign_id! });
       if (check) return check;
     }
-    const leased = await tx.$queryRaw<{ lease_expires_at: Date }[]>`
-      UPDATE items SET leased_to_id = ${viewer.id}::uuid,
-                       lease_expires_at = ${now}::timestamptz + make_interval(mins => ${leaseMinutes}::int)
-       WHERE id = ${candidate.id}::uuid
-      RETURNING lease_expires_at`;
-    return { itemId: candidate.id, round: candidate.round, leaseExpiresAt: leased[0]!.lease_expires_at };
+    // The draw gave a check but none was there for this reviewer: the new work after all.
+    const leased = await tx.$queryRaw<(ItemViewRow & { lease_expires_at: Date })[]>`
+      UPDATE items i SET leased_to_id = ${viewer.id}::uuid,
+                         lease_expires_at = ${now}::timestamptz + make_interval(mins => ${leaseMinutes}::int)
+       WHERE i.id = ${row.id}::uuid
+      RETURNING i.lease_expires_at, ${itemViewColumns({ feedbackBeforeRound: row.round })}`;
+    const lease = leased[0]!;
+    return { itemId: row.id, round: row.round, leaseExpiresAt: lease.lease_expires_at, view: itemViewFromRow(lease) };
   });
   if (!claimed) return null;
-  return { item: await presentForReview(claimed.itemId, claimed.round), leaseExpiresAt: claimed.leaseExpiresAt.toISOString() };
+  return {
+    item: claimed.view ?? (await presentForReview(claimed.itemId, claimed.round)),
+    leaseExpiresAt: claimed.leaseExpiresAt.toISOString(),
+  };
 }

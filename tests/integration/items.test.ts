@@ -15,6 +15,7 @@ import type { CampaignView } from "@/lib/campaigns/schemas";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
+import { emptyCounters } from "@/lib/provenance/field-counters";
 
 after(disconnectDb);
 
@@ -84,6 +85,22 @@ describe("drafts", () => {
     const stored = await db().item.findUniqueOrThrow({ where: { id: draft.id } });
     assert.equal(stored.instruction, "Texto da lapela A");
     assert.equal(stored.version, 2);
+  });
+
+  test("a save answers with the item exactly as a read then shows it, with or without writing counters", async () => {
+    const author = viewerOf(await createTestUser("annotator", ["gl"]));
+    const draft = await createDraft(author, { campaignId: campaign.id, language: "gl", category: "open_qa" });
+    const plain = await updateDraft(author, draft.id, { version: 1, instruction: "Primeira frase", sourceUrl: "", variety: null });
+    assert.deepEqual(plain, await getItem(author, draft.id));
+    const counted = await updateDraft(author, draft.id, {
+      version: 2,
+      category: "open_qa",
+      instruction: "Primeira frase, segunda",
+      evidence: { instruction: { ...emptyCounters(), typed: 8 } },
+    });
+    assert.equal(counted.version, 3);
+    assert.equal(counted.evidence?.fields.instruction.typed, 8);
+    assert.deepEqual(counted, await getItem(author, draft.id));
   });
 
   test("concurrent saves based on the same version: exactly one wins", async () => {

@@ -15,6 +15,7 @@ import { countReviewQueue } from "@/lib/reviews/count-review-queue";
 import { decideReview } from "@/lib/reviews/decide-review";
 import { getItemHistory } from "@/lib/reviews/get-item-history";
 import { returnToQueue } from "@/lib/reviews/return-to-queue";
+import { presentForReview } from "@/lib/reviews/present-for-review";
 import { claimItem } from "@/tests/support/claim-item";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { submitTestItem } from "@/tests/support/seed-submitted-items";
@@ -155,6 +156,9 @@ describe("decisions", () => {
     // Back in the queue, also for the reviewer who sent it back (a new round).
     const again = await claimSpecific(viewerOf(reviewer), item.id);
     assert.equal(again.item.reviewRound, 2);
+    // The claim answers with the same view the review screen presents: the first round's feedback, this round's text.
+    assert.deepEqual(again.item, await presentForReview(item.id, 2));
+    assert.equal(again.item.latestFeedback?.comment, "Falta explicar a dispersión de Rayleigh.");
     const audit = await db().auditEvent.findMany({ where: { subjectId: item.id }, orderBy: { id: "asc" }, select: { action: true } });
     assert.deepEqual(audit.map((event) => event.action), ["item.created", "item.submitted", "review.request_changes", "item.resubmitted"]);
   });
