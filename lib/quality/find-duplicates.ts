@@ -11,9 +11,9 @@ import type { QualityProblem } from "@/lib/quality/quality-report";
 export const NEAR_DUPLICATE_MIN_SIMILARITY = 0.6;
 /** Responses are compared on their first characters: long answers that open the same way are the copies. */
 export const RESPONSE_PREFIX_CHARS = 400;
-const MAX_REPORTED = 5;
+export const MAX_REPORTED = 5;
 /** Band keys are near-unique, so more candidates than this only come from texts repeated many times over. */
-const MAX_CANDIDATES = 200;
+export const MAX_CANDIDATES = 200;
 
 export interface DuplicateCandidate {
   itemId: string;
@@ -22,6 +22,13 @@ export interface DuplicateCandidate {
   response: string;
   fingerprint: string;
   similarityKeys: number[];
+}
+
+/** An item that shares a band key with the text checked: its instruction and the start of its response. */
+export interface NearDuplicateCandidate {
+  id: string;
+  instruction: string;
+  response_start: string;
 }
 
 export async function findDuplicateProblems(
@@ -34,17 +41,7 @@ export async function findDuplicateProblems(
      WHERE fingerprint = ${candidate.fingerprint} AND id <> ${candidate.itemId}::uuid
        AND status::text IN ('submitted', 'approved', 'changes_requested')
      LIMIT ${MAX_REPORTED}`;
-  const problems: QualityProblem[] = [];
-  if (exact.length > 0) {
-    problems.push({
-      code: "exact_duplicate",
-      field: "item",
-      severity: "block",
-      overridable: false,
-      overridden: false,
-      params: { ids: exact.map((row) => row.id).join(",") },
-    });
-  }
+  const problems = exactDuplicateProblems(exact.map((row) => row.id));
   if (candidate.similarityKeys.length === 0) return problems;
 
   // language is compared as text on purpose: the planner misjudges `&&` and would otherwise AND the key lookup
@@ -55,7 +52,30 @@ export async function findDuplicateProblems(
        AND language::text = ${candidate.language} AND id <> ${candidate.itemId}::uuid
        AND status::text IN ('submitted', 'approved', 'changes_requested')
      LIMIT ${MAX_CANDIDATES}`;
-  const exactIds = new Set(exact.map((row) => row.id));
+  return [...problems, ...nearDuplicateProblems(candidate, near, new Set(exact.map((row) => row.id)))];
+}
+
+/** The blocking problem of text already submitted elsewhere, when there is any. */
+export function exactDuplicateProblems(ids: readonly string[]): QualityProblem[] {
+  if (ids.length === 0) return [];
+  return [
+    {
+      code: "exact_duplicate",
+      field: "item",
+      severity: "block",
+      overridable: false,
+      overridden: false,
+      params: { ids: ids.slice(0, MAX_REPORTED).join(",") },
+    },
+  ];
+}
+
+/** Scores the candidates that share a band key with the text and reports, per field, those similar enough. */
+export function nearDuplicateProblems(
+  candidate: Pick<DuplicateCandidate, "instruction" | "response">,
+  near: readonly NearDuplicateCandidate[],
+  exactIds: ReadonlySet<string>,
+): QualityProblem[] {
   const responseStart = candidate.response.slice(0, RESPONSE_PREFIX_CHARS);
   const scored = near
     .filter((row) => !exactIds.has(row.id))
@@ -64,6 +84,7 @@ export async function findDuplicateProblems(
       instruction: textSimilarity(candidate.instruction, row.instruction),
       response: textSimilarity(responseStart, row.response_start),
     }));
+  const problems: QualityProblem[] = [];
   for (const field of ["instruction", "response"] as const) {
     const matches = scored
       .filter((row) => row[field] >= NEAR_DUPLICATE_MIN_SIMILARITY)
