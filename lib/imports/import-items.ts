@@ -11,7 +11,7 @@ import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { LineRefused, qualityRefusal, refusalOf } from "@/lib/imports/line-refused";
-import { importNewItems, type PreparedLine } from "@/lib/imports/import-new-items";
+import { checkLine, importNewItems, type PreparedLine } from "@/lib/imports/import-new-items";
 import type { Prisma, User } from "@/lib/generated/prisma/client";
 import { importLineSchema, type ImportLineInput, type ImportProblem, type ImportSummary } from "@/lib/imports/schemas";
 import { readImportLines, type ImportLine } from "@/lib/imports/read-import-lines";
@@ -189,7 +189,11 @@ export const IMPORT_BATCH_LINES = 500;
 type BatchEntry = PreparedLine | { number: number; refusal: LineRefused };
 
 /** The line's schema, its author (active, qualified) and for an approval its reviewer; a LineRefused otherwise. */
-async function prepareLine(raw: ImportLine, account: ReturnType<typeof accountCache>): Promise<PreparedLine> {
+async function prepareLine(
+  raw: ImportLine,
+  account: ReturnType<typeof accountCache>,
+  campaign: Parameters<typeof checkLine>[0],
+): Promise<PreparedLine> {
   const line = parseLine(raw);
   const authorUser = await account(line.authorEmail);
   if (!authorUser || !authorUser.active) throw new LineRefused("authorEmail", "no active account has this e-mail");
@@ -202,7 +206,7 @@ async function prepareLine(raw: ImportLine, account: ReturnType<typeof accountCa
     if (!isQualifiedFor(reviewer, line.language)) throw new LineRefused("reviewerEmail", `is not qualified for ${line.language}`);
     if (reviewer.id === author.id) throw new LineRefused("reviewerEmail", "is the author: nobody approves their own work");
   }
-  return { number: raw.number, line, author, reviewer };
+  return { number: raw.number, line, author, reviewer, checks: checkLine(campaign, line) };
 }
 
 export async function importItems(actor: Viewer, options: ImportOptions): Promise<ImportSummary> {
@@ -318,22 +322,34 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
   }
 
   let batch: BatchEntry[] = [];
-  for await (const raw of readImportLines(options.input)) {
-    if (raw.kind === "text" && raw.text.trim() === "") continue;
-    summary.lines += 1;
-    try {
-      batch.push(await prepareLine(raw, account));
-    } catch (error) {
-      const refusal = refusalOf(error);
-      if (!refusal) throw error;
-      batch.push({ number: raw.number, refusal });
+  let writing: Promise<unknown> = Promise.resolve();
+  try {
+    for await (const raw of readImportLines(options.input)) {
+      if (raw.kind === "text" && raw.text.trim() === "") continue;
+      summary.lines += 1;
+      try {
+        batch.push(await prepareLine(raw, account, campaign));
+      } catch (error) {
+        const refusal = refusalOf(error);
+        if (!refusal) throw error;
+        batch.push({ number: raw.number, refusal });
+      }
+      if (batch.length >= IMPORT_BATCH_LINES) {
+        // The next batch is read and checked (CPU here) while this one is looked up and written (work in PostgreSQL);
+        // it is looked up only once this one is written, so it sees this one's items.
+        await writing;
+        writing = importBatch(batch).then(() => options.onProgress?.(summary));
+        // Awaited before the next batch or at the end; this only keeps a failure from counting as unhandled meanwhile.
+        writing.catch(() => {});
+        batch = [];
+      }
     }
-    if (batch.length >= IMPORT_BATCH_LINES) {
-      await importBatch(batch);
-      batch = [];
-      await options.onProgress?.(summary);
-    }
+  } catch (error) {
+    // Nothing keeps writing after the import has failed.
+    await writing.catch(() => {});
+    throw error;
   }
+  await writing;
   await importBatch(batch);
   await options.onProgress?.(summary);
   return summary;

@@ -21,6 +21,8 @@ export interface PreparedLine {
   line: ImportLineInput;
   author: Viewer;
   reviewer: User | null;
+  /** What the checks that need no database found (checkLine), or why they refuse the line. */
+  checks: { report: QualityReport; fingerprint: string; similarityKeys: number[] } | { refusal: LineRefused };
 }
 
 interface CheckedLine extends PreparedLine {
@@ -31,6 +33,25 @@ interface CheckedLine extends PreparedLine {
   similarityKeys: number[];
 }
 
+/**
+ * The checks of a new line that need no database: the campaign takes its language, category and variety; language,
+ * personal data and shape. Run as the line is read, while the batch before it is being written.
+ */
+export function checkLine(campaign: Pick<Campaign, "languages" | "categories">, line: ImportLineInput): PreparedLine["checks"] {
+  try {
+    assertCampaignTakes(campaign, line);
+    const report = checkItem({ ...textOf(line), language: line.language, category: line.category }, overridesOf(line));
+    // Drafts are not submitted: the checks that need no database refuse them, duplicates do not.
+    const refusal = line.status === "draft" ? qualityRefusal(report, { firstOnly: true }) : null;
+    if (refusal) return { refusal };
+    return { report, fingerprint: itemFingerprint(line), similarityKeys: itemSimilarityKeys(line) };
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
+    return { refusal };
+  }
+}
+
 /** Per line of the segment, in its order: created, or the refusal. */
 export type NewItemOutcome = { line: PreparedLine; created: true } | { line: PreparedLine; created: false; refusal: LineRefused };
 
@@ -38,7 +59,7 @@ export async function importNewItems(
   tx: Prisma.TransactionClient,
   context: {
     actor: Viewer;
-    campaign: Pick<Campaign, "id" | "languages" | "categories">;
+    campaign: Pick<Campaign, "id">;
     guidelines: ReadonlyMap<ItemLanguage, string>;
     dryRun: boolean;
   },
@@ -48,19 +69,8 @@ export async function importNewItems(
   const refusals = new Map<number, LineRefused>();
   const checked: CheckedLine[] = [];
   for (const prepared of lines) {
-    const { line } = prepared;
-    try {
-      assertCampaignTakes(context.campaign, line);
-      const report = checkItem({ ...textOf(line), language: line.language, category: line.category }, overridesOf(line));
-      // Drafts are not submitted: the checks that need no database refuse them, duplicates do not.
-      const refusal = line.status === "draft" ? qualityRefusal(report, { firstOnly: true }) : null;
-      if (refusal) throw refusal;
-      checked.push({ ...prepared, itemId: randomUUID(), revisionId: randomUUID(), report, fingerprint: itemFingerprint(line), similarityKeys: itemSimilarityKeys(line) });
-    } catch (error) {
-      const refusal = refusalOf(error);
-      if (!refusal) throw error;
-      refusals.set(prepared.number, refusal);
-    }
+    if ("refusal" in prepared.checks) refusals.set(prepared.number, prepared.checks.refusal);
+    else checked.push({ ...prepared, ...prepared.checks, itemId: randomUUID(), revisionId: randomUUID() });
   }
 
   const submitted = checked.filter((entry) => entry.line.status !== "draft");
