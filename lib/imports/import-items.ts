@@ -225,6 +225,7 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
   const account = accountCache();
   // In a dry run nothing is written, so a repeated external id is recognised here instead.
   const seenInDryRun = new Set<string>();
+  const acceptedInDryRun = new Map<string, string[]>();
   // A batch's refusals are reported in line order once it is done (new items are refused when their segment is written).
   let batchProblems: ImportProblem[] = [];
   const refuse = (number: number, refusal: LineRefused) => {
@@ -263,7 +264,7 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
     const guidelines = await latestGuidelines(campaign!.id);
     let outcomes;
     try {
-      outcomes = await db().$transaction((tx) => importNewItems(tx, { actor, campaign: campaign!, guidelines, dryRun }, segment), { timeout: 120_000 });
+      outcomes = await db().$transaction((tx) => importNewItems(tx, { actor, campaign: campaign!, guidelines, dryRun, acceptedInDryRun }, segment), { timeout: 120_000 });
     } catch (error) {
       if ((error as { code?: string }).code !== "P2002") throw error;
       for (const entry of segment) await importAlone(entry);

@@ -62,6 +62,8 @@ export async function importNewItems(
     campaign: Pick<Campaign, "id">;
     guidelines: ReadonlyMap<ItemLanguage, string>;
     dryRun: boolean;
+    /** A dry run's texts accepted in earlier batches, by fingerprint: nothing was written, yet they count as there. */
+    acceptedInDryRun: Map<string, string[]>;
   },
   lines: readonly PreparedLine[],
 ): Promise<NewItemOutcome[]> {
@@ -78,6 +80,7 @@ export async function importNewItems(
     tx,
     submitted.map((entry) => ({ ...entry, ...entry.line })),
     (index, problems) => !withProblems(submitted[index]!.report, problems).blocked,
+    context.dryRun ? context.acceptedInDryRun : undefined,
   );
   submitted.forEach((entry, index) => {
     entry.report = withProblems(entry.report, duplicates[index]!);

@@ -19,11 +19,14 @@ export type BatchCandidate = DuplicateCandidate;
 /**
  * The duplicate problems of each candidate, in the candidates' order. `accepts(index, problems)` says whether the
  * candidate will be written (a text refused for its own problems is no duplicate for those after it).
+ * `earlierByFingerprint`: texts accepted before the batch that are not in the database (a dry run's earlier batches);
+ * the batch's accepted texts are added to it.
  */
 export async function findDuplicateProblemsInBatch(
   tx: Prisma.TransactionClient,
   candidates: readonly BatchCandidate[],
   accepts: (index: number, problems: QualityProblem[]) => boolean,
+  earlierByFingerprint = new Map<string, string[]>(),
 ): Promise<QualityProblem[][]> {
   if (candidates.length === 0) return [];
   const numbers = candidates.map((_, index) => index);
@@ -56,7 +59,6 @@ export async function findDuplicateProblemsInBatch(
   const nearOf = groupBy(nearRows, (row) => row);
 
   // Earlier texts of the batch that will be written: by fingerprint, and by band key within a language.
-  const earlierByFingerprint = new Map<string, string[]>();
   const earlierByKey = new Map<string, number[]>();
   const results: QualityProblem[][] = [];
   candidates.forEach((candidate, n) => {
