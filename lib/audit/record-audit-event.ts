@@ -6,7 +6,7 @@ type TransactionClient = Prisma.TransactionClient;
 export interface AuditEventInput {
   actorId: string | null;
   action: string;
-  subjectType: "user" | "api_token" | "session" | "campaign" | "item" | "release" | "pay_period" | "adjustment";
+  subjectType: "user" | "api_token" | "session" | "campaign" | "item" | "release" | "pay_period" | "adjustment" | "item_export";
   subjectId: string;
   payload?: Prisma.InputJsonValue;
 }
