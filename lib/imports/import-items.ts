@@ -11,7 +11,7 @@ import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { LineRefused, qualityRefusal, refusalOf } from "@/lib/imports/line-refused";
-import { checkLine, importNewItems, type PreparedLine } from "@/lib/imports/import-new-items";
+import { checkLine, importNewItems, overridesOf, textOf, type PreparedLine } from "@/lib/imports/import-new-items";
 import type { Prisma, User } from "@/lib/generated/prisma/client";
 import { importLineSchema, type ImportLineInput, type ImportProblem, type ImportSummary } from "@/lib/imports/schemas";
 import { readImportLines, type ImportLine } from "@/lib/imports/read-import-lines";
@@ -76,15 +76,8 @@ async function writeLine(
   author: Viewer,
   reviewer: User | null,
 ): Promise<Outcome> {
-  const text = {
-    variety: line.variety ?? null,
-    instruction: line.instruction,
-    context: line.context ?? null,
-    response: line.response,
-    sourceUrl: line.sourceUrl || null,
-    sourceLicense: line.sourceLicense || null,
-  };
-  const overrides = { languageJustification: line.languageJustification ?? null, piiDeclaredFictional: line.piiDeclaredFictional ?? false };
+  const text = textOf(line);
+  const overrides = overridesOf(line);
   const existing = await tx.item.findUnique({ where: { campaignId_externalId: { campaignId: context.campaignId, externalId: line.externalId } } });
   if (existing && !context.update) return "skipped";
   if (existing) {

@@ -96,7 +96,8 @@ export async function importNewItems(
   });
 }
 
-function textOf(line: ImportLineInput) {
+/** The item's text as a line gives it (absent fields and empty source fields are null). */
+export function textOf(line: ImportLineInput) {
   return {
     variety: line.variety ?? null,
     instruction: line.instruction,
@@ -107,7 +108,8 @@ function textOf(line: ImportLineInput) {
   };
 }
 
-function overridesOf(line: ImportLineInput) {
+/** The line's declarations for the quality checks. */
+export function overridesOf(line: ImportLineInput) {
   return { languageJustification: line.languageJustification ?? null, piiDeclaredFictional: line.piiDeclaredFictional ?? false };
 }
 
