@@ -19,6 +19,10 @@ const FACET_LABELS = { language: "languages", category: "categories", status: "i
 export function ItemExplorer({ canAct }: { canAct: boolean }) {
   const t = useTranslations("explorer");
   const tRoot = useTranslations();
+  const tCounts = useTranslations("explorerCounts");
+  /** A count past the cap is an estimate, and says so. */
+  const withCount = (label: string, count: number) =>
+    counts.data && count > counts.data.cap ? tCounts("moreThan", { label, count: counts.data.cap }) : t("withCount", { label, count });
   const format = useFormatter();
   const describeError = useErrorMessage();
   const router = useRouter();
@@ -83,7 +87,7 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
               <option value="">{t("any")}</option>
               {(counts.data?.facets[facet] ?? []).map((entry) => (
                 <option key={entry.value} value={entry.value}>
-                  {t("withCount", { label: labelOf(facet, entry.value, entry.label), count: entry.count })}
+                  {withCount(labelOf(facet, entry.value, entry.label), entry.count)}
                 </option>
               ))}
               {params[facet] && !counts.data?.facets[facet].some((entry) => entry.value === params[facet]) && (
@@ -94,7 +98,7 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
         ))}
         {EXPLORER_FLAGS.map((flag) => (
           <label key={flag}>
-            {t("withCount", { label: t(`flags.${flag}`), count: counts.data?.flags[flag] ?? 0 })}
+            {withCount(t(`flags.${flag}`), counts.data?.flags[flag] ?? 0)}
             <select value={params[flag] ?? ""} onChange={(event) => setParams({ [flag]: event.target.value })} data-testid={`filter-${flag}`}>
               <option value="">{t("any")}</option>
               <option value="yes">{tRoot("common.yes")}</option>

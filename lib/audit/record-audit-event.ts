@@ -6,7 +6,7 @@ type TransactionClient = Prisma.TransactionClient;
 export interface AuditEventInput {
   actorId: string | null;
   action: string;
-  subjectType: "user" | "api_token" | "session" | "campaign" | "item" | "release" | "pay_period" | "adjustment" | "account_link";
+  subjectType: "user" | "api_token" | "session" | "campaign" | "item" | "release" | "pay_period" | "adjustment" | "account_link" | "item_export";
   subjectId: string;
   payload?: Prisma.InputJsonValue;
 }

@@ -1,6 +1,9 @@
 // Exports a selection as JSONL or CSV of any size: a stream fed batch by batch by a keyset cursor over item ids, so
-// memory holds one batch whatever the selection's size. JSONL lines have the shape `escriba import` reads back.
+// memory holds one batch whatever the selection's size. JSONL lines have the shape `escriba import` reads back. Every
+// export is audited when its stream ends: who, the selection, the format and how many rows left, complete or not.
+import { randomUUID } from "node:crypto";
 import { assertRole } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Viewer } from "@/lib/auth/viewer";
 import { writeSafeCsvRows, type CsvCell } from "@/lib/csv/write-safe-csv";
 import { db } from "@/lib/db";
@@ -72,6 +75,7 @@ function toExported(row: ExportRecord): ExportedItem {
 export async function* selectedItemBatches(
   viewer: Viewer,
   selection: { filter: ExplorerFilter } | { ids: readonly string[] },
+  batchSize = BATCH_SIZE,
 ): AsyncGenerator<ExportedItem[]> {
   const conditions = explorerConditions(viewer, "filter" in selection ? selection.filter : {});
   if ("ids" in selection) conditions.set("ids", Prisma.sql`i.id = ANY(${[...selection.ids]}::uuid[])`);
@@ -85,21 +89,41 @@ export async function* selectedItemBatches(
       FROM items i JOIN campaigns c ON c.id = i.campaign_id JOIN users u ON u.id = i.author_id
       LEFT JOIN guidelines g ON g.id = i.guideline_id
       ${whereOf(conditions)}
-      ORDER BY i.id LIMIT ${BATCH_SIZE}`;
+      ORDER BY i.id LIMIT ${batchSize}`;
     if (rows.length === 0) return;
     yield rows.map(toExported);
-    if (rows.length < BATCH_SIZE) return;
+    if (rows.length < batchSize) return;
     after = rows.at(-1)!.id;
   }
 }
 
 /** The export as a byte stream, pulled batch by batch: a slow client slows the queries, nothing piles up. */
-export function exportItems(viewer: Viewer, input: z.input<typeof explorerExportQuerySchema>): { format: "jsonl" | "csv"; stream: ReadableStream<Uint8Array> } {
+export function exportItems(
+  viewer: Viewer,
+  input: z.input<typeof explorerExportQuerySchema>,
+  options: { batchSize?: number } = {},
+): { exportId: string; format: "jsonl" | "csv"; stream: ReadableStream<Uint8Array> } {
   assertRole(viewer, "maintainer");
   const { format, ids, ...filter } = explorerExportQuerySchema.parse(input);
-  const batches = selectedItemBatches(viewer, ids ? { ids: ids.toLowerCase().split(",") } : { filter });
+  const selection = ids ? { ids: ids.toLowerCase().split(",") } : { filter };
+  const batches = selectedItemBatches(viewer, selection, options.batchSize);
   const encoder = new TextEncoder();
+  const exportId = randomUUID();
   let headerSent = false;
+  let rows = 0;
+  let audited = false;
+  // Once, however the stream ends: read to the end, cancelled by the client, or failed.
+  const audit = async (outcome: "complete" | "cancelled" | "failed") => {
+    if (audited) return;
+    audited = true;
+    await recordAuditEvent(db(), {
+      actorId: viewer.id,
+      action: "items.exported",
+      subjectType: "item_export",
+      subjectId: exportId,
+      payload: { format, selection, rows, outcome } as Prisma.InputJsonValue,
+    });
+  };
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -108,19 +132,25 @@ export function exportItems(viewer: Viewer, input: z.input<typeof explorerExport
           headerSent = true;
           controller.enqueue(encoder.encode(writeSafeCsvRows([EXPORT_FIELDS])));
         }
-        if (next.done) return controller.close();
+        if (next.done) {
+          await audit("complete");
+          return controller.close();
+        }
         const text =
           format === "csv"
             ? writeSafeCsvRows(next.value.map((item) => EXPORT_FIELDS.map((field) => item[field] as CsvCell)))
             : next.value.map((item) => `${JSON.stringify(item)}\n`).join("");
+        rows += next.value.length;
         controller.enqueue(encoder.encode(text));
       } catch (error) {
+        await audit("failed").catch(() => {});
         controller.error(error);
       }
     },
     async cancel() {
       await batches.return(undefined);
+      await audit("cancelled");
     },
   });
-  return { format, stream };
+  return { exportId, format, stream };
 }

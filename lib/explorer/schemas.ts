@@ -79,10 +79,18 @@ export const explorerPageSchema = z
   .meta({ id: "ExplorerPage" });
 export type ExplorerPage = z.infer<typeof explorerPageSchema>;
 
-const countOf = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+/** Facet and flag counts stop here: counting further would cost a scan of every item the filters find. */
+export const EXPLORER_COUNT_CAP = 10_000;
+
+const countOf = z.object({
+  value: z.string(),
+  label: z.string(),
+  count: z.number().int().describe("Items with this value; cap + 1 means more than the cap."),
+});
 export const explorerCountsSchema = z
   .object({
-    total: z.number().int(),
+    total: z.number().int().describe("Items the filters find, exact."),
+    cap: z.number().int().describe("Facet and flag counts are exact up to this number; a count of cap + 1 means more than it."),
     facets: z
       .object({
         campaign: z.array(countOf),
@@ -91,7 +99,9 @@ export const explorerCountsSchema = z
         status: z.array(countOf),
       })
       .describe("Items per value of each filter, given all the other filters."),
-    flags: z.record(z.enum(EXPLORER_FLAGS), z.number().int()).describe("Items with each flag, given the filters other than flags."),
+    flags: z
+      .record(z.enum(EXPLORER_FLAGS), z.number().int())
+      .describe("Items with each flag, given the filters other than flags; cap + 1 means more than the cap."),
   })
   .meta({ id: "ExplorerCounts" });
 export type ExplorerCounts = z.infer<typeof explorerCountsSchema>;

@@ -13,6 +13,12 @@ const SORT_COLUMN: Record<ExplorerSort, Prisma.Sql> = {
   oldest: Prisma.sql`i.created_at`,
 };
 
+/** Rows walked in order before the word index is asked instead. */
+const TEXT_WALK_WINDOW = 5000;
+/** What a page and its text match read of an item. */
+const WALKED_COLUMNS = Prisma.sql`i.id, i.campaign_id, i.language, i.variety, i.category, i.status, i.author_id, i.instruction,
+  i.guideline_id, i.created_at, i.updated_at, i.search_vector`;
+
 interface ExplorerRowRecord {
   id: string;
   campaign_id: string;
@@ -46,17 +52,28 @@ export async function searchItems(viewer: Viewer, input: z.input<typeof explorer
     );
   }
   const order = descending ? Prisma.sql`${column} DESC, i.id DESC` : Prisma.sql`${column} ASC, i.id ASC`;
-  const rows = await db().$queryRaw<ExplorerRowRecord[]>`
+  const pageFrom = (from: Prisma.Sql, where: Prisma.Sql) => db().$queryRaw<ExplorerRowRecord[]>`
     SELECT i.id, i.campaign_id, c.name AS campaign_name, i.language, i.variety, i.category, i.status,
            u.name AS author_name, left(i.instruction, 300) AS instruction, g.version AS guideline_version,
            i.created_at, i.updated_at, ${column} AS sort_at
-    FROM items i
+    FROM ${from}
     JOIN campaigns c ON c.id = i.campaign_id
     JOIN users u ON u.id = i.author_id
     LEFT JOIN guidelines g ON g.id = i.guideline_id
-    ${whereOf(conditions)}
+    ${where}
     ORDER BY ${order}
     LIMIT ${query.limit + 1}`;
+  const words = conditions.get("q");
+  let rows: ExplorerRowRecord[] | null = null;
+  if (words) {
+    // Common words match tens of thousands of items, which the word index hands over unordered, to be sorted whole.
+    // Walking the newest items the other filters leave and matching the words one by one finds a page of them in a
+    // few thousand rows; only when that window holds less than a page (rare words) does the word index answer.
+    const window = Prisma.sql`(SELECT ${WALKED_COLUMNS} FROM items i ${whereOf(conditions, ["q"])} ORDER BY ${order} LIMIT ${TEXT_WALK_WINDOW}) i`;
+    const walked = await pageFrom(window, Prisma.sql`WHERE ${words}`);
+    if (walked.length > query.limit) rows = walked;
+  }
+  rows ??= await pageFrom(Prisma.sql`items i`, whereOf(conditions));
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

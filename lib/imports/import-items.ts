@@ -1,7 +1,8 @@
 // Brings items written elsewhere (a pilot in another tool, a partner's batch) into a campaign from JSONL: every line
 // is checked like a submission (schema, the author's qualification, the campaign's languages and categories, every
-// quality check) and written in a transaction of its own, so a bad line is reported with its number and field and
-// leaves nothing behind while the rest continue. The external id makes a re-run import nothing twice.
+// quality check), new items are written batch by batch (import-new-items.ts) and updates one line per transaction, so
+// a bad line is reported with its number and field and leaves nothing behind while the rest continue. The external
+// id makes a re-run import nothing twice.
 import { assertRole, isQualifiedFor } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { viewerFromUser } from "@/lib/auth/viewer-from-user";
@@ -9,10 +10,13 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { LineRefused, qualityRefusal, refusalOf } from "@/lib/imports/line-refused";
+import { checkLine, importNewItems, overridesOf, textOf, type PreparedLine } from "@/lib/imports/import-new-items";
 import type { Prisma, User } from "@/lib/generated/prisma/client";
 import { importLineSchema, type ImportLineInput, type ImportProblem, type ImportSummary } from "@/lib/imports/schemas";
 import { readImportLines, type ImportLine } from "@/lib/imports/read-import-lines";
 import { recordRevision } from "@/lib/items/record-revision";
+import type { ItemLanguage } from "@/lib/vocabulary";
 import { resolveWritingTarget } from "@/lib/items/resolve-writing-target";
 import { checkItem } from "@/lib/quality/check-item";
 
@@ -30,28 +34,11 @@ export interface ImportOptions {
 
 type Outcome = "created" | "updated" | "skipped";
 
-class LineRefused extends Error {
-  constructor(readonly field: string, message: string) {
-    super(message);
-  }
-}
-
 /** Thrown at the end of a dry run's transaction so everything the line did is rolled back. */
 class DryRunRollback extends Error {
   constructor(readonly outcome: Outcome) {
     super("dry run");
   }
-}
-
-function refusalOf(error: unknown): LineRefused | null {
-  if (error instanceof LineRefused) return error;
-  if (error instanceof AppError && (error.code === "validation_failed" || error.code === "forbidden" || error.code === "not_found")) {
-    const first = error.fields[0];
-    // The first field names the problem; any others follow with their own names.
-    const detail = error.fields.map((problem, index) => (index === 0 ? problem.message : `${problem.field}: ${problem.message}`)).join("; ");
-    return new LineRefused(first?.field ?? "(line)", detail || error.message);
-  }
-  return null;
 }
 
 function parseLine(line: ImportLine): ImportLineInput {
@@ -89,15 +76,8 @@ async function writeLine(
   author: Viewer,
   reviewer: User | null,
 ): Promise<Outcome> {
-  const text = {
-    variety: line.variety ?? null,
-    instruction: line.instruction,
-    context: line.context ?? null,
-    response: line.response,
-    sourceUrl: line.sourceUrl || null,
-    sourceLicense: line.sourceLicense || null,
-  };
-  const overrides = { languageJustification: line.languageJustification ?? null, piiDeclaredFictional: line.piiDeclaredFictional ?? false };
+  const text = textOf(line);
+  const overrides = overridesOf(line);
   const existing = await tx.item.findUnique({ where: { campaignId_externalId: { campaignId: context.campaignId, externalId: line.externalId } } });
   if (existing && !context.update) return "skipped";
   if (existing) {
@@ -192,14 +172,39 @@ async function writeLine(
 
 /** Drafts are not submitted, so recordRevision does not check them: the checks that need no database still do. */
 function assertPassesChecks(text: Parameters<typeof checkItem>[0], overrides: Parameters<typeof checkItem>[1]) {
-  const report = checkItem(text, overrides);
-  const blocking = report.problems.find((problem) => problem.severity === "block" && !problem.overridden);
-  if (blocking) throw new LineRefused(blocking.field, blocking.code);
+  const refusal = qualityRefusal(checkItem(text, overrides), { firstOnly: true });
+  if (refusal) throw refusal;
+}
+
+/** Lines checked and written together: large enough that a statement carries many rows, small enough to hold. */
+export const IMPORT_BATCH_LINES = 500;
+
+type BatchEntry = PreparedLine | { number: number; refusal: LineRefused };
+
+/** The line's schema, its author (active, qualified) and for an approval its reviewer; a LineRefused otherwise. */
+async function prepareLine(
+  raw: ImportLine,
+  account: ReturnType<typeof accountCache>,
+  campaign: Parameters<typeof checkLine>[0],
+): Promise<PreparedLine> {
+  const line = parseLine(raw);
+  const authorUser = await account(line.authorEmail);
+  if (!authorUser || !authorUser.active) throw new LineRefused("authorEmail", "no active account has this e-mail");
+  const author = viewerFromUser(authorUser, { authenticatedBy: "cli" });
+  if (!isQualifiedFor(author, line.language)) throw new LineRefused("authorEmail", `is not qualified for ${line.language}`);
+  let reviewer: User | null = null;
+  if (line.status === "approved") {
+    reviewer = await account(line.reviewerEmail!);
+    if (!reviewer || !reviewer.active || reviewer.role === "annotator") throw new LineRefused("reviewerEmail", "no active reviewer has this e-mail");
+    if (!isQualifiedFor(reviewer, line.language)) throw new LineRefused("reviewerEmail", `is not qualified for ${line.language}`);
+    if (reviewer.id === author.id) throw new LineRefused("reviewerEmail", "is the author: nobody approves their own work");
+  }
+  return { number: raw.number, line, author, reviewer, checks: checkLine(campaign, line) };
 }
 
 export async function importItems(actor: Viewer, options: ImportOptions): Promise<ImportSummary> {
   assertRole(actor, "maintainer");
-  const campaign = await db().campaign.findUnique({ where: { slug: options.campaign }, select: { id: true, status: true } });
+  const campaign = await db().campaign.findUnique({ where: { slug: options.campaign }, select: { id: true, status: true, languages: true, categories: true } });
   if (!campaign) throw notFound(`Campaign ${options.campaign}`);
   // Authors write only in open campaigns; imported work follows the same rule.
   if (campaign.status !== "active") {
@@ -208,57 +213,144 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
     });
   }
   const dryRun = options.dryRun ?? false;
+  const update = options.update ?? false;
   const summary: ImportSummary = { dryRun, lines: 0, created: 0, updated: 0, skipped: 0, refused: 0, problems: [] };
   const account = accountCache();
   // In a dry run nothing is written, so a repeated external id is recognised here instead.
   const seenInDryRun = new Set<string>();
-  const refuse = (problem: ImportProblem) => {
+  const acceptedInDryRun = new Map<string, string[]>();
+  // A batch's refusals are reported in line order once it is done (new items are refused when their segment is written).
+  let batchProblems: ImportProblem[] = [];
+  const refuse = (number: number, refusal: LineRefused) => {
     summary.refused += 1;
-    if (summary.problems.length < MAX_REPORTED_PROBLEMS) summary.problems.push(problem);
+    batchProblems.push({ line: number, field: refusal.field, message: refusal.message });
   };
 
-  for await (const raw of readImportLines(options.input)) {
-    if (raw.kind === "text" && raw.text.trim() === "") continue;
-    summary.lines += 1;
+  /** One line in a transaction of its own: an update, or a new item whose batch met a concurrent import. */
+  async function importAlone(entry: PreparedLine): Promise<void> {
     try {
-      const line = parseLine(raw);
-      const authorUser = await account(line.authorEmail);
-      if (!authorUser || !authorUser.active) throw new LineRefused("authorEmail", "no active account has this e-mail");
-      const author = viewerFromUser(authorUser, { authenticatedBy: "cli" });
-      if (!isQualifiedFor(author, line.language)) throw new LineRefused("authorEmail", `is not qualified for ${line.language}`);
-      let reviewer: User | null = null;
-      if (line.status === "approved") {
-        reviewer = await account(line.reviewerEmail!);
-        if (!reviewer || !reviewer.active || reviewer.role === "annotator") throw new LineRefused("reviewerEmail", "no active reviewer has this e-mail");
-        if (!isQualifiedFor(reviewer, line.language)) throw new LineRefused("reviewerEmail", `is not qualified for ${line.language}`);
-        if (reviewer.id === author.id) throw new LineRefused("reviewerEmail", "is the author: nobody approves their own work");
-      }
-      if (dryRun && seenInDryRun.has(line.externalId)) {
-        summary.skipped += 1;
-      } else {
-        const context = { actor, campaignId: campaign.id, update: options.update ?? false, lineNumber: raw.number };
-        const outcome = await db()
-          .$transaction(async (tx) => {
-            const result = await writeLine(tx, context, line, author, reviewer);
-            if (dryRun) throw new DryRunRollback(result);
-            return result;
-          })
-          .catch((error: unknown) => {
-            if (error instanceof DryRunRollback) return error.outcome;
-            // The same external id written meanwhile (a concurrent import): already there, so skipped.
-            if ((error as { code?: string }).code === "P2002") return "skipped" as const;
-            throw error;
-          });
-        if (dryRun) seenInDryRun.add(line.externalId);
-        summary[outcome] += 1;
-      }
+      const context = { actor, campaignId: campaign!.id, update, lineNumber: entry.number };
+      const outcome = await db()
+        .$transaction(async (tx) => {
+          const result = await writeLine(tx, context, entry.line, entry.author, entry.reviewer);
+          if (dryRun) throw new DryRunRollback(result);
+          return result;
+        })
+        .catch((error: unknown) => {
+          if (error instanceof DryRunRollback) return error.outcome;
+          // The same external id written meanwhile (a concurrent import): already there, so skipped.
+          if ((error as { code?: string }).code === "P2002") return "skipped" as const;
+          throw error;
+        });
+      if (dryRun) seenInDryRun.add(entry.line.externalId);
+      summary[outcome] += 1;
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal) throw error;
-      refuse({ line: raw.number, field: refusal.field, message: refusal.message });
+      refuse(entry.number, refusal);
     }
-    await options.onProgress?.(summary);
   }
+
+  /** New items together; should another import have written one of their external ids meanwhile, each line alone. */
+  async function importSegment(segment: PreparedLine[], created: Set<string>): Promise<void> {
+    if (segment.length === 0) return;
+    const guidelines = await latestGuidelines(campaign!.id);
+    let outcomes;
+    try {
+      outcomes = await db().$transaction((tx) => importNewItems(tx, { actor, campaign: campaign!, guidelines, dryRun, acceptedInDryRun }, segment), { timeout: 120_000 });
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+      for (const entry of segment) await importAlone(entry);
+      return;
+    }
+    for (const outcome of outcomes) {
+      if (!outcome.created) {
+        refuse(outcome.line.number, outcome.refusal);
+        continue;
+      }
+      summary.created += 1;
+      created.add(outcome.line.line.externalId);
+      if (dryRun) seenInDryRun.add(outcome.line.line.externalId);
+    }
+  }
+
+  async function importBatch(entries: BatchEntry[]): Promise<void> {
+    const prepared = entries.filter((entry): entry is PreparedLine => "line" in entry);
+    const existing = new Set(
+      (
+        await db().item.findMany({
+          where: { campaignId: campaign!.id, externalId: { in: prepared.map((entry) => entry.line.externalId) } },
+          select: { externalId: true },
+        })
+      ).map((item) => item.externalId!),
+    );
+    const created = new Set<string>();
+    let segment: PreparedLine[] = [];
+    const flush = async () => {
+      await importSegment(segment, created);
+      segment = [];
+    };
+    for (const entry of entries) {
+      if (!("line" in entry)) {
+        refuse(entry.number, entry.refusal);
+        continue;
+      }
+      const { externalId } = entry.line;
+      // A repeated external id waits for the earlier line's outcome: skipped (or updated) only when that one was written.
+      if (segment.some((pending) => pending.line.externalId === externalId)) await flush();
+      const known = existing.has(externalId) || created.has(externalId);
+      if ((dryRun && seenInDryRun.has(externalId)) || (known && !update)) {
+        summary.skipped += 1;
+      } else if (known) {
+        // The update's text counts in the duplicate checks of the lines after it.
+        await flush();
+        await importAlone(entry);
+      } else {
+        segment.push(entry);
+      }
+    }
+    await flush();
+    batchProblems.sort((a, b) => a.line - b.line);
+    summary.problems.push(...batchProblems.slice(0, Math.max(0, MAX_REPORTED_PROBLEMS - summary.problems.length)));
+    batchProblems = [];
+  }
+
+  let batch: BatchEntry[] = [];
+  let writing: Promise<unknown> = Promise.resolve();
+  try {
+    for await (const raw of readImportLines(options.input)) {
+      if (raw.kind === "text" && raw.text.trim() === "") continue;
+      summary.lines += 1;
+      try {
+        batch.push(await prepareLine(raw, account, campaign));
+      } catch (error) {
+        const refusal = refusalOf(error);
+        if (!refusal) throw error;
+        batch.push({ number: raw.number, refusal });
+      }
+      if (batch.length >= IMPORT_BATCH_LINES) {
+        // The next batch is read and checked (CPU here) while this one is looked up and written (work in PostgreSQL);
+        // it is looked up only once this one is written, so it sees this one's items.
+        await writing;
+        writing = importBatch(batch).then(() => options.onProgress?.(summary));
+        // Awaited before the next batch or at the end; this only keeps a failure from counting as unhandled meanwhile.
+        writing.catch(() => {});
+        batch = [];
+      }
+    }
+  } catch (error) {
+    // Nothing keeps writing after the import has failed.
+    await writing.catch(() => {});
+    throw error;
+  }
+  await writing;
+  await importBatch(batch);
   await options.onProgress?.(summary);
   return summary;
+}
+
+/** The latest guideline of each of the campaign's languages: what an item written now is written under. */
+async function latestGuidelines(campaignId: string): Promise<Map<ItemLanguage, string>> {
+  const guidelines = await db().guideline.findMany({ where: { campaignId }, orderBy: { version: "asc" }, select: { id: true, language: true } });
+  return new Map(guidelines.map((guideline) => [guideline.language, guideline.id]));
 }

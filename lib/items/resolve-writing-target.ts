@@ -2,7 +2,7 @@
 // version the item will be written under (the latest one of that language).
 import { assertQualifiedFor } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Campaign, Prisma } from "@/lib/generated/prisma/client";
 import { AppError, notFound } from "@/lib/errors";
 import { ITEM_VARIETIES, type ItemCategory, type ItemLanguage } from "@/lib/vocabulary";
 
@@ -14,6 +14,20 @@ export async function resolveWritingTarget(
   assertQualifiedFor(viewer, target.language);
   const campaign = await tx.campaign.findUnique({ where: { id: target.campaignId } });
   if (!campaign || (campaign.status !== "active" && viewer.role !== "maintainer")) throw notFound("Campaign");
+  assertCampaignTakes(campaign, target);
+  const guideline = await tx.guideline.findFirst({
+    where: { campaignId: campaign.id, language: target.language },
+    orderBy: { version: "desc" },
+    select: { id: true },
+  });
+  return { guidelineId: guideline?.id ?? null };
+}
+
+/** The campaign collects this language, category and variety (import checks a whole batch against one campaign). */
+export function assertCampaignTakes(
+  campaign: Pick<Campaign, "languages" | "categories">,
+  target: { language: ItemLanguage; category: ItemCategory; variety?: string | null },
+): void {
   if (!campaign.languages.includes(target.language)) {
     throw new AppError("validation_failed", "This campaign does not collect that language.", {
       fields: [{ field: "language", message: "not one of the campaign's languages" }],
@@ -29,10 +43,4 @@ export async function resolveWritingTarget(
       fields: [{ field: "variety", message: `one of ${ITEM_VARIETIES[target.language].join(", ")}` }],
     });
   }
-  const guideline = await tx.guideline.findFirst({
-    where: { campaignId: campaign.id, language: target.language },
-    orderBy: { version: "desc" },
-    select: { id: true },
-  });
-  return { guidelineId: guideline?.id ?? null };
 }

@@ -11,9 +11,9 @@ import type { QualityProblem } from "@/lib/quality/quality-report";
 export const NEAR_DUPLICATE_MIN_SIMILARITY = 0.6;
 /** Responses are compared on their first characters: long answers that open the same way are the copies. */
 export const RESPONSE_PREFIX_CHARS = 400;
-const MAX_REPORTED = 5;
+export const MAX_REPORTED = 5;
 /** Band keys are near-unique, so more candidates than this only come from texts repeated many times over. */
-const MAX_CANDIDATES = 200;
+export const MAX_CANDIDATES = 200;
 
 export interface DuplicateCandidate {
   itemId: string;
@@ -46,6 +46,13 @@ export function nearDuplicateCandidatesSql(candidate: Pick<DuplicateCandidate, "
 /** The index every near-duplicate lookup must go through (bench/near-duplicate-check.ts fails without it). */
 export const NEAR_DUPLICATE_INDEX = "items_similarity_keys_idx";
 
+/** An item that shares a band key with the text checked: its instruction and the start of its response. */
+export interface NearDuplicateCandidate {
+  id: string;
+  instruction: string;
+  response_start: string;
+}
+
 export async function findDuplicateProblems(
   tx: Prisma.TransactionClient,
   candidate: DuplicateCandidate,
@@ -56,21 +63,34 @@ export async function findDuplicateProblems(
      WHERE fingerprint = ${candidate.fingerprint} AND id <> ${candidate.itemId}::uuid
        AND status::text IN ('submitted', 'approved', 'changes_requested')
      LIMIT ${MAX_REPORTED}`;
-  const problems: QualityProblem[] = [];
-  if (exact.length > 0) {
-    problems.push({
+  const problems = exactDuplicateProblems(exact.map((row) => row.id));
+  if (candidate.similarityKeys.length === 0) return problems;
+
+  const near = await tx.$queryRaw<NearDuplicateCandidate[]>(nearDuplicateCandidatesSql(candidate));
+  return [...problems, ...nearDuplicateProblems(candidate, near, new Set(exact.map((row) => row.id)))];
+}
+
+/** The blocking problem of text already submitted elsewhere, when there is any. */
+export function exactDuplicateProblems(ids: readonly string[]): QualityProblem[] {
+  if (ids.length === 0) return [];
+  return [
+    {
       code: "exact_duplicate",
       field: "item",
       severity: "block",
       overridable: false,
       overridden: false,
-      params: { ids: exact.map((row) => row.id).join(",") },
-    });
-  }
-  if (candidate.similarityKeys.length === 0) return problems;
+      params: { ids: ids.slice(0, MAX_REPORTED).join(",") },
+    },
+  ];
+}
 
-  const near = await tx.$queryRaw<{ id: string; instruction: string; response_start: string }[]>(nearDuplicateCandidatesSql(candidate));
-  const exactIds = new Set(exact.map((row) => row.id));
+/** Scores the candidates that share a band key with the text and reports, per field, those similar enough. */
+export function nearDuplicateProblems(
+  candidate: Pick<DuplicateCandidate, "instruction" | "response">,
+  near: readonly NearDuplicateCandidate[],
+  exactIds: ReadonlySet<string>,
+): QualityProblem[] {
   const responseStart = candidate.response.slice(0, RESPONSE_PREFIX_CHARS);
   const scored = near
     .filter((row) => !exactIds.has(row.id))
@@ -79,6 +99,7 @@ export async function findDuplicateProblems(
       instruction: textSimilarity(candidate.instruction, row.instruction),
       response: textSimilarity(responseStart, row.response_start),
     }));
+  const problems: QualityProblem[] = [];
   for (const field of ["instruction", "response"] as const) {
     const matches = scored
       .filter((row) => row[field] >= NEAR_DUPLICATE_MIN_SIMILARITY)

@@ -1,0 +1,97 @@
+// The duplicate check for many new texts at once (an import's batch): the same exact and near duplicates as
+// find-duplicates.ts gives one text, looked up for the whole batch in two statements, and each text also checked
+// against the texts before it in the batch, which are not in the database yet but will be by the time it is.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  MAX_CANDIDATES,
+  MAX_REPORTED,
+  RESPONSE_PREFIX_CHARS,
+  exactDuplicateProblems,
+  nearDuplicateProblems,
+  type DuplicateCandidate,
+  type NearDuplicateCandidate,
+} from "@/lib/quality/find-duplicates";
+import type { QualityProblem } from "@/lib/quality/quality-report";
+
+/** One text of the batch, with the id it will be written under. */
+export type BatchCandidate = DuplicateCandidate;
+
+/**
+ * The duplicate problems of each candidate, in the candidates' order. `accepts(index, problems)` says whether the
+ * candidate will be written (a text refused for its own problems is no duplicate for those after it).
+ * `earlierByFingerprint`: texts accepted before the batch that are not in the database (a dry run's earlier batches);
+ * the batch's accepted texts are added to it.
+ */
+export async function findDuplicateProblemsInBatch(
+  tx: Prisma.TransactionClient,
+  candidates: readonly BatchCandidate[],
+  accepts: (index: number, problems: QualityProblem[]) => boolean,
+  earlierByFingerprint = new Map<string, string[]>(),
+): Promise<QualityProblem[][]> {
+  if (candidates.length === 0) return [];
+  const numbers = candidates.map((_, index) => index);
+  // Drafts are nobody's work yet: only text other people have seen makes a duplicate.
+  const exactRows = await tx.$queryRaw<{ n: number; id: string }[]>`
+    SELECT f.n, x.id::text AS id
+      FROM unnest(${numbers}::int[], ${candidates.map((c) => c.fingerprint)}::text[]) AS f(n, fingerprint)
+      CROSS JOIN LATERAL (
+        SELECT id FROM items WHERE fingerprint = f.fingerprint AND status::text IN ('submitted', 'approved', 'changes_requested')
+         LIMIT ${MAX_REPORTED}) x`;
+  const keyed = candidates.flatMap((candidate, n) => candidate.similarityKeys.map((key) => ({ n, key })));
+  // One lateral probe of the band-key index per text; language compared as text as in find-duplicates.ts.
+  const nearRows =
+    keyed.length === 0
+      ? []
+      : await tx.$queryRaw<(NearDuplicateCandidate & { n: number })[]>`
+    WITH wanted AS (
+      SELECT k.n, min(l.language) AS language, array_agg(k.key) AS keys
+        FROM unnest(${keyed.map((k) => k.n)}::int[], ${keyed.map((k) => String(k.key))}::bigint[]) AS k(n, key)
+        JOIN unnest(${numbers}::int[], ${candidates.map((c) => c.language)}::text[]) AS l(n, language) ON l.n = k.n
+       GROUP BY k.n)
+    SELECT w.n, x.id::text AS id, x.instruction, x.response_start
+      FROM wanted w
+      CROSS JOIN LATERAL (
+        SELECT id, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
+         WHERE similarity_keys && w.keys AND language::text = w.language
+           AND status::text IN ('submitted', 'approved', 'changes_requested')
+         LIMIT ${MAX_CANDIDATES}) x`;
+  const exactOf = groupBy(exactRows, (row) => row.id);
+  const nearOf = groupBy(nearRows, (row) => row);
+
+  // Earlier texts of the batch that will be written: by fingerprint, and by band key within a language.
+  const earlierByKey = new Map<string, number[]>();
+  const results: QualityProblem[][] = [];
+  candidates.forEach((candidate, n) => {
+    const exactIds = [...(exactOf.get(n) ?? []), ...(earlierByFingerprint.get(candidate.fingerprint) ?? [])];
+    const sharing = new Set<number>();
+    for (const key of candidate.similarityKeys) {
+      for (const earlier of earlierByKey.get(`${candidate.language}:${key}`) ?? []) if (sharing.size < MAX_CANDIDATES) sharing.add(earlier);
+    }
+    const near: NearDuplicateCandidate[] = [
+      ...(nearOf.get(n) ?? []),
+      ...[...sharing].map((earlier) => ({
+        id: candidates[earlier]!.itemId,
+        instruction: candidates[earlier]!.instruction,
+        response_start: candidates[earlier]!.response.slice(0, RESPONSE_PREFIX_CHARS),
+      })),
+    ];
+    const problems = [...exactDuplicateProblems(exactIds), ...nearDuplicateProblems(candidate, near, new Set(exactIds))];
+    results.push(problems);
+    if (!accepts(n, problems)) return;
+    pushTo(earlierByFingerprint, candidate.fingerprint, candidate.itemId);
+    for (const key of candidate.similarityKeys) pushTo(earlierByKey, `${candidate.language}:${key}`, n);
+  });
+  return results;
+}
+
+function pushTo<Key, Value>(groups: Map<Key, Value[]>, key: Key, value: Value): void {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
+}
+
+function groupBy<Row extends { n: number }, Value>(rows: readonly Row[], value: (row: Row) => Value): Map<number, Value[]> {
+  const groups = new Map<number, Value[]>();
+  for (const row of rows) pushTo(groups, row.n, value(row));
+  return groups;
+}

@@ -1,0 +1,75 @@
+// An import checks each line against the lines before it in the same file, as if each had been submitted in turn,
+// although lines are checked and written in batches: an exact copy of an earlier line is refused, also in the next
+// batch, a near copy is written with its warning, a draft copy is no duplicate; and a dry run says exactly what the
+// real run then does, although it writes nothing for the later lines to be found by.
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { after, test } from "node:test";
+import { db, disconnectDb } from "@/lib/db";
+import { IMPORT_BATCH_LINES, importItems } from "@/lib/imports/import-items";
+import type { QualityReport } from "@/lib/quality/check-item";
+import { RELEASE_TEXTS } from "@/tests/support/release-texts";
+import { createTestCampaign } from "@/tests/support/seed-campaigns";
+import { createTestUser } from "@/tests/support/seed-users";
+import { viewerOf } from "@/tests/support/viewers";
+
+after(disconnectDb);
+
+async function* fileOf(lines: string[]): AsyncGenerator<Uint8Array> {
+  yield new TextEncoder().encode(`${lines.join("\n")}\n`);
+}
+
+test("copies of earlier lines of the same file: refused in this batch and the next, a near copy warned, a draft copy left alone, the dry run alike", async () => {
+  const campaign = await createTestCampaign({ languages: ["es"] });
+  const maintainer = await createTestUser("maintainer", ["es"]);
+  const author = await createTestUser("annotator", ["es"], "author");
+  const run = randomBytes(4).toString("hex");
+  const id = (n: number) => `batch-${run}-${n}`;
+  const [original, other] = RELEASE_TEXTS.es;
+  const text = { instruction: `${original!.instruction} (${run})`, response: original!.response };
+  const line = (n: number, fields: Record<string, unknown>) =>
+    JSON.stringify({ externalId: id(n), language: "es", category: "open_qa", authorEmail: author.email, ...fields });
+  const fillers = Array.from({ length: IMPORT_BATCH_LINES }, (_, index) =>
+    line(5 + index, { status: "draft", instruction: `${other!.instruction} (${run}, ${index})`, response: other!.response }),
+  );
+  const lines = [
+    line(1, { status: "submitted", ...text }),
+    line(2, { status: "submitted", ...text }),
+    line(3, { status: "draft", ...text }),
+    line(4, { status: "submitted", instruction: text.instruction, response: `${text.response} Ocurre cada año en los bosques caducifolios.` }),
+    ...fillers,
+    // In the next batch: the first line is in the database by then (or, in a dry run, remembered).
+    line(5 + IMPORT_BATCH_LINES, { status: "submitted", ...text }),
+  ];
+  const expected = {
+    lines: lines.length,
+    created: lines.length - 2,
+    updated: 0,
+    skipped: 0,
+    refused: 2,
+    problems: [
+      { line: 2, field: "item", message: "exact_duplicate" },
+      { line: 5 + IMPORT_BATCH_LINES, field: "item", message: "exact_duplicate" },
+    ],
+  };
+
+  const dryRun = await importItems(viewerOf(maintainer), { campaign: campaign.slug, input: fileOf(lines), dryRun: true });
+  assert.deepEqual(dryRun, { dryRun: true, ...expected }, "the dry run foresees the real run");
+  assert.equal(await db().item.count({ where: { campaignId: campaign.id } }), 0);
+
+  const real = await importItems(viewerOf(maintainer), { campaign: campaign.slug, input: fileOf(lines) });
+  assert.deepEqual(real, { dryRun: false, ...expected });
+  const items = await db().item.findMany({ where: { campaignId: campaign.id }, include: { revisions: true } });
+  const byExternalId = new Map(items.map((item) => [item.externalId, item]));
+  assert.equal(items.length, lines.length - 2);
+  assert.equal(byExternalId.has(id(2)), false, "nothing of a refused copy");
+  assert.equal(byExternalId.has(id(5 + IMPORT_BATCH_LINES)), false, "nothing of a refused copy in the next batch");
+  assert.equal(byExternalId.get(id(3))?.status, "draft", "a draft copy is nobody's work yet");
+  const nearCopy = byExternalId.get(id(4))!;
+  assert.equal(nearCopy.status, "submitted");
+  const report = nearCopy.revisions[0]!.qualityReport as unknown as QualityReport;
+  const warning = report.problems.find((problem) => problem.code === "near_duplicate" && problem.field === "instruction");
+  assert.ok(warning, "the near copy's report names its near duplicate");
+  assert.equal(warning.params?.ids, byExternalId.get(id(1))!.id);
+  assert.equal(await db().auditEvent.count({ where: { action: "item.imported", subjectId: { in: items.map((item) => item.id) } } }), items.length);
+});
