@@ -2,11 +2,11 @@
 import { createTranslator } from "next-intl";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { UiLocale } from "@/lib/vocabulary";
-import ca from "@/messages/ca.json";
-import en from "@/messages/en.json";
-import es from "@/messages/es.json";
-import eu from "@/messages/eu.json";
-import gl from "@/messages/gl.json";
+import ca from "@/messages/ca.json" with { type: "json" };
+import en from "@/messages/en.json" with { type: "json" };
+import es from "@/messages/es.json" with { type: "json" };
+import eu from "@/messages/eu.json" with { type: "json" };
+import gl from "@/messages/gl.json" with { type: "json" };
 
 // Imported, not loaded by path: the same code then runs in the app, the CLI and the tests' own processes.
 const CATALOGS = { ca, en, es, eu, gl };
