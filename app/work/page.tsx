@@ -6,6 +6,7 @@ import { listMyItemsQuerySchema } from "@/lib/items/schemas";
 import { ITEM_CATEGORIES, ITEM_STATUSES } from "@/lib/vocabulary";
 import { DeleteDraftButton } from "@/components/writing/delete-draft-button";
 import { CategoryOptions, LanguageOptions } from "@/components/writing/vocabulary-options";
+import { TableRegion } from "@/components/layout/table-region";
 
 export default async function WorkPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requirePageViewer("annotator");
@@ -61,45 +62,47 @@ export default async function WorkPage({ searchParams }: { searchParams: Promise
       {page.items.length === 0 ? (
         <p>{t("items.empty")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("editor.instruction")}</th>
-              <th scope="col">{t("items.status")}</th>
-              <th scope="col">{t("items.language")}</th>
-              <th scope="col">{t("items.category")}</th>
-              <th scope="col">{t("items.updated")}</th>
-              <th scope="col">{t("items.feedback")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((item) => (
-              <tr key={item.id} data-testid={`item-row-${item.id}`}>
-                <td>
-                  <Link href={`/work/items/${item.id}`}>{item.instruction.slice(0, 90) || "…"}</Link>
-                </td>
-                <td>{t(`itemStatuses.${item.status}`)}</td>
-                <td>{t(`languages.${item.language}`)}</td>
-                <td>{t(`categories.${item.category}`)}</td>
-                <td>{format.dateTime(new Date(item.updatedAt), { dateStyle: "medium", timeStyle: "short" })}</td>
-                <td>
-                  {item.latestFeedback && (
-                    <>
-                      <strong>{t(`reviewDecisions.${item.latestFeedback.decision}`)}</strong> {item.latestFeedback.comment}
-                    </>
-                  )}
-                  {item.reviewRound > 0 && (
-                    <>
-                      {" "}
-                      <Link href={`/history/${item.id}`}>{t("items.history")}</Link>
-                    </>
-                  )}
-                  {item.status === "draft" && item.reviewRound === 0 && <DeleteDraftButton itemId={item.id} version={item.version} />}
-                </td>
+        <TableRegion label={t("work.title")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("editor.instruction")}</th>
+                <th scope="col">{t("items.status")}</th>
+                <th scope="col">{t("items.language")}</th>
+                <th scope="col">{t("items.category")}</th>
+                <th scope="col">{t("items.updated")}</th>
+                <th scope="col">{t("items.feedback")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.items.map((item) => (
+                <tr key={item.id} data-testid={`item-row-${item.id}`}>
+                  <td>
+                    <Link href={`/work/items/${item.id}`}>{item.instruction.slice(0, 90) || "…"}</Link>
+                  </td>
+                  <td>{t(`itemStatuses.${item.status}`)}</td>
+                  <td>{t(`languages.${item.language}`)}</td>
+                  <td>{t(`categories.${item.category}`)}</td>
+                  <td>{format.dateTime(new Date(item.updatedAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td>
+                    {item.latestFeedback && (
+                      <>
+                        <strong>{t(`reviewDecisions.${item.latestFeedback.decision}`)}</strong> {item.latestFeedback.comment}
+                      </>
+                    )}
+                    {item.reviewRound > 0 && (
+                      <>
+                        {" "}
+                        <Link href={`/history/${item.id}`}>{t("items.history")}</Link>
+                      </>
+                    )}
+                    {item.status === "draft" && item.reviewRound === 0 && <DeleteDraftButton itemId={item.id} version={item.version} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {nextHref && <Link href={nextHref}>{t("items.loadMore")}</Link>}
     </section>

@@ -6,6 +6,7 @@ import type { ItemView } from "@/lib/items/schemas";
 import type { ItemHistoryView } from "@/lib/reviews/schemas";
 import { PROBLEM_CODES } from "@/lib/vocabulary";
 import { TEXT_FIELDS } from "@/components/reviews/word-diff";
+import { TableRegion } from "@/components/layout/table-region";
 
 type Report = NonNullable<ItemHistoryView["revisions"][number]["qualityReport"]>;
 type Problem = Report["problems"][number];
@@ -46,37 +47,39 @@ export function QualitySummary({ report, item }: { report: Report | null; item: 
       <h2 id="quality-heading">{t("qualityTitle")}</h2>
       {report ? (
         <>
-          <table className="compact">
-            <thead>
-              <tr>
-                <th scope="col">{t("field")}</th>
-                <th scope="col">{t("detectedLanguage")}</th>
-                <th scope="col">{t("personalData")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {TEXT_FIELDS.map((field) => {
-                const entry = report.fields[field];
-                if (!entry) return null;
-                return (
-                  <tr key={field}>
-                    <th scope="row">{t(`fields.${field}`)}</th>
-                    <td>
-                      {t("languageWithConfidence", {
-                        language: t(`detected.${entry.language.language}`),
-                        confidence: Math.round(entry.language.confidence * 100),
-                      })}
-                    </td>
-                    <td>
-                      {entry.pii.length === 0
-                        ? t("noPersonalData")
-                        : [...new Set(entry.pii.map((match) => tQuality(`piiTypes.${match.type}`)))].join(", ")}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableRegion label={t("qualityTitle")}>
+            <table className="compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t("field")}</th>
+                  <th scope="col">{t("detectedLanguage")}</th>
+                  <th scope="col">{t("personalData")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {TEXT_FIELDS.map((field) => {
+                  const entry = report.fields[field];
+                  if (!entry) return null;
+                  return (
+                    <tr key={field}>
+                      <th scope="row">{t(`fields.${field}`)}</th>
+                      <td>
+                        {t("languageWithConfidence", {
+                          language: t(`detected.${entry.language.language}`),
+                          confidence: Math.round(entry.language.confidence * 100),
+                        })}
+                      </td>
+                      <td>
+                        {entry.pii.length === 0
+                          ? t("noPersonalData")
+                          : [...new Set(entry.pii.map((match) => tQuality(`piiTypes.${match.type}`)))].join(", ")}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableRegion>
           {report.problems.length === 0 ? (
             <p className="muted">{t("noProblems")}</p>
           ) : (

@@ -23,11 +23,14 @@ export function useProblemMessage() {
   };
 }
 
+/**
+ * Hints sit in a live region that is always in the page (a region added together with its text is often not
+ * announced), wrapping the list: `role="status"` on the `<ul>` itself would strip the list's semantics.
+ */
 export function ProblemList({ problems, hint = false, id }: { problems: QualityProblem[]; hint?: boolean; id?: string }) {
   const message = useProblemMessage();
-  if (problems.length === 0) return null;
-  return (
-    <ul id={id} className={hint ? "problems hints" : "problems"} role={hint ? "status" : "alert"} data-testid={hint ? "live-hint" : "problems"}>
+  const list = problems.length > 0 && (
+    <ul id={id} className={hint ? "problems hints" : "problems"} data-testid={hint ? "live-hint" : "problems"}>
       {problems.map((problem, index) => (
         <li key={`${problem.code}-${index}`} className={problem.severity === "block" && !hint ? "error" : "muted"}>
           {message(problem)}
@@ -35,4 +38,6 @@ export function ProblemList({ problems, hint = false, id }: { problems: QualityP
       ))}
     </ul>
   );
+  if (hint) return <div role="status">{list}</div>;
+  return list ? <div role="alert">{list}</div> : null;
 }

@@ -4,6 +4,7 @@ import { formatTotals } from "@/components/pay/format-money";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { listStatements } from "@/lib/pay/read-statements";
 import "@/components/pay/pay.css";
+import { TableRegion } from "@/components/layout/table-region";
 
 /** A person's own statements of closed periods (maintainers find everyone's on the periods page). */
 export default async function MyStatementsPage() {
@@ -21,7 +22,7 @@ export default async function MyStatementsPage() {
       {statements.length === 0 ? (
         <p>{t("myNone")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableRegion label={t("myTitle")} className="table-scroll">
           <table data-testid="my-statements">
             <thead>
               <tr>
@@ -53,7 +54,7 @@ export default async function MyStatementsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

@@ -10,6 +10,7 @@ import { getPayPeriod } from "@/lib/pay/list-pay-periods";
 import { listStatements, periodCsvFile } from "@/lib/pay/read-statements";
 import { listUsers } from "@/lib/users/list-users";
 import "@/components/pay/pay.css";
+import { TableRegion } from "@/components/layout/table-region";
 
 export default async function PayPeriodPage({ params }: { params: Promise<{ periodId: string }> }) {
   const viewer = await requirePageViewer("maintainer");
@@ -65,7 +66,7 @@ export default async function PayPeriodPage({ params }: { params: Promise<{ peri
           {statements.length === 0 ? (
             <p>{t("noStatements")}</p>
           ) : (
-            <div className="table-scroll">
+            <TableRegion label={t("statementsTitle")} className="table-scroll">
               <table data-testid="period-statements">
                 <thead>
                   <tr>
@@ -100,7 +101,7 @@ export default async function PayPeriodPage({ params }: { params: Promise<{ peri
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </section>
       )}
@@ -111,7 +112,7 @@ export default async function PayPeriodPage({ params }: { params: Promise<{ peri
         {adjustments.length === 0 ? (
           <p>{t("noAdjustments")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableRegion label={t("adjustmentsTitle")} className="table-scroll">
             <table data-testid="adjustments">
               <thead>
                 <tr>
@@ -134,7 +135,7 @@ export default async function PayPeriodPage({ params }: { params: Promise<{ peri
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
         {!closed && <AdjustmentForm periodId={period.id} people={people.map(({ id, name, email }) => ({ id, name, email }))} />}
       </section>
