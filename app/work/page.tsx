@@ -17,7 +17,7 @@ export default async function WorkPage({ searchParams }: { searchParams: Promise
   const parsed = listMyItemsQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : {};
   const [t, format, page] = await Promise.all([getTranslations(), getFormatter(), listMyItems(viewer, query)]);
-  const languageNames = viewer.languages.map((language) => t(`languages.${language}`)).join(", ");
+  const languageNames = viewer.languages.map((language) => t(`wording.languageInSentence.${language}`)).join(", ");
   const nextHref = page.nextCursor ? `/work?${new URLSearchParams({ ...raw, cursor: page.nextCursor })}` : null;
 
   return (

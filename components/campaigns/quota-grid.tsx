@@ -127,7 +127,7 @@ export function QuotaGrid({ campaign }: { campaign: CampaignView }) {
                     <td key={category}>
                       <input
                         inputMode="numeric"
-                        aria-label={t("campaignSetup.cellLabel", { language: t(`languages.${language}`), category: t(`categories.${category}`) })}
+                        aria-label={t("campaignSetup.cellLabel", { language: t(`wording.languageInSentence.${language}`), category: t(`categories.${category}`) })}
                         aria-invalid={isInvalid(key)}
                         value={cells[key] ?? ""}
                         onChange={(event) => setCell(key, event.target.value)}

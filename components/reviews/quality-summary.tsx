@@ -7,6 +7,7 @@ import type { ItemHistoryView } from "@/lib/reviews/schemas";
 import { PROBLEM_CODES } from "@/lib/vocabulary";
 import { TEXT_FIELDS } from "@/components/reviews/word-diff";
 import { TableRegion } from "@/components/layout/table-region";
+import { piiTypeNames } from "@/components/writing/pii-type-names";
 
 type Report = NonNullable<ItemHistoryView["revisions"][number]["qualityReport"]>;
 type Problem = Report["problems"][number];
@@ -16,6 +17,7 @@ const KNOWN_PROBLEMS: ReadonlySet<string> = new Set(PROBLEM_CODES);
 
 function ProblemText({ problem }: { problem: Problem }) {
   const t = useTranslations("reviewScreen");
+  const tQuality = useTranslations("quality");
   const field = t(`fields.${problem.field}`);
   if (problem.code === "near_duplicate" || problem.code === "exact_duplicate") {
     const ids = String(problem.params.ids ?? "").split(",").filter(Boolean);
@@ -36,6 +38,7 @@ function ProblemText({ problem }: { problem: Problem }) {
     params.detected = t(`detected.${params.detected ?? "other"}`);
     params.expected = t(`detected.${params.expected ?? "other"}`);
   }
+  if (problem.code === "pii_found") params.types = piiTypeNames(params.types ?? "", (type) => tQuality(`piiTypes.${type}`));
   return <>{t(`problems.${problem.code}`, { ...params, field })}</>;
 }
 

@@ -21,6 +21,7 @@ export function ReviewQueue({
 }) {
   const t = useTranslations("reviewQueue");
   const tLanguages = useTranslations("languages");
+  const tInSentence = useTranslations("wording.languageInSentence");
   const describeError = useErrorMessage();
   const router = useRouter();
   const { claim, empty } = useClaimNext();
@@ -62,7 +63,7 @@ export function ReviewQueue({
                 <td>{t("waiting", { count: waiting })}</td>
                 <td>
                   <button type="button" className="small secondary" disabled={!hydrated || claim.isPending} onClick={() => claim.mutate({ language, campaignId })}>
-                    {t("reviewNextIn", { language: tLanguages(language) })}
+                    {t("reviewNextIn", { language: tInSentence(language) })}
                   </button>
                 </td>
               </tr>

@@ -2,7 +2,7 @@
 // Quality problems in the UI language: alerts next to a field after a refused submit, quiet hints while typing.
 import { useTranslations } from "next-intl";
 import type { QualityProblem } from "@/lib/quality/quality-report";
-import { PII_TYPES, type PiiType } from "@/lib/vocabulary";
+import { piiTypeNames } from "@/components/writing/pii-type-names";
 
 export function useProblemMessage() {
   const t = useTranslations("quality");
@@ -12,12 +12,7 @@ export function useProblemMessage() {
       params.detected = t(`detected.${String(problem.params.detected)}` as "detected.es");
       params.expected = t(`detected.${String(problem.params.expected)}` as "detected.es");
     }
-    if (problem.code === "pii_found" && typeof params.types === "string") {
-      params.types = params.types
-        .split(",")
-        .map((type) => (PII_TYPES.includes(type as PiiType) ? t(`piiTypes.${type as PiiType}`) : type))
-        .join(", ");
-    }
+    if (problem.code === "pii_found" && typeof params.types === "string") params.types = piiTypeNames(params.types, (type) => t(`piiTypes.${type}`));
     if (problem.code === "near_duplicate" && typeof params.ids === "string") params.ids = params.ids.split(",").join(", ");
     return t(problem.code, params);
   };

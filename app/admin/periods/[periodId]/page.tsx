@@ -16,7 +16,13 @@ export default async function PayPeriodPage({ params }: { params: Promise<{ peri
   const viewer = await requirePageViewer("maintainer");
   const { periodId } = await params;
   const period = await orNotFound(getPayPeriod(viewer, periodId));
-  const [t, format, locale, adjustments] = await Promise.all([getTranslations("pay"), getFormatter(), getLocale(), listAdjustments(viewer, periodId)]);
+  const [t, tWording, format, locale, adjustments] = await Promise.all([
+    getTranslations("pay"),
+    getTranslations("wording"),
+    getFormatter(),
+    getLocale(),
+    listAdjustments(viewer, periodId),
+  ]);
   const closed = period.status === "closed";
   const statements = closed ? await listStatements(viewer, { periodId }) : [];
   const everyone = closed ? await periodCsvFile(viewer, periodId) : null;
@@ -90,7 +96,7 @@ export default async function PayPeriodPage({ params }: { params: Promise<{ peri
                       <td className="number">{format.number(statement.lineCount)}</td>
                       <td className="number">{formatTotals(locale, statement.totals, t("nothingToPay"))}</td>
                       <td>
-                        <a href={`/api/v1/statements/${statement.id}/csv`} download>
+                        <a href={`/api/v1/statements/${statement.id}/csv`} download aria-label={tWording("downloadStatementOf", { name: statement.personName })}>
                           {t("download")}
                         </a>
                         <div className="pay-checksum muted">
