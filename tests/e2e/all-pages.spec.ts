@@ -22,7 +22,7 @@ import { createDraft } from "@/lib/items/create-draft";
 import { createPayPeriod } from "@/lib/pay/create-pay-period";
 import { listReleases } from "@/lib/releases/read-releases";
 import { UI_LOCALES, type UiLocale } from "@/lib/vocabulary";
-import { publishedTestRelease } from "@/tests/e2e/helpers/releases";
+import { publishedTestRelease, seedApprovedItems } from "@/tests/e2e/helpers/releases";
 import { signIn } from "@/tests/e2e/helpers/session";
 import { catalogTextChecker } from "@/tests/support/catalog-text";
 import { claimItem } from "@/tests/support/claim-item";
@@ -72,7 +72,12 @@ test.beforeAll(async () => {
   // A one-day period on a day no other spec uses (they take today's), so it never overlaps theirs.
   const day = new Date(Date.UTC(2001 + Math.floor(Math.random() * 20), 0, 1 + Math.floor(Math.random() * 360))).toISOString().slice(0, 10);
   const period = await createPayPeriod(viewerOf(maintainer), { label: `pages-${Date.now()}`, startsOn: day, endsOn: day });
-  const release = (await listReleases(null))[0] ?? (await publishedTestRelease());
+  // A published release for its public page: another spec's if one is out, else one of this spec's own.
+  let release = (await listReleases(null))[0];
+  if (!release) {
+    await seedApprovedItems(["es"]);
+    release = await publishedTestRelease();
+  }
 
   const everyone: Route[] = [{ path: `/releases/${release.version}`, screenshot: "release" }, { path: "/about/provenance" }];
   const signedIn: Route[] = [
