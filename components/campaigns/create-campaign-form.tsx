@@ -51,7 +51,19 @@ export function CreateCampaignForm() {
         </label>
         <label>
           {t("campaigns.slug")}
-          <input name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={60} />
+          <input
+            name="slug"
+            required
+            pattern="[a-z0-9]+(-[a-z0-9]+)*"
+            maxLength={60}
+            aria-describedby="campaign-slug-rule"
+            // The browser's own message for a pattern mismatch says nothing about the rule; this one does.
+            onInvalid={(event) => event.currentTarget.setCustomValidity(t("campaignForm.slugRule"))}
+            onInput={(event) => event.currentTarget.setCustomValidity("")}
+          />
+          <span id="campaign-slug-rule" className="muted small-text">
+            {t("campaignForm.slugRule")}
+          </span>
         </label>
         <label>
           {t("campaigns.approvalsRequired")}

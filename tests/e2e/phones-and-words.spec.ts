@@ -126,6 +126,32 @@ test.describe("in English", () => {
   });
 });
 
+test.describe("campaign administration, in English", () => {
+  test.use({ locale: "en-GB" });
+
+  test("an invalid short name is explained in words, and the guideline editor previews the text as it is typed", async ({ page }) => {
+    const campaign = await createTestCampaign({ languages: ["ca"] });
+    const maintainer = await createTestUser("maintainer", ["ca"]);
+    await signIn(page, maintainer, /\/admin\/users$/);
+    await page.goto("/admin/campaigns");
+    const create = page.getByRole("form", { name: "Create campaign" });
+    await create.getByLabel("Name", { exact: true }).fill("Preguntes obertes");
+    const slug = create.getByLabel("Short name (for URLs)");
+    await slug.fill("Preguntes Obertes!");
+    await create.getByRole("button", { name: "Create campaign" }).click();
+    const rule = "Lowercase letters and digits, words joined by single hyphens, up to 60 characters: for example galician-qa-2026.";
+    expect(await slug.evaluate((input: HTMLInputElement) => input.validationMessage)).toBe(rule);
+    await expect(slug).toHaveAccessibleDescription(rule);
+
+    const card = page.getByTestId(`campaign-${campaign.slug}`);
+    await card.getByRole("button", { name: "Publish new version" }).click();
+    await card.getByLabel("Guidelines for Catalan (Markdown)").fill("# Pautes\n\n1. Escriu amb **naturalitat**.");
+    const preview = card.getByTestId("guideline-preview");
+    await expect(preview.getByRole("heading", { name: "Pautes" })).toBeVisible();
+    await expect(preview.locator("strong")).toHaveText("naturalitat");
+  });
+});
+
 test.describe("in Spanish", () => {
   test.use({ locale: "es-ES" });
 
