@@ -143,12 +143,15 @@ async function contextFor(browser: Browser, role: Role, locale: UiLocale) {
 function visibleTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const texts: string[] = [];
+    // Content marked as written in another language (a dataset card is published in English) is that language's.
+    const pageLanguage = document.documentElement.lang;
+    const inPageLanguage = (element: Element) => (element.closest("[lang]")?.getAttribute("lang") ?? pageLanguage) === pageLanguage;
     const skipped = "script, style, noscript, template, code, pre, textarea";
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = (node.textContent ?? "").replace(/\s+/g, " ").trim();
-      if (!text || !parent || parent.closest(skipped)) continue;
+      if (!text || !parent || parent.closest(skipped) || !inPageLanguage(parent)) continue;
       if (parent.closest("option")) {
         texts.push(text);
         continue;
@@ -157,7 +160,7 @@ function visibleTexts(page: Page): Promise<string[]> {
       texts.push(text);
     }
     for (const element of document.body.querySelectorAll("[aria-label], [placeholder], [title]")) {
-      if (element.closest(skipped) || !element.checkVisibility({ visibilityProperty: true })) continue;
+      if (element.closest(skipped) || !inPageLanguage(element) || !element.checkVisibility({ visibilityProperty: true })) continue;
       for (const name of ["aria-label", "placeholder", "title"]) {
         const value = element.getAttribute(name)?.trim();
         if (value) texts.push(value);
@@ -197,8 +200,8 @@ async function audit(page: Page, where: string): Promise<string[]> {
 
 const ROLES: Role[] = ["anonymous", "annotator", "reviewer", "maintainer"];
 
-for (const role of ROLES) {
-  for (const locale of UI_LOCALES) {
+for (const locale of UI_LOCALES) {
+  for (const role of ROLES) {
     test(`${role}, ${locale}: every page fits 390 px and 1366 px, passes axe, and speaks ${locale}`, async ({ browser }) => {
       test.setTimeout(300_000);
       const context = await contextFor(browser, role, locale);

@@ -149,6 +149,11 @@ function intlWords(locale: string): Set<string> {
     for (const value of [-3, -2, -1, 0, 1, 2, 3]) add(relative.format(value, unit));
   }
   for (const type of ["conjunction", "disjunction", "unit"] as const) add(new Intl.ListFormat(locale, { type }).format(["x", "y", "z"]));
+  for (const unit of ["byte", "kilobyte", "megabyte", "gigabyte", "percent", "second", "minute", "hour", "day"]) {
+    for (const unitDisplay of ["long", "short", "narrow"] as const) {
+      for (const value of [0, 1, 2, 1.5, 12]) add(new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay }).format(value));
+    }
+  }
   return words;
 }
 
