@@ -143,9 +143,8 @@ async function contextFor(browser: Browser, role: Role, locale: UiLocale) {
 function visibleTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const texts: string[] = [];
-    // Content marked as written in another language (a dataset card is published in English) is that language's.
-    const pageLanguage = document.documentElement.lang;
-    const inPageLanguage = (element: Element) => (element.closest("[lang]")?.getAttribute("lang") ?? pageLanguage) === pageLanguage;
+    // Content marked with a language of its own (a dataset card is a published file, in English) is not UI text.
+    const inPageLanguage = (element: Element) => element.closest("[lang]") === document.documentElement;
     const skipped = "script, style, noscript, template, code, pre, textarea";
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

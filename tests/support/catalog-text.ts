@@ -164,6 +164,8 @@ function listSeparators(locale: string): string[] {
       if (part.type === "literal") separators.add(part.value);
     }
   }
+  // The product's own joiner of facts ("1 item · 7.5 kB").
+  separators.add(" · ");
   return [...separators].sort((a, b) => b.length - a.length);
 }
 
