@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <SessionProvider>
             <QueryProvider>
               <AppHeader viewer={viewer} />
-              <main className="page">{children}</main>
+              <main className="page" id="main" tabIndex={-1}>{children}</main>
             </QueryProvider>
           </SessionProvider>
         </NextIntlClientProvider>

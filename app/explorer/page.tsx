@@ -1,15 +1,20 @@
 import { Suspense } from "react";
 import { hasRole } from "@/lib/auth/permissions";
 import { requirePageViewer } from "@/lib/http/page-guard";
+import { getTranslations } from "next-intl/server";
 import { ItemExplorer } from "@/components/explorer/item-explorer";
+import { LocaleDataGate } from "@/components/productivity/locale-data-gate";
 import "@/components/explorer/explorer.css";
 
 export default async function ExplorerPage() {
   const viewer = await requirePageViewer("reviewer");
+  const common = await getTranslations("common");
   return (
     // The explorer reads its query from the URL on the client.
     <Suspense>
-      <ItemExplorer canAct={hasRole(viewer, "maintainer")} />
+      <LocaleDataGate fallback={<p>{common("loading")}</p>}>
+        <ItemExplorer canAct={hasRole(viewer, "maintainer")} />
+      </LocaleDataGate>
     </Suspense>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listReleases } from "@/lib/releases/read-releases";
 import "@/components/releases/releases.css";
+import { TableRegion } from "@/components/layout/table-region";
 
 /** Public: published releases only, whoever is (or is not) signed in. */
 export default async function PublishedReleasesPage() {
@@ -13,7 +14,7 @@ export default async function PublishedReleasesPage() {
       {releases.length === 0 ? (
         <p>{t("nonePublished")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableRegion label={t("publicTitle")} className="table-scroll">
           <table className="published-releases">
             <thead>
               <tr>
@@ -38,7 +39,7 @@ export default async function PublishedReleasesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

@@ -69,7 +69,20 @@ export function CreateCampaignForm() {
         <div className="field">
           <label>
             {t("campaigns.slug")}
-            <input name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={60} {...slug.attributes} />
+            <input
+              name="slug"
+              required
+              pattern="[a-z0-9]+(-[a-z0-9]+)*"
+              maxLength={60}
+              {...slug.attributes}
+              aria-describedby={["campaign-slug-rule", slug.attributes["aria-describedby"]].filter(Boolean).join(" ")}
+              // The browser's own message for a pattern mismatch says nothing about the rule; this one does.
+              onInvalid={(event) => event.currentTarget.setCustomValidity(t("campaignForm.slugRule"))}
+              onInput={(event) => event.currentTarget.setCustomValidity("")}
+            />
+            <span id="campaign-slug-rule" className="muted small-text">
+              {t("campaignForm.slugRule")}
+            </span>
           </label>
           {slug.line}
         </div>

@@ -7,6 +7,7 @@ import { callOperation } from "@/components/api-client";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import { getGuideline, publishGuideline } from "@/lib/http/operations/campaigns";
 import { CAMPAIGNS_KEY } from "@/components/campaigns/campaigns-query";
+import { SafeMarkdown } from "@/components/markdown/safe-markdown";
 import type { ItemLanguage } from "@/lib/vocabulary";
 
 export function GuidelinePublisher({ campaignId, language, version }: { campaignId: string; language: ItemLanguage; version: number | null }) {
@@ -57,6 +58,11 @@ export function GuidelinePublisher({ campaignId, language, version }: { campaign
             {t("campaigns.guidelineBody", { language: languageName })}
             <textarea value={body} onChange={(event) => setBody(event.target.value)} rows={10} required />
           </label>
+          {/* The text rendered as it will be published, while it is typed. */}
+          <section className="preview" aria-label={t("campaignForm.guidelinePreview")} data-testid="guideline-preview">
+            <p className="muted small-text">{t("campaignForm.guidelinePreview")}</p>
+            <SafeMarkdown text={body} below={3} />
+          </section>
           {publish.error && (
             <p role="alert" className="error">
               {describeError(publish.error).text}

@@ -11,6 +11,7 @@ import { CAMPAIGNS_KEY } from "@/components/campaigns/campaigns-query";
 import type { CampaignView, QuotaCell } from "@/lib/campaigns/schemas";
 import { replaceQuotas } from "@/lib/http/operations/campaigns";
 import type { ItemCategory, ItemLanguage } from "@/lib/vocabulary";
+import { TableRegion } from "@/components/layout/table-region";
 
 type CellKey = `${ItemLanguage}/${ItemCategory}`;
 const keyOf = (language: ItemLanguage, category: ItemCategory): CellKey => `${language}/${category}`;
@@ -101,7 +102,7 @@ export function QuotaGrid({ campaign }: { campaign: CampaignView }) {
     <form className="stack" onSubmit={onSubmit} aria-label={t("campaignSetup.quotaGrid")}>
       <h3>{t("campaignSetup.quotaGrid")}</h3>
       <p className="muted small-text">{t("campaignSetup.quotaGridHelp")}</p>
-      <div className="quota-grid-scroll">
+      <TableRegion label={t("campaignSetup.quotaGrid")} className="quota-grid-scroll">
         <table className="quota-grid">
           <thead>
             <tr>
@@ -126,7 +127,7 @@ export function QuotaGrid({ campaign }: { campaign: CampaignView }) {
                     <td key={category}>
                       <input
                         inputMode="numeric"
-                        aria-label={t("campaignSetup.cellLabel", { language: t(`languages.${language}`), category: t(`categories.${category}`) })}
+                        aria-label={t("campaignSetup.cellLabel", { language: t(`wording.languageInSentence.${language}`), category: t(`categories.${category}`) })}
                         aria-invalid={isInvalid(key)}
                         value={cells[key] ?? ""}
                         onChange={(event) => setCell(key, event.target.value)}
@@ -155,7 +156,7 @@ export function QuotaGrid({ campaign }: { campaign: CampaignView }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableRegion>
       {languages.some((language) => categories.some((category) => isInvalid(keyOf(language, category)))) && (
         <p className="error">{t("campaignSetup.cellInvalid")}</p>
       )}

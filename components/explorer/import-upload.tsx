@@ -9,6 +9,7 @@ import { useErrorMessage } from "@/components/errors/use-error-message";
 import { listCampaigns } from "@/lib/http/operations/campaigns";
 import { createImportJob, getImportJob } from "@/lib/http/operations/imports";
 import type { ImportJobView } from "@/lib/imports/schemas";
+import { TableRegion } from "@/components/layout/table-region";
 
 async function upload(file: File, options: { campaign: string; dryRun: boolean; update: boolean }): Promise<ImportJobView> {
   const query = new URLSearchParams({ campaign: options.campaign, dryRun: String(options.dryRun), update: String(options.update), fileName: file.name });
@@ -119,7 +120,7 @@ export function ImportUpload() {
           )}
           {current.error && <p className="error">{t("failed", { message: current.error })}</p>}
           {summary && summary.problems.length > 0 && (
-            <div className="table-scroll">
+            <TableRegion label={t("title")} className="table-scroll">
               <table className="explorer-table" data-testid="import-problems">
                 <thead>
                   <tr>
@@ -140,7 +141,7 @@ export function ImportUpload() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </div>
       )}

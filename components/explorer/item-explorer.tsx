@@ -12,6 +12,7 @@ import { ImportUpload } from "@/components/explorer/import-upload";
 import { useExplorerKeys } from "@/components/explorer/use-explorer-keys";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import { EXPLORER_FLAGS, EXPLORER_SORTS } from "@/lib/explorer/schemas";
+import { TableRegion } from "@/components/layout/table-region";
 
 const FACETS = ["campaign", "language", "category", "status"] as const;
 const FACET_LABELS = { language: "languages", category: "categories", status: "itemStatuses" } as const;
@@ -140,7 +141,7 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
       {canAct && counts.data && (
         <ExplorerBulkActions filter={filter} ticked={[...ticked]} total={counts.data.total} onDone={() => setTicked(new Set())} />
       )}
-      <div className="table-scroll">
+      <TableRegion label={t("title")} className="table-scroll">
         <table ref={table} className="explorer-table" data-testid="explorer-results">
           <thead>
             <tr>
@@ -178,7 +179,7 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {pages.data && rows.length === 0 && <p className="muted">{t("noResults")}</p>}
       {pages.hasNextPage && (
         <button type="button" className="secondary" disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>

@@ -1,4 +1,4 @@
-// The top bar: product name, the pages the viewer's role opens (published releases for everyone, signed in or
+// The top bar: a skip link, product name, the pages the viewer's role opens (published releases for everyone, signed in or
 // not), language menu and sign-out.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -6,16 +6,20 @@ import { hasRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
+import { NavMenu } from "@/components/layout/nav-menu";
 
 export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
   const t = await getTranslations();
   return (
     <header className="app-header">
+      <a href="#main" className="skip-link">
+        {t("pageLayout.skipToContent")}
+      </a>
       <Link href="/" className="brand">
         {t("common.appName")}
       </Link>
       {viewer && (
-        <nav aria-label={t("nav.mainNavigation")}>
+        <NavMenu label={t("nav.mainNavigation")} menuLabel={t("pageLayout.menu")}>
           <Link href="/work">{t("nav.work")}</Link>
           {hasRole(viewer, "reviewer") && <Link href="/review">{t("nav.review")}</Link>}
           {hasRole(viewer, "reviewer") && <Link href="/explorer">{t("explorer.navLink")}</Link>}
@@ -29,7 +33,7 @@ export async function AppHeader({ viewer }: { viewer: Viewer | null }) {
           <Link href={hasRole(viewer, "maintainer") ? "/admin/releases" : "/releases"}>{t("nav.releases")}</Link>
           {hasRole(viewer, "maintainer") ? <Link href="/admin/periods">{t("pay.navPeriods")}</Link> : <Link href="/me/statements">{t("pay.navStatements")}</Link>}
           <Link href="/settings">{t("nav.settings")}</Link>
-        </nav>
+        </NavMenu>
       )}
       {!viewer && (
         <nav aria-label={t("nav.mainNavigation")}>

@@ -6,9 +6,11 @@
 // <https://…> autolinks as Markdown means them. GitHub's flavour (tables above all) is on because guidelines and
 // dataset cards are written for GitHub and Hugging Face, which render it.
 import type { Root, RootContent } from "mdast";
+import { createElement } from "react";
 import ReactMarkdown from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
+import { rehypeClauseAnchors } from "@/components/markdown/clause-anchors";
 
 const BLOCK_CONTAINERS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
 
@@ -29,10 +31,23 @@ function remarkHtmlAsText() {
   return (tree: Root) => htmlAsText(tree);
 }
 
-export function SafeMarkdown({ text }: { text: string }) {
+const LEVELS = [1, 2, 3, 4, 5, 6] as const;
+
+/**
+ * `below`: the level of the page heading the text sits under (guidelines in a panel titled by an h2), so a "# Title"
+ * in the text becomes an h3 rather than a second h1 on the page.
+ */
+export function SafeMarkdown({ text, below = 0, clauseAnchors = false }: { text: string; below?: number; clauseAnchors?: boolean }) {
+  const headings = Object.fromEntries(
+    LEVELS.map((level) => [`h${level}`, ({ node: _node, ...props }: { node?: unknown }) => createElement(`h${Math.min(6, level + below)}`, props)]),
+  );
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm, remarkHtmlAsText]} rehypePlugins={[rehypeSanitize]}>
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm, remarkHtmlAsText]}
+        rehypePlugins={clauseAnchors ? [rehypeSanitize, rehypeClauseAnchors] : [rehypeSanitize]}
+        components={below > 0 ? headings : undefined}
+      >
         {text}
       </ReactMarkdown>
     </div>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDay, useFigureFormat } from "@/components/productivity/format-figures";
+import { TableRegion } from "@/components/layout/table-region";
 
 export interface DailySeries {
   key: string;
@@ -49,31 +50,33 @@ export function DailyChart({
       </div>
       <details>
         <summary>{t("showTable")}</summary>
-        <table>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("date")}</th>
-              {series.map((line) => (
-                <th key={line.key} scope="col" className="number">
-                  {line.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((day) => (
-              <tr key={day.date}>
-                <th scope="row">{formatDay(format, day.date)}</th>
+        <TableRegion label={t("showTable")}>
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("date")}</th>
                 {series.map((line) => (
-                  <td key={line.key} className="number">
-                    {formatValue(Number(day[line.key]))}
-                  </td>
+                  <th key={line.key} scope="col" className="number">
+                    {line.label}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {days.map((day) => (
+                <tr key={day.date}>
+                  <th scope="row">{formatDay(format, day.date)}</th>
+                  {series.map((line) => (
+                    <td key={line.key} className="number">
+                      {formatValue(Number(day[line.key]))}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       </details>
     </figure>
   );

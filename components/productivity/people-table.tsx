@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { PersonFigures, TotalFigures } from "@/lib/productivity/schemas";
 import { formatHours, formatMoneySums, formatRate, moneyCents, useFigureFormat, type FigureFormat } from "@/components/productivity/format-figures";
+import { TableRegion } from "@/components/layout/table-region";
 
 type Formatter = FigureFormat;
 
@@ -78,7 +79,7 @@ export function PeopleTable({ people, totals }: { people: PersonFigures[]; total
 
   if (people.length === 0) return <p>{t("noPeople")}</p>;
   return (
-    <div className="table-scroll">
+    <TableRegion label={t("people")} className="table-scroll">
       <table className="people-table" aria-labelledby="people-title" aria-describedby="people-sort-hint" data-testid="people-table">
         <thead>
           <tr>
@@ -128,6 +129,6 @@ export function PeopleTable({ people, totals }: { people: PersonFigures[]; total
       <p id="people-sort-hint" className="muted small-text">
         {t("sortHint")}
       </p>
-    </div>
+    </TableRegion>
   );
 }

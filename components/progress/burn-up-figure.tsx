@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { BurnUpChart, type BurnUpPoint } from "@/components/progress/burn-up-chart";
 import { chartTicks, formatDay } from "@/components/progress/format-day";
 import type { CampaignProgress } from "@/lib/progress/schemas";
+import { TableRegion } from "@/components/layout/table-region";
 
 export async function BurnUpFigure({ burnUp }: { burnUp: CampaignProgress["burnUp"] }) {
   const [t, format] = await Promise.all([getTranslations("progress"), getFormatter()]);
@@ -34,24 +35,26 @@ export async function BurnUpFigure({ burnUp }: { burnUp: CampaignProgress["burnU
       />
       <details>
         <summary>{t("chartTable")}</summary>
-        <table data-testid="burn-up-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("chartDay")}</th>
-              <th scope="col">{t("chartApproved")}</th>
-              {targetValue !== null && <th scope="col">{t("chartTarget")}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((point) => (
-              <tr key={point.day} data-day={point.day}>
-                <th scope="row">{point.longDayLabel}</th>
-                <td>{point.approvedLabel}</td>
-                {targetValue !== null && <td>{targetValue}</td>}
+        <TableRegion label={t("chartTable")}>
+          <table data-testid="burn-up-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("chartDay")}</th>
+                <th scope="col">{t("chartApproved")}</th>
+                {targetValue !== null && <th scope="col">{t("chartTarget")}</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {points.map((point) => (
+                <tr key={point.day} data-day={point.day}>
+                  <th scope="row">{point.longDayLabel}</th>
+                  <td>{point.approvedLabel}</td>
+                  {targetValue !== null && <td>{targetValue}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       </details>
     </figure>
   );

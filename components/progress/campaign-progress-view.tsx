@@ -25,7 +25,7 @@ export async function CampaignProgressView({ progress, ownLanguagesOnly }: { pro
       <p className="muted" data-testid="progress-as-of">
         {t("progress.asOf", { date: formatDay(format, progress.today, "long"), timeZone: progress.timeZone })}
         {ownLanguagesOnly &&
-          ` ${t("progress.ownLanguages", { languages: progress.languages.map((language) => t(`languages.${language}`)).join(", ") })}`}
+          ` ${t("progress.ownLanguages", { languages: progress.languages.map((language) => t(`wording.languageInSentence.${language}`)).join(", ") })}`}
       </p>
       <dl className="stat-grid" data-testid="progress-summary">
         <div className="stat">

@@ -3,6 +3,7 @@
 // implausible (shown, never trusted). The same view serves the author (their own counters) and reviewers.
 import { useFormatter, useTranslations } from "next-intl";
 import { EVIDENCE_FIELDS, PLAUSIBILITY_PROBLEMS, type WritingEvidenceView } from "@/lib/provenance/schemas";
+import { TableRegion } from "@/components/layout/table-region";
 
 const KNOWN_PROBLEMS: ReadonlySet<string> = new Set(PLAUSIBILITY_PROBLEMS);
 
@@ -65,7 +66,7 @@ export function EvidenceReport({ evidence, heading, testId }: { evidence: Writin
               </ul>
             </div>
           )}
-          <div className="evidence-scroll">
+          <TableRegion label={heading} className="evidence-scroll">
             <table className="compact">
               <thead>
                 <tr>
@@ -117,7 +118,7 @@ export function EvidenceReport({ evidence, heading, testId }: { evidence: Writin
                 })}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           {evidence.flags.length > 0 && (
             <div>
               <ul className="evidence-flags" data-testid="evidence-flags">

@@ -9,6 +9,7 @@ import { callOperation } from "@/components/api-client";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import * as reports from "@/lib/http/operations/reports";
 import { EVIDENCE_FLAGS, type EvidenceFlag, type ProvenanceReportRow } from "@/lib/provenance/schemas";
+import { TableRegion } from "@/components/layout/table-region";
 
 type SortKey = "annotatorName" | "submissions" | "flaggedShare" | "pastedShare" | "insertedShare" | "implausible";
 const NUMERIC: SortKey[] = ["submissions", "flaggedShare", "pastedShare", "insertedShare", "implausible"];
@@ -72,7 +73,7 @@ export function ProvenanceDashboard({ initialFrom, initialTo }: { initialFrom: s
         {report.error && <p className="error">{describeError(report.error).text}</p>}
         {report.data && rows.length === 0 && <p>{t("noSubmissions")}</p>}
         {rows.length > 0 && (
-          <div className="evidence-scroll">
+          <TableRegion label={t("annotatorsTitle")} className="evidence-scroll">
             <table data-testid="provenance-table" aria-describedby="provenance-sort-hint">
               <thead>
                 <tr>
@@ -108,7 +109,7 @@ export function ProvenanceDashboard({ initialFrom, initialTo }: { initialFrom: s
             <p id="provenance-sort-hint" className="muted small-text">
               {t("sortHint")}
             </p>
-          </div>
+          </TableRegion>
         )}
       </section>
       <section className="stack" aria-labelledby="flagged-title">

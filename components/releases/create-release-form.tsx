@@ -1,19 +1,24 @@
 "use client";
 // Maintainers start a release: semantic version, licence and notes. The server validates (the form does not
 // duplicate its rules); what it refuses is shown next to the field it names, in the reader's language.
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ApiRequestError } from "@/components/api-client";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import { useCreateRelease } from "@/components/releases/release-queries";
 import { useHydrated } from "@/components/use-hydrated";
 import { RELEASE_LICENSES, releaseVersionSchema } from "@/lib/releases/schemas";
+import type { NextReleasePreview } from "@/lib/releases/preview-next-release";
 
 type FormField = "version" | "license" | "notes";
 const FORM_FIELDS: readonly string[] = ["version", "license", "notes"] satisfies FormField[];
 
-export function CreateReleaseForm({ latestPublished }: { latestPublished: string | null }) {
+export function CreateReleaseForm({ latestPublished, preview }: { latestPublished: string | null; preview: NextReleasePreview }) {
   const t = useTranslations("releases");
+  const tPreview = useTranslations("releasePreview");
+  const format = useFormatter();
+  const router = useRouter();
   const hydrated = useHydrated();
   const create = useCreateRelease();
   const describeError = useErrorMessage();
@@ -22,7 +27,8 @@ export function CreateReleaseForm({ latestPublished }: { latestPublished: string
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const element = event.currentTarget;
+    const form = new FormData(element);
     setCreatedVersion(null);
     create.mutate(
       {
@@ -30,7 +36,15 @@ export function CreateReleaseForm({ latestPublished }: { latestPublished: string
         license: String(form.get("license")) as (typeof RELEASE_LICENSES)[number],
         notes: String(form.get("notes") ?? ""),
       },
-      { onSuccess: (release) => setCreatedVersion(release.version) },
+      {
+        // A fresh form for the next release (the status line says which one was started), and a fresh preview.
+        onSuccess: (release) => {
+          setCreatedVersion(release.version);
+          setVersion("");
+          element.reset();
+          router.refresh();
+        },
+      },
     );
   }
 
@@ -78,6 +92,19 @@ export function CreateReleaseForm({ latestPublished }: { latestPublished: string
   return (
     <form className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="create-release-title">
       <h2 id="create-release-title">{t("create")}</h2>
+      <div className="release-preview" data-testid="release-preview" aria-label={tPreview("title")} role="group">
+        <p>{tPreview("items", { count: preview.items })}</p>
+        <p className="muted">
+          {preview.since
+            ? tPreview("changes", {
+                version: preview.since,
+                added: format.number(preview.added),
+                revised: format.number(preview.revised),
+                removed: format.number(preview.removed),
+              })
+            : tPreview("first")}
+        </p>
+      </div>
       <div className="row release-form-row">
         <div className="field">
           <label htmlFor="release-version">{t("version")}</label>

@@ -10,13 +10,13 @@ const isItemLanguage = (code: string): code is ItemLanguage => (ITEM_LANGUAGES a
 export function DatasetCardFacts({ metadata, items, totalBytes }: { metadata: DatasetCardMetadata; items: number | null; totalBytes: number }) {
   const t = useTranslations();
   const format = useFormatter();
-  const size = [...metadata.sizeCategories, ...(items === null ? [] : [t("releases.itemCount", { count: items })]), formatFileSize(format, totalBytes)];
+  const size = [...(items === null ? [] : [t("releases.itemCount", { count: items })]), formatFileSize(format, totalBytes)];
   return (
     <dl className="inline-facts" data-testid="dataset-card-metadata">
       {metadata.prettyName && (
         <>
           <dt>{t("releases.datasetName")}</dt>
-          <dd>{metadata.prettyName}</dd>
+          <dd lang="en">{metadata.prettyName}</dd>
         </>
       )}
       <dt>{t("releases.license")}</dt>
@@ -24,11 +24,22 @@ export function DatasetCardFacts({ metadata, items, totalBytes }: { metadata: Da
       <dt>{t("releases.languages")}</dt>
       <dd>{metadata.languages.map((code) => (isItemLanguage(code) ? t(`languages.${code}`) : code)).join(", ") || "—"}</dd>
       <dt>{t("releases.size")}</dt>
-      <dd>{size.join(" · ")}</dd>
+      {/* Hugging Face's size and task identifiers are codes, shown as such (not words of the UI language). */}
+      <dd>
+        {metadata.sizeCategories.map((category) => (
+          <code key={category}>{category}</code>
+        ))}
+        {metadata.sizeCategories.length > 0 && " · "}
+        {size.join(" · ")}
+      </dd>
       {metadata.taskCategories.length > 0 && (
         <>
           <dt>{t("releases.taskCategories")}</dt>
-          <dd>{metadata.taskCategories.join(", ")}</dd>
+          <dd className="code-list">
+            {metadata.taskCategories.map((category) => (
+              <code key={category}>{category}</code>
+            ))}
+          </dd>
         </>
       )}
     </dl>
@@ -37,7 +48,8 @@ export function DatasetCardFacts({ metadata, items, totalBytes }: { metadata: Da
 
 export function DatasetCardBody({ body }: { body: string }) {
   return (
-    <div className="card dataset-card" data-testid="dataset-card">
+    // The card is published with the files and written in English; `lang` lets screen readers read it as such.
+    <div className="card dataset-card" data-testid="dataset-card" lang="en">
       <SafeMarkdown text={body} />
     </div>
   );

@@ -2,6 +2,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { formatFileSize } from "@/components/releases/format-file-size";
 import type { ReleaseFileView } from "@/lib/releases/schemas";
+import { TableRegion } from "@/components/layout/table-region";
 
 export const releaseFileUrl = (version: string, filePath: string) =>
   `/api/v1/releases/${encodeURIComponent(version)}/files/${filePath.split("/").map(encodeURIComponent).join("/")}`;
@@ -11,7 +12,7 @@ export function ReleaseFilesTable({ version, files }: { version: string; files: 
   const format = useFormatter();
   return (
     <div className="stack">
-      <div className="table-scroll">
+      <TableRegion label={t("files")} className="table-scroll">
         <table className="release-files">
           <thead>
             <tr>
@@ -48,7 +49,7 @@ export function ReleaseFilesTable({ version, files }: { version: string; files: 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <div className="card stack release-verify">
         <h3>{t("verifyTitle")}</h3>
         <p>{t("verifyBody")}</p>

@@ -2,6 +2,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { ITEM_CATEGORIES } from "@/lib/vocabulary";
 import type { ReleaseStatistics } from "@/lib/releases/schemas";
+import { TableRegion } from "@/components/layout/table-region";
 
 export function ReleaseStatisticsTable({ statistics }: { statistics: ReleaseStatistics }) {
   const t = useTranslations();
@@ -11,7 +12,7 @@ export function ReleaseStatisticsTable({ statistics }: { statistics: ReleaseStat
   const categories = ITEM_CATEGORIES.filter((category) => languages.some((language) => (language.categories[category] ?? 0) > 0));
   const count = (value: number) => format.number(value);
   return (
-    <div className="table-scroll">
+    <TableRegion label={t("releases.statistics")} className="table-scroll">
       <table className="release-statistics" aria-labelledby="release-statistics-title">
         <thead>
           <tr>
@@ -51,6 +52,6 @@ export function ReleaseStatisticsTable({ statistics }: { statistics: ReleaseStat
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableRegion>
   );
 }

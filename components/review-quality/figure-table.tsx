@@ -3,6 +3,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AgreementFigures } from "@/lib/review-quality/schemas";
 import { RUBRIC } from "@/lib/reviews/schemas";
+import { TableRegion } from "@/components/layout/table-region";
 
 type Figure = AgreementFigures["kappa"];
 
@@ -26,7 +27,7 @@ export async function FigureTable({ rows, testId, caption }: { rows: AgreementFi
     })),
   );
   return (
-    <div className="table-scroll">
+    <TableRegion label={caption} className="table-scroll">
       <table data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -56,6 +57,6 @@ export async function FigureTable({ rows, testId, caption }: { rows: AgreementFi
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

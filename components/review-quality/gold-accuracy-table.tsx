@@ -2,12 +2,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { figureText } from "@/components/review-quality/figure-table";
 import type { AgreementReport } from "@/lib/review-quality/schemas";
+import { TableRegion } from "@/components/layout/table-region";
 
 export async function GoldAccuracyTable({ rows, withReviewer, testId }: { rows: AgreementReport["gold"]; withReviewer: boolean; testId: string }) {
   const [t, tRoot, format] = await Promise.all([getTranslations("reviewQuality"), getTranslations(), getFormatter()]);
   const texts = await Promise.all(rows.map((row) => figureText(row.accuracy)));
   return (
-    <div className="table-scroll">
+    <TableRegion label={t("gold")} className="table-scroll">
       <table data-testid={testId}>
         <thead>
           <tr>
@@ -32,6 +33,6 @@ export async function GoldAccuracyTable({ rows, withReviewer, testId }: { rows: 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -88,13 +88,15 @@ export function AdjudicationQueue() {
   const [resolved, setResolved] = useState<string[]>([]);
   return (
     <div className="stack-large">
-      {resolved.length > 0 && (
-        <ul role="status" className="plain-list" data-testid="resolved">
-          {resolved.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      )}
+      <div role="status">
+        {resolved.length > 0 && (
+          <ul className="plain-list" data-testid="resolved">
+            {resolved.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        )}
+      </div>
       {disputes.isPending && <p>{t("loading")}</p>}
       {disputes.error && <p className="error">{t("failed")}</p>}
       {disputes.data?.length === 0 && <p data-testid="no-disputes">{t("none")}</p>}

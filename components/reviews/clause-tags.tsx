@@ -2,6 +2,7 @@
 // Cited guideline clauses as free tags ("2.1", "4"): typed and added with Enter or a comma, removed one by one.
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { ClauseLink } from "@/components/reviews/clause-link";
 
 export function ClauseTags({ clauses, error, onChange }: { clauses: string[]; error?: string; onChange: (clauses: string[]) => void }) {
   const t = useTranslations("reviewScreen");
@@ -31,8 +32,8 @@ export function ClauseTags({ clauses, error, onChange }: { clauses: string[]; er
       {clauses.length > 0 && (
         <ul className="tag-list" data-testid="cited-clauses" aria-label={t("citedClauses")}>
           {clauses.map((clause) => (
-            <li key={clause} className="tag">
-              {clause}{" "}
+            <li key={clause}>
+              <ClauseLink clause={clause} />{" "}
               <button
                 type="button"
                 className="link-button"

@@ -8,7 +8,7 @@ export function GuidelinePanel({ guideline }: { guideline: GuidelineView | null 
   return (
     <aside className="card review-guidelines" aria-labelledby="guidelines-heading" data-testid="guidelines">
       <h2 id="guidelines-heading">{guideline ? t("guidelinesTitle", { version: guideline.version }) : t("guidelinesMissing")}</h2>
-      {guideline && <SafeMarkdown text={guideline.body} />}
+      {guideline && <SafeMarkdown text={guideline.body} below={2} clauseAnchors />}
     </aside>
   );
 }

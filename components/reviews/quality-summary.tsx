@@ -7,6 +7,8 @@ import type { ItemHistoryView } from "@/lib/reviews/schemas";
 import { ITEM_LANGUAGES, PROBLEM_CODES, type ItemLanguage } from "@/lib/vocabulary";
 import { TEXT_FIELDS } from "@/components/reviews/word-diff";
 import { useDetectedLanguageName } from "@/components/writing/language-name";
+import { TableRegion } from "@/components/layout/table-region";
+import { piiTypeNames } from "@/components/writing/pii-type-names";
 
 type Report = NonNullable<ItemHistoryView["revisions"][number]["qualityReport"]>;
 type Problem = Report["problems"][number];
@@ -17,6 +19,7 @@ const KNOWN_PROBLEMS: ReadonlySet<string> = new Set(PROBLEM_CODES);
 function ProblemText({ problem }: { problem: Problem }) {
   const t = useTranslations("reviewScreen");
   const languageName = useDetectedLanguageName();
+  const tQuality = useTranslations("quality");
   const field = t(`fields.${problem.field}`);
   if (problem.code === "near_duplicate" || problem.code === "exact_duplicate") {
     const ids = String(problem.params.ids ?? "").split(",").filter(Boolean);
@@ -37,6 +40,7 @@ function ProblemText({ problem }: { problem: Problem }) {
     params.detected = languageName(params.detected, params.likely);
     params.expected = languageName(params.expected);
   }
+  if (problem.code === "pii_found") params.types = piiTypeNames(params.types ?? "", (type) => tQuality(`piiTypes.${type}`));
   return <>{t(`problems.${problem.code}`, { ...params, field })}</>;
 }
 
@@ -49,40 +53,42 @@ export function QualitySummary({ report, item }: { report: Report | null; item: 
       <h2 id="quality-heading">{t("qualityTitle")}</h2>
       {report ? (
         <>
-          <table className="compact">
-            <thead>
-              <tr>
-                <th scope="col">{t("field")}</th>
-                <th scope="col">{t("detectedLanguage")}</th>
-                <th scope="col">{t("personalData")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {TEXT_FIELDS.map((field) => {
-                const entry = report.fields[field];
-                if (!entry) return null;
-                return (
-                  <tr key={field}>
-                    <th scope="row">{t(`fields.${field}`)}</th>
-                    <td>
-                      {t("languageWithConfidence", {
-                        language: languageName(
-                          entry.language.language,
-                          entry.language.language === "other" ? entry.language.alternatives?.find((a) => !ITEM_LANGUAGES.includes(a.language as ItemLanguage))?.language : undefined,
-                        ),
-                        confidence: Math.round(entry.language.confidence * 100),
-                      })}
-                    </td>
-                    <td>
-                      {entry.pii.length === 0
-                        ? t("noPersonalData")
-                        : [...new Set(entry.pii.map((match) => tQuality(`piiTypes.${match.type}`)))].join(", ")}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableRegion label={t("qualityTitle")}>
+            <table className="compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t("field")}</th>
+                  <th scope="col">{t("detectedLanguage")}</th>
+                  <th scope="col">{t("personalData")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {TEXT_FIELDS.map((field) => {
+                  const entry = report.fields[field];
+                  if (!entry) return null;
+                  return (
+                    <tr key={field}>
+                      <th scope="row">{t(`fields.${field}`)}</th>
+                      <td>
+                        {t("languageWithConfidence", {
+                          language: languageName(
+                            entry.language.language,
+                            entry.language.language === "other" ? entry.language.alternatives?.find((a) => !ITEM_LANGUAGES.includes(a.language as ItemLanguage))?.language : undefined,
+                          ),
+                          confidence: Math.round(entry.language.confidence * 100),
+                        })}
+                      </td>
+                      <td>
+                        {entry.pii.length === 0
+                          ? t("noPersonalData")
+                          : [...new Set(entry.pii.map((match) => tQuality(`piiTypes.${match.type}`)))].join(", ")}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableRegion>
           {report.problems.length === 0 ? (
             <p className="muted">{t("noProblems")}</p>
           ) : (

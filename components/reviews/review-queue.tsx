@@ -7,6 +7,7 @@ import { useErrorMessage } from "@/components/errors/use-error-message";
 import { useClaimNext } from "@/components/reviews/review-queries";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ItemLanguage } from "@/lib/vocabulary";
+import { TableRegion } from "@/components/layout/table-region";
 
 export function ReviewQueue({
   queue,
@@ -20,6 +21,7 @@ export function ReviewQueue({
 }) {
   const t = useTranslations("reviewQueue");
   const tLanguages = useTranslations("languages");
+  const tInSentence = useTranslations("wording.languageInSentence");
   const describeError = useErrorMessage();
   const router = useRouter();
   const { claim, empty } = useClaimNext();
@@ -43,30 +45,32 @@ export function ReviewQueue({
           </select>
         </label>
       )}
-      <table data-testid="review-queue">
-        <thead>
-          <tr>
-            <th scope="col">{t("language")}</th>
-            <th scope="col">{t("waitingColumn")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {queue.map(({ language, waiting }) => (
-            <tr key={language} data-testid={`queue-${language}`}>
-              <td>{tLanguages(language)}</td>
-              <td>{t("waiting", { count: waiting })}</td>
-              <td>
-                <button type="button" className="small secondary" disabled={!hydrated || claim.isPending} onClick={() => claim.mutate({ language, campaignId })}>
-                  {t("reviewNextIn", { language: tLanguages(language) })}
-                </button>
-              </td>
+      <TableRegion label={t("title")}>
+        <table data-testid="review-queue">
+          <thead>
+            <tr>
+              <th scope="col">{t("language")}</th>
+              <th scope="col">{t("waitingColumn")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("actions")}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {queue.map(({ language, waiting }) => (
+              <tr key={language} data-testid={`queue-${language}`}>
+                <td>{tLanguages(language)}</td>
+                <td>{t("waiting", { count: waiting })}</td>
+                <td>
+                  <button type="button" className="small secondary" disabled={!hydrated || claim.isPending} onClick={() => claim.mutate({ language, campaignId })}>
+                    {t("reviewNextIn", { language: tInSentence(language) })}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <div className="row">
         <button type="button" disabled={!hydrated || claim.isPending} onClick={() => claim.mutate({ campaignId })}>
           {claim.isPending ? t("claiming") : t("reviewNext")}

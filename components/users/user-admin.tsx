@@ -14,6 +14,7 @@ import { useErrorMessage } from "@/components/errors/use-error-message";
 import * as userOperations from "@/lib/http/operations/users";
 import { ITEM_LANGUAGES, type ItemLanguage, ROLES, type Role } from "@/lib/vocabulary";
 import type { CreateUserInput, UserView } from "@/lib/users/schemas";
+import { TableRegion } from "@/components/layout/table-region";
 
 const USERS_KEY = ["users"] as const;
 
@@ -216,22 +217,24 @@ export function UserAdmin({ viewerId, invitationDays }: { viewerId: string; invi
       {users.isPending && <p>{t("common.loading")}</p>}
       {users.error && <p className="error">{t("common.error")}</p>}
       {users.data && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("users.email")}</th>
-              <th scope="col">{t("users.name")}</th>
-              <th scope="col">{t("users.role")}</th>
-              <th scope="col">{t("users.languages")}</th>
-              <th scope="col">{t("users.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.map((user) => (
-              <UserRow key={`${user.id}-${user.languages.join()}`} user={user} isViewer={user.id === viewerId} />
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label={t("users.title")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("users.email")}</th>
+                <th scope="col">{t("users.name")}</th>
+                <th scope="col">{t("users.role")}</th>
+                <th scope="col">{t("users.languages")}</th>
+                <th scope="col">{t("users.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.map((user) => (
+                <UserRow key={`${user.id}-${user.languages.join()}`} user={user} isViewer={user.id === viewerId} />
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </div>
   );

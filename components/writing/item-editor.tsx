@@ -9,6 +9,7 @@ import { useActiveTime } from "@/components/activity/use-active-time";
 import { ApiRequestError, callOperation } from "@/components/api-client";
 import { useErrorMessage } from "@/components/errors/use-error-message";
 import { LazySafeMarkdown as SafeMarkdown } from "@/components/markdown/lazy-safe-markdown";
+import { ClauseLink } from "@/components/reviews/clause-link";
 import { useHydrated } from "@/components/use-hydrated";
 import { CategoryOptions } from "@/components/writing/vocabulary-options";
 import { ConflictPanel } from "@/components/writing/conflict-panel";
@@ -154,7 +155,12 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
             <h2>{t("editor.feedbackTitle")}</h2>
             <p className="pre">{item.latestFeedback.comment}</p>
             {item.latestFeedback.citedClauses.length > 0 && (
-              <p className="muted">{t("editor.citedClauses", { clauses: item.latestFeedback.citedClauses.join(", ") })}</p>
+              <p className="muted" data-testid="feedback-clauses">
+                {t("history.citedClauses")}{" "}
+                {item.latestFeedback.citedClauses.map((clause) => (
+                  <ClauseLink key={clause} clause={clause} />
+                ))}
+              </p>
             )}
           </div>
         )}
@@ -294,7 +300,7 @@ export function ItemEditor({ initialItem, guideline: initialGuideline, categorie
         {guideline ? (
           <>
             <h2 id="guidelines-title">{t("editor.guidelines", { version: guideline.version })}</h2>
-            <SafeMarkdown text={guideline.body} />
+            <SafeMarkdown text={guideline.body} below={2} clauseAnchors />
           </>
         ) : (
           <p className="muted" id="guidelines-title">

@@ -76,7 +76,7 @@ export function NewItemForm({
 
   function cellNames(language: string, category: string) {
     return {
-      language: (ITEM_LANGUAGES as readonly string[]).includes(language) ? t(`languages.${language as ItemLanguage}`) : language,
+      language: (ITEM_LANGUAGES as readonly string[]).includes(language) ? t(`wording.languageInSentence.${language as ItemLanguage}`) : language,
       category: (ITEM_CATEGORIES as readonly string[]).includes(category) ? t(`categories.${category as ItemCategory}`) : category,
     };
   }

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { QualityProblem } from "@/lib/quality/quality-report";
 import { PII_TYPES, type PiiType } from "@/lib/vocabulary";
 import { useDetectedLanguageName } from "@/components/writing/language-name";
+import { piiTypeNames } from "@/components/writing/pii-type-names";
 
 export function useProblemMessage() {
   const t = useTranslations("quality");
@@ -14,22 +15,20 @@ export function useProblemMessage() {
       params.detected = languageName(problem.params.detected, problem.params.likely);
       params.expected = languageName(problem.params.expected);
     }
-    if (problem.code === "pii_found" && typeof params.types === "string") {
-      params.types = params.types
-        .split(",")
-        .map((type) => (PII_TYPES.includes(type as PiiType) ? t(`piiTypes.${type as PiiType}`) : type))
-        .join(", ");
-    }
+    if (problem.code === "pii_found" && typeof params.types === "string") params.types = piiTypeNames(params.types, (type) => t(`piiTypes.${type}`));
     if (problem.code === "near_duplicate" && typeof params.ids === "string") params.ids = params.ids.split(",").join(", ");
     return t(problem.code, params);
   };
 }
 
+/**
+ * Hints sit in a live region that is always in the page (a region added together with its text is often not
+ * announced), wrapping the list: `role="status"` on the `<ul>` itself would strip the list's semantics.
+ */
 export function ProblemList({ problems, hint = false, id }: { problems: QualityProblem[]; hint?: boolean; id?: string }) {
   const message = useProblemMessage();
-  if (problems.length === 0) return null;
-  return (
-    <ul id={id} className={hint ? "problems hints" : "problems"} role={hint ? "status" : "alert"} data-testid={hint ? "live-hint" : "problems"}>
+  const list = problems.length > 0 && (
+    <ul id={id} className={hint ? "problems hints" : "problems"} data-testid={hint ? "live-hint" : "problems"}>
       {problems.map((problem, index) => (
         <li key={`${problem.code}-${index}`} className={problem.severity === "block" && !hint ? "error" : "muted"}>
           {message(problem)}
@@ -37,4 +36,6 @@ export function ProblemList({ problems, hint = false, id }: { problems: QualityP
       ))}
     </ul>
   );
+  if (hint) return <div role="status">{list}</div>;
+  return list ? <div role="alert">{list}</div> : null;
 }

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { listPayPeriods } from "@/lib/pay/list-pay-periods";
 import "@/components/pay/pay.css";
+import { TableRegion } from "@/components/layout/table-region";
 
 export default async function PayPeriodsPage() {
   const viewer = await requirePageViewer("maintainer");
@@ -22,7 +23,7 @@ export default async function PayPeriodsPage() {
       {periods.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableRegion label={t("periodsTitle")} className="table-scroll">
           <table data-testid="pay-periods">
             <thead>
               <tr>
@@ -53,7 +54,7 @@ export default async function PayPeriodsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

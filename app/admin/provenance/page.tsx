@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ProvenanceDashboard } from "@/components/provenance/provenance-dashboard";
+import { LocaleDataGate } from "@/components/productivity/locale-data-gate";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { addDays } from "@/lib/productivity/period";
 import { programmeCalendar } from "@/lib/productivity/programme-calendar";
@@ -8,7 +9,7 @@ import "@/components/provenance/provenance.css";
 
 export default async function ProvenancePage() {
   await requirePageViewer("maintainer");
-  const t = await getTranslations("provenance.admin");
+  const [t, common] = await Promise.all([getTranslations("provenance.admin"), getTranslations("common")]);
   const { today } = programmeCalendar();
   return (
     <section className="stack">
@@ -16,7 +17,9 @@ export default async function ProvenancePage() {
       <p>
         {t("intro")} <Link href="/about/provenance">{t("aboutLink")}</Link>
       </p>
-      <ProvenanceDashboard initialFrom={addDays(today, -29)} initialTo={today} />
+      <LocaleDataGate fallback={<p>{common("loading")}</p>}>
+        <ProvenanceDashboard initialFrom={addDays(today, -29)} initialTo={today} />
+      </LocaleDataGate>
     </section>
   );
 }

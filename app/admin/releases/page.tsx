@@ -1,18 +1,22 @@
 import { getTranslations } from "next-intl/server";
 import { requirePageViewer } from "@/lib/http/page-guard";
+import { previewNextRelease } from "@/lib/releases/preview-next-release";
 import { ReleaseAdmin } from "@/components/releases/release-admin";
+import { LocaleDataGate } from "@/components/productivity/locale-data-gate";
 import { OpenItemForm } from "@/components/reviews/open-item-form";
 import "@/components/releases/releases.css";
 
 export default async function ReleaseAdminPage() {
-  await requirePageViewer("maintainer");
-  const t = await getTranslations("releases");
+  const viewer = await requirePageViewer("maintainer");
+  const [t, common, preview] = await Promise.all([getTranslations("releases"), getTranslations("common"), previewNextRelease(viewer)]);
   return (
     <section>
       <h1>{t("adminTitle")}</h1>
       <p>{t("adminIntro")}</p>
       <div className="stack-large">
-        <ReleaseAdmin />
+        <LocaleDataGate fallback={<p>{common("loading")}</p>}>
+          <ReleaseAdmin preview={preview} />
+        </LocaleDataGate>
         <OpenItemForm />
       </div>
     </section>

@@ -4,13 +4,15 @@ import { formatTotals } from "@/components/pay/format-money";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { listStatements } from "@/lib/pay/read-statements";
 import "@/components/pay/pay.css";
+import { TableRegion } from "@/components/layout/table-region";
 
 /** A person's own statements of closed periods (maintainers find everyone's on the periods page). */
 export default async function MyStatementsPage() {
   const viewer = await requirePageViewer("annotator");
-  const [statements, t, format, locale] = await Promise.all([
+  const [statements, t, tWording, format, locale] = await Promise.all([
     listStatements(viewer, { userId: viewer.id }),
     getTranslations("pay"),
+    getTranslations("wording"),
     getFormatter(),
     getLocale(),
   ]);
@@ -21,7 +23,7 @@ export default async function MyStatementsPage() {
       {statements.length === 0 ? (
         <p>{t("myNone")}</p>
       ) : (
-        <div className="table-scroll">
+        <TableRegion label={t("myTitle")} className="table-scroll">
           <table data-testid="my-statements">
             <thead>
               <tr>
@@ -42,7 +44,7 @@ export default async function MyStatementsPage() {
                   <td>{format.dateTime(new Date(statement.closedAt), { dateStyle: "medium" })}</td>
                   <td className="number">{formatTotals(locale, statement.totals, t("nothingToPay"))}</td>
                   <td>
-                    <a href={`/api/v1/statements/${statement.id}/csv`} download>
+                    <a href={`/api/v1/statements/${statement.id}/csv`} download aria-label={tWording("downloadStatementFor", { label: statement.periodLabel })}>
                       {t("download")}
                     </a>
                     <div className="pay-checksum muted">
@@ -53,7 +55,7 @@ export default async function MyStatementsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );

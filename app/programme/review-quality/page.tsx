@@ -8,6 +8,7 @@ import { AgreementChart } from "@/components/review-quality/agreement-chart";
 import { FigureTable, figureText } from "@/components/review-quality/figure-table";
 import { GoldAccuracyTable } from "@/components/review-quality/gold-accuracy-table";
 import "@/components/review-quality/review-quality.css";
+import { TableRegion } from "@/components/layout/table-region";
 
 type Search = { campaign?: string | string[]; language?: string | string[] };
 
@@ -91,7 +92,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
 
       <h2>{t("firstPass")}</h2>
       <p className="muted">{t("firstPassHelp")}</p>
-      <div className="table-scroll">
+      <TableRegion label={t("firstPass")} className="table-scroll">
         <table data-testid="first-pass-approval">
           <thead>
             <tr>
@@ -110,7 +111,7 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
 
       <h2>{t("gold")}</h2>
       {report.gold.length === 0 ? (

@@ -7,6 +7,7 @@ import { hasRole } from "@/lib/auth/permissions";
 import { orNotFound, requirePageViewer } from "@/lib/http/page-guard";
 import { getStatement } from "@/lib/pay/read-statements";
 import "@/components/pay/pay.css";
+import { TableRegion } from "@/components/layout/table-region";
 
 /** A statement to read and to print: every line, totals per currency and the SHA-256 of its CSV. */
 export default async function StatementPage({ params }: { params: Promise<{ statementId: string }> }) {
@@ -36,7 +37,7 @@ export default async function StatementPage({ params }: { params: Promise<{ stat
           timeZone: statement.timeZone,
         })}
       </p>
-      <div className="table-scroll">
+      <TableRegion label={t("lines")} className="table-scroll">
         <table data-testid="statement-lines">
           <thead>
             <tr>
@@ -95,7 +96,7 @@ export default async function StatementPage({ params }: { params: Promise<{ stat
             ))}
           </tfoot>
         </table>
-      </div>
+      </TableRegion>
       <p className="pay-checksum">
         {t("hashNote")} <code data-testid="statement-sha256">{statement.csvSha256}</code>
       </p>

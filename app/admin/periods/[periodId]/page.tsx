@@ -10,12 +10,19 @@ import { getPayPeriod } from "@/lib/pay/list-pay-periods";
 import { listStatements, periodCsvFile } from "@/lib/pay/read-statements";
 import { listUsers } from "@/lib/users/list-users";
 import "@/components/pay/pay.css";
+import { TableRegion } from "@/components/layout/table-region";
 
 export default async function PayPeriodPage({ params }: { params: Promise<{ periodId: string }> }) {
   const viewer = await requirePageViewer("maintainer");
   const { periodId } = await params;
   const period = await orNotFound(getPayPeriod(viewer, periodId));
-  const [t, format, locale, adjustments] = await Promise.all([getTranslations("pay"), getFormatter(), getLocale(), listAdjustments(viewer, periodId)]);
+  const [t, tWording, format, locale, adjustments] = await Promise.all([
+    getTranslations("pay"),
+    getTranslations("wording"),
+    getFormatter(),
+    getLocale(),
+    listAdjustments(viewer, periodId),
+  ]);
   const closed = period.status === "closed";
   const statements = closed ? await listStatements(viewer, { periodId }) : [];
   const everyone = closed ? await periodCsvFile(viewer, periodId) : null;
@@ -65,7 +72,7 @@ export default async function PayPeriodPage({ params }: { params: Promise<{ peri
           {statements.length === 0 ? (
             <p>{t("noStatements")}</p>
           ) : (
-            <div className="table-scroll">
+            <TableRegion label={t("statementsTitle")} className="table-scroll">
               <table data-testid="period-statements">
                 <thead>
                   <tr>
@@ -89,7 +96,7 @@ export default async function PayPeriodPage({ params }: { params: Promise<{ peri
                       <td className="number">{format.number(statement.lineCount)}</td>
                       <td className="number">{formatTotals(locale, statement.totals, t("nothingToPay"))}</td>
                       <td>
-                        <a href={`/api/v1/statements/${statement.id}/csv`} download>
+                        <a href={`/api/v1/statements/${statement.id}/csv`} download aria-label={tWording("downloadStatementOf", { name: statement.personName })}>
                           {t("download")}
                         </a>
                         <div className="pay-checksum muted">
@@ -100,7 +107,7 @@ export default async function PayPeriodPage({ params }: { params: Promise<{ peri
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </section>
       )}
@@ -111,7 +118,7 @@ export default async function PayPeriodPage({ params }: { params: Promise<{ peri
         {adjustments.length === 0 ? (
           <p>{t("noAdjustments")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableRegion label={t("adjustmentsTitle")} className="table-scroll">
             <table data-testid="adjustments">
               <thead>
                 <tr>
@@ -134,7 +141,7 @@ export default async function PayPeriodPage({ params }: { params: Promise<{ peri
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
         {!closed && <AdjustmentForm periodId={period.id} people={people.map(({ id, name, email }) => ({ id, name, email }))} />}
       </section>

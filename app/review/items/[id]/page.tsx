@@ -6,6 +6,7 @@ import { QualitySummary } from "@/components/reviews/quality-summary";
 import { EvidenceReport } from "@/components/provenance/evidence-report";
 import { ReviewList } from "@/components/reviews/review-list";
 import { ReviewScreen } from "@/components/reviews/review-screen";
+import { LocaleDataGate } from "@/components/productivity/locale-data-gate";
 import { RevisionHistory } from "@/components/reviews/revision-history";
 import "@/components/reviews/reviews.css";
 import "@/components/provenance/provenance.css";
@@ -39,36 +40,39 @@ export default async function ReviewItemPage({ params }: { params: Promise<{ id:
         <dt>{t("status")}</dt>
         <dd>{tRoot(`itemStatuses.${item.status}`)}</dd>
       </dl>
-      <div className="review-layout">
-        <ReviewScreen
-          item={item}
-          leaseExpiresAt={leaseExpiresAt}
-          qualityReport={
-            <>
-              <QualitySummary report={latest?.qualityReport ?? null} item={item} />
-              <EvidenceReport evidence={submission?.evidence ?? null} heading={tRoot("provenance.authorEvidence")} testId="author-evidence" />
-              {editsSince.map((revision) => (
-                <EvidenceReport
-                  key={revision.id}
-                  evidence={revision.evidence}
-                  heading={tRoot("provenance.editEvidence", { name: revision.authorName, number: revision.number })}
-                  testId={`edit-evidence-${revision.number}`}
-                />
-              ))}
-            </>
-          }
-        >
-          <section className="stack" aria-labelledby="reviews-heading">
-            <h2 id="reviews-heading">{t("previousReviews")}</h2>
-            <ReviewList reviews={history.reviews} />
-          </section>
-          <section className="stack" aria-labelledby="revisions-heading">
-            <h2 id="revisions-heading">{t("revisions")}</h2>
-            <RevisionHistory revisions={history.revisions} />
-          </section>
-        </ReviewScreen>
-        <GuidelinePanel guideline={guideline} />
-      </div>
+      {/* The lease's time is formatted in the browser: with the locale's data, like every date the server formats. */}
+      <LocaleDataGate fallback={<p>{tRoot("common.loading")}</p>}>
+        <div className="review-layout">
+          <ReviewScreen
+            item={item}
+            leaseExpiresAt={leaseExpiresAt}
+            qualityReport={
+              <>
+                <QualitySummary report={latest?.qualityReport ?? null} item={item} />
+                <EvidenceReport evidence={submission?.evidence ?? null} heading={tRoot("provenance.authorEvidence")} testId="author-evidence" />
+                {editsSince.map((revision) => (
+                  <EvidenceReport
+                    key={revision.id}
+                    evidence={revision.evidence}
+                    heading={tRoot("provenance.editEvidence", { name: revision.authorName, number: revision.number })}
+                    testId={`edit-evidence-${revision.number}`}
+                  />
+                ))}
+              </>
+            }
+          >
+            <section className="stack" aria-labelledby="reviews-heading">
+              <h2 id="reviews-heading">{t("previousReviews")}</h2>
+              <ReviewList reviews={history.reviews} />
+            </section>
+            <section className="stack" aria-labelledby="revisions-heading">
+              <h2 id="revisions-heading">{t("revisions")}</h2>
+              <RevisionHistory revisions={history.revisions} />
+            </section>
+          </ReviewScreen>
+          <GuidelinePanel guideline={guideline} />
+        </div>
+      </LocaleDataGate>
     </section>
   );
 }

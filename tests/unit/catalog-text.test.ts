@@ -1,0 +1,28 @@
+// The all-pages test's language check (tests/support/catalog-text.ts) must be able to fail: English or raw server
+// text on a Basque page is named, while Basque catalog text, Basque dates and typed data pass.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { catalogTextChecker } from "@/tests/support/catalog-text";
+
+const typed = new Set(["Txema Etxeberria", "Explica por que o ceo é azul."]);
+const isData = async (text: string) => [...typed].some((data) => data.includes(text));
+
+test("a Basque page: Basque catalog text, Basque dates, identifiers and typed data pass", async () => {
+  const basque = catalogTextChecker("eu", isData);
+  for (const text of ["Nire lana", "2026(e)ko abenduaren 1(a)", "train.parquet", "1.2.0", "Txema Etxeberria", "12 %"]) {
+    assert.equal(await basque.known(text), true, text);
+  }
+});
+
+test("a Basque page: English catalog text, an English server message and the other Basque date format are named", async () => {
+  const basque = catalogTextChecker("eu", isData);
+  for (const text of ["My work", "Download", "Invalid input: expected number, received null", "2026 M12 1 06:49", "Galician · Open question"]) {
+    assert.equal(await basque.known(text), false, text);
+  }
+});
+
+test("arguments are checked too: a message's pattern does not let foreign words through its placeholders", async () => {
+  const spanish = catalogTextChecker("es", isData);
+  assert.equal(await spanish.known("Escribes en: castellano, gallego."), true);
+  assert.equal(await spanish.known("Escribes en: Spanish, Galician."), false);
+});
