@@ -1,7 +1,7 @@
 // The release build job: freeze the item set, write every file into a staging folder, move it into place, then
 // mark the release built in one transaction. Killed at any point, it leaves no built or published release, only
 // a staging folder the next attempt replaces; a retry starts a new attempt and older jobs stand down.
-import { rename, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -9,7 +9,7 @@ import { databaseUrl, env } from "@/lib/env";
 import { pseudonymKey } from "./pseudonym-key";
 import { ReleaseBuildConnection } from "./release-database";
 import { buildReleasePayloadSchema } from "./release-jobs";
-import { releaseFolder, removeStaleStaging, stagingFolder } from "./release-storage";
+import { releaseFileStore, removeStaleStaging, stagingFolder } from "./release-storage";
 import { previousPublishedRelease } from "./release-view";
 import { writeReleaseFiles } from "./write-release-files";
 
@@ -64,10 +64,7 @@ export async function buildRelease(rawPayload: unknown): Promise<BuildOutcome> {
       );
       await progressWrite;
 
-      // Whatever an interrupted attempt left in the final folder was never registered; this attempt replaces it.
-      const final = releaseFolder(releaseId);
-      await rm(final, { recursive: true, force: true });
-      await rename(staging, final);
+      await releaseFileStore().putRelease(releaseId, staging, written.files.map((file) => file.path));
       await removeStaleStaging(releaseId);
       await db().$transaction(async (tx) => {
         await tx.releaseFile.deleteMany({ where: { releaseId } });
