@@ -38,8 +38,17 @@ const environmentSchema = z.object({
   ESCRIBA_S3_FORCE_PATH_STYLE: booleanFlag.default(false),
   /** Prefix of every object key, to share a bucket (e.g. `escriba/releases/`). */
   ESCRIBA_S3_PREFIX: z.string().max(200).default(""),
+  /** Lowest level written to the JSON logs on stdout. */
+  ESCRIBA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Bearer token that reads /api/metrics; unset, the metrics are not served at all (404). */
+  ESCRIBA_METRICS_TOKEN: z.string().min(16).optional(),
   /** Background job workers `escriba start` runs beside the web server (0: leave jobs to `escriba worker`). */
   ESCRIBA_WORKERS: z.coerce.number().int().min(0).max(32).default(1),
+  /**
+   * How often (seconds) each worker process looks for builds whose worker died and queues a new attempt; 0: never
+   * (a maintainer retries them by hand).
+   */
+  ESCRIBA_BUILD_RECOVERY_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   /** Key for pseudonymous annotator ids in releases; when unset, one is generated once and kept in the database. */
   ESCRIBA_PSEUDONYM_SECRET: z.string().min(32).optional(),
   /** The dataset's name on its card. */

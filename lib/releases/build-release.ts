@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { databaseUrl, env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 import { pseudonymKey } from "./pseudonym-key";
 import { ReleaseBuildConnection } from "./release-database";
 import { buildReleasePayloadSchema } from "./release-jobs";
@@ -92,7 +93,7 @@ export async function buildRelease(rawPayload: unknown): Promise<BuildOutcome> {
       return "built";
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      console.error(`Release ${release.version} failed to build: ${message}`);
+      logger().error({ release: release.version, attempt }, `Release ${release.version} failed to build: ${message}`);
       await rm(staging, { recursive: true, force: true }).catch(() => {});
       await db().$transaction(async (tx) => {
         const marked = await tx.release.updateMany({
