@@ -10,6 +10,8 @@ import { from as copyFrom } from "pg-copy-streams";
 import { extract as extractTar } from "tar";
 import { migrateDatabase } from "@/lib/database/migrate-database";
 import { applyPendingMigrations, MIGRATIONS_DIR, readMigrationFiles } from "@/lib/database/migrations";
+import { db } from "@/lib/db";
+import { enqueueReleaseBuild } from "@/lib/releases/release-jobs";
 import { releaseFileStore, stagingFolder } from "@/lib/releases/release-storage";
 import { BACKUP_DESCRIPTION_FILE, backupDescriptionSchema, quoted, RELEASES_FOLDER, type BackupDescription } from "./backup-format";
 
@@ -97,6 +99,12 @@ export async function restoreBackup(connectionString: string, file: string, log:
     await applyPendingMigrations(connectionString, { dir: await backupMigrationsFolder(description, work) });
     await loadRows(connectionString, description, work);
     const migrationsAdded = (await migrateDatabase(connectionString)).filter((name) => !description.migrations.some((m) => m.name === name));
+    // The job queue is not in the backup: builds that were waiting for a worker are queued again (one that was under
+    // way is a stalled build, which the workers' recovery restarts).
+    const waiting = await db().release.findMany({ where: { status: "queued" }, select: { id: true, buildAttempt: true } });
+    await db().$transaction(async (tx) => {
+      for (const release of waiting) await enqueueReleaseBuild(tx, release.id, release.buildAttempt);
+    });
     log(`Database: ${description.tables.length} tables restored${migrationsAdded.length ? `, then ${migrationsAdded.length} newer migration(s) applied` : ""}.`);
 
     const store = releaseFileStore();
