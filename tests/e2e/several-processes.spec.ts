@@ -102,18 +102,20 @@ function logLines(child: EscribaProcess): Record<string, unknown>[] {
 }
 
 test("a session started on one app process is valid on the other", async ({ page }) => {
+  test.setTimeout(180_000);
   const annotator = await createTestUser("annotator", ["gl"]);
   await page.goto(`${apps.a}/sign-in`);
   await page.getByLabel("E-mail").fill(annotator.email);
   await page.getByLabel("Password").fill(annotator.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/work/);
+  // Generous: the first pages of a freshly started process, beside three others starting on a busy machine.
+  await expect(page).toHaveURL(/\/work/, { timeout: 60_000 });
   // Same host, another port: the browser sends the same cookie to process B.
   const me = await page.request.get(`${apps.b}/api/v1/me`);
   expect(me.status()).toBe(200);
   expect((await me.json()).email).toBe(annotator.email);
   await page.goto(`${apps.b}/work`);
-  await expect(page).toHaveURL(/\/work/);
+  await expect(page).toHaveURL(/\/work/, { timeout: 60_000 });
 });
 
 test("reviewers claiming through both processes at once never get the same item", async () => {

@@ -12,20 +12,18 @@ const releasesDir = await mkdtemp(path.join(tmpdir(), "escriba-backup-releases-"
 process.env.ESCRIBA_RELEASES_DIR = releasesDir;
 
 const { db } = await import("@/lib/db");
-const { env } = await import("@/lib/env");
 const { startEmbeddedServer } = await import("@/lib/database/embedded-server");
 const { EMBEDDED_DATABASE_NAME } = await import("@/lib/database/connect-database");
 const { buildRelease } = await import("@/lib/releases/build-release");
 const { createRelease } = await import("@/lib/releases/create-release");
 const { publishRelease } = await import("@/lib/releases/publish-release");
-const { ReleaseBuildConnection } = await import("@/lib/releases/release-database");
 const { releaseFolder } = await import("@/lib/releases/release-storage");
-const { writeReleaseFiles } = await import("@/lib/releases/write-release-files");
 const { createTestCampaign } = await import("@/tests/support/seed-campaigns");
 const { insertApprovedItems } = await import("@/tests/support/seed-approved-items");
 const { createTestUser } = await import("@/tests/support/seed-users");
 const { runEscriba } = await import("@/tests/support/run-escriba");
 const { ownDatabaseForThisFile } = await import("@/tests/support/own-database");
+const { rebuildReleaseFiles } = await import("@/tests/support/rebuild-release");
 const { viewerOf } = await import("@/tests/support/viewers");
 
 const ownDatabase = ownDatabaseForThisFile("escriba_backup");
@@ -89,14 +87,7 @@ test("a backup restored into an empty data folder holds the same data, the same 
     const { rows: [secret] } = await client.query(`SELECT value FROM instance_secrets WHERE name = 'annotator-pseudonym-key'`);
 
     const rebuiltFolder = path.join(scratch, "rebuilt");
-    const connection = await ReleaseBuildConnection.open(url);
-    const rebuilt = await writeReleaseFiles(
-      await connection.content(release.id, null),
-      { id: release.id, version: release.version, license: release.license, notes: release.notes, createdAt: release.created_at, datasetName: env().ESCRIBA_DATASET_NAME, previous: null },
-      rebuiltFolder,
-      { pseudonymKey: secret.value },
-    );
-    await connection.close();
+    const rebuilt = await rebuildReleaseFiles(url, { ...release, createdAt: release.created_at }, secret.value, rebuiltFolder);
     assert.deepEqual(
       rebuilt.files.map((file) => [file.path, file.sha256]),
       original.map((file) => [file.path, file.sha256]),

@@ -23,15 +23,13 @@ const { discardRelease } = await import("@/lib/releases/discard-release");
 const { publishRelease } = await import("@/lib/releases/publish-release");
 const { pseudonymKey } = await import("@/lib/releases/pseudonym-key");
 const { openReleaseFile } = await import("@/lib/releases/release-file-download");
-const { ReleaseBuildConnection } = await import("@/lib/releases/release-database");
 const { releaseFileStore, releaseFolder } = await import("@/lib/releases/release-storage");
 const { readDatasetCard } = await import("@/lib/releases/read-dataset-card");
-const { writeReleaseFiles } = await import("@/lib/releases/write-release-files");
-const { env } = await import("@/lib/env");
 const { createTestCampaign } = await import("@/tests/support/seed-campaigns");
 const { insertApprovedItems } = await import("@/tests/support/seed-approved-items");
 const { createTestUser } = await import("@/tests/support/seed-users");
 const { ownDatabaseForThisFile } = await import("@/tests/support/own-database");
+const { rebuildReleaseFiles } = await import("@/tests/support/rebuild-release");
 const { viewerOf } = await import("@/tests/support/viewers");
 
 const ownDatabase = ownDatabaseForThisFile("escriba_release_s3");
@@ -77,15 +75,8 @@ test("a release built into S3 downloads byte-identically to the same release wri
 
   // The same frozen items written to a folder on disk, exactly as the disk store keeps them.
   const diskFolder = await mkdtemp(path.join(tmpdir(), "escriba-s3-disk-"));
-  const connection = await ReleaseBuildConnection.open(ownDatabase.url);
   const release = await db().release.findUniqueOrThrow({ where: { id: created.id } });
-  const onDisk = await writeReleaseFiles(
-    await connection.content(created.id, null),
-    { id: release.id, version: release.version, license: release.license, notes: release.notes, createdAt: release.createdAt, datasetName: env().ESCRIBA_DATASET_NAME, previous: null },
-    diskFolder,
-    { pseudonymKey: await pseudonymKey() },
-  );
-  await connection.close();
+  const onDisk = await rebuildReleaseFiles(ownDatabase.url, release, await pseudonymKey(), diskFolder);
   await rm(diskFolder, { recursive: true, force: true });
 
   for (const file of onDisk.files) {
