@@ -184,8 +184,10 @@ test("a release is built by whichever worker takes it; killed mid-build, the oth
   );
   const release = await db().release.findUniqueOrThrow({ where: { version: "1.0.0" }, include: { files: true } });
   expect(release.buildAttempt).toBe(2);
-  const otherJobs = logLines(other).filter((line) => line.task === "build_release" && line.msg === "job finished");
-  expect(otherJobs.length, "the surviving worker ran the second attempt").toBeGreaterThan(0);
+  // The job logs its end just after the build's transaction commits.
+  const finishedOn = (worker: EscribaProcess) => logLines(worker).filter((line) => line.task === "build_release" && line.msg === "job finished");
+  await waitUntil(() => finishedOn(other).length > 0, 60_000, "the surviving worker never logged the end of the second attempt");
+  const otherJobs = finishedOn(other);
   expect(String(otherJobs[0]!.requestId)).toMatch(/^job-\d+$/);
 
   const published = await fetch(`${apps.b}/api/v1/releases/1.0.0/publish`, { method: "POST", headers });
