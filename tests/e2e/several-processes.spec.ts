@@ -209,7 +209,7 @@ test("every API response carries a request id, found in each log line written fo
   expect(missing.status).toBe(404);
   const generated = missing.headers.get("x-request-id");
   expect(generated).toMatch(/^[0-9a-f-]{36}$/);
-  const hostile = await fetch(`${apps.a}/api/v1/releases`, { headers: { "x-request-id": "two words\u0007" } });
+  const hostile = await fetch(`${apps.a}/api/v1/releases`, { headers: { "x-request-id": "two words" } });
   expect(hostile.headers.get("x-request-id"), "an id that is not a plain token is replaced").toMatch(/^[0-9a-f-]{36}$/);
 
   await waitUntil(() => logLines(appA).some((line) => line.requestId === generated), 10_000, "no log line for the 404");
