@@ -14,6 +14,9 @@ const nextConfig = {
     "@node-rs/argon2",
     "pg",
     "@prisma/adapter-pg",
+    // Metrics and logs keep process-wide state; one copy, loaded by Node, serves the app and the job workers.
+    "prom-client",
+    "pino",
     // Megabytes of password dictionaries: loaded by Node on first use instead of bundled.
     "@zxcvbn-ts/core",
     "@zxcvbn-ts/language-common",

@@ -11,7 +11,7 @@ const specs = (...names: string[]) => names.map((name) => `**/${name}.spec.ts`);
  * version must be greater than the last one published), or that start an escriba and a PostgreSQL of their own: one
  * at a time, beside the rest.
  */
-const ONE_AT_A_TIME = specs("releases", "releases-api", "retraction", "database-loss", "all-pages");
+const ONE_AT_A_TIME = specs("releases", "releases-api", "retraction", "database-loss", "all-pages", "several-processes");
 /**
  * Specs that judge the whole database (the fuzz test checks that a refused write changed no table) or need the
  * machine to themselves (a pool of one answering in time): `npm test` runs them after the others, with nothing beside

@@ -1,5 +1,6 @@
 // escriba's command line for operators: a thin shell over the same use cases the web app calls.
 import { Command, CommanderError } from "commander";
+import { registerBackupCommands } from "@/cli/commands/backup";
 import { registerCheckCommand } from "@/cli/commands/check";
 import { registerImportCommand } from "@/cli/commands/import";
 import { registerItemCommands } from "@/cli/commands/item";
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<void> {
   registerReleaseCommands(program);
   registerPayCommands(program);
   registerReportCommands(program);
+  registerBackupCommands(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {

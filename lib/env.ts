@@ -25,8 +25,30 @@ const environmentSchema = z.object({
   ESCRIBA_REVIEW_LEASE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** Where release files are written and served from; defaults to `<data dir>/releases`. */
   ESCRIBA_RELEASES_DIR: z.string().min(1).optional(),
+  /** Where built release files are kept: this host's disk (`disk`) or an S3-compatible bucket (`s3`). */
+  ESCRIBA_STORAGE: z.enum(["disk", "s3"]).default("disk"),
+  /** S3-compatible endpoint (MinIO, Ceph RGW, R2, …); unset means AWS S3 itself. */
+  ESCRIBA_S3_ENDPOINT: z.string().url().optional(),
+  ESCRIBA_S3_BUCKET: z.string().min(3).max(63).optional(),
+  ESCRIBA_S3_REGION: z.string().min(1).default("us-east-1"),
+  /** Keys of the bucket; unset, the AWS SDK's own chain (AWS_* variables, instance roles) is used. */
+  ESCRIBA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ESCRIBA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addressing (`endpoint/bucket/key`), which MinIO and most self-hosted servers need. */
+  ESCRIBA_S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+  /** Prefix of every object key, to share a bucket (e.g. `escriba/releases/`). */
+  ESCRIBA_S3_PREFIX: z.string().max(200).default(""),
+  /** Lowest level written to the JSON logs on stdout. */
+  ESCRIBA_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Bearer token that reads /api/metrics; unset, the metrics are not served at all (404). */
+  ESCRIBA_METRICS_TOKEN: z.string().min(16).optional(),
   /** Background job workers `escriba start` runs beside the web server (0: leave jobs to `escriba worker`). */
   ESCRIBA_WORKERS: z.coerce.number().int().min(0).max(32).default(1),
+  /**
+   * How often (seconds) each worker process looks for builds whose worker died and queues a new attempt; 0: never
+   * (a maintainer retries them by hand).
+   */
+  ESCRIBA_BUILD_RECOVERY_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   /** Key for pseudonymous annotator ids in releases; when unset, one is generated once and kept in the database. */
   ESCRIBA_PSEUDONYM_SECRET: z.string().min(32).optional(),
   /** The dataset's name on its card. */
@@ -57,6 +79,13 @@ const environmentSchema = z.object({
     .default("Europe/Madrid"),
 });
 
+/** Settings that only make sense together are checked together. */
+const checkedEnvironmentSchema = environmentSchema.superRefine((value, context) => {
+  if (value.ESCRIBA_STORAGE === "s3" && !value.ESCRIBA_S3_BUCKET) {
+    context.addIssue({ code: "custom", path: ["ESCRIBA_S3_BUCKET"], message: "required when ESCRIBA_STORAGE=s3" });
+  }
+});
+
 function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: name });
@@ -72,7 +101,7 @@ let cached: Environment | undefined;
 
 export function env(): Environment {
   if (cached) return cached;
-  const parsed = environmentSchema.safeParse(
+  const parsed = checkedEnvironmentSchema.safeParse(
     Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== "")),
   );
   if (!parsed.success) {

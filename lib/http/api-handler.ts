@@ -8,6 +8,9 @@ import type { ApiOperation } from "@/lib/http/api-operation";
 import { currentViewer } from "@/lib/http/authenticate";
 import { assertSameOriginCookieWrite } from "@/lib/http/cross-site-writes";
 import { errorResponse, fieldProblemsOf } from "@/lib/http/error-response";
+import { logger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
+import { currentRequestId, requestIdFrom, withRequestId } from "@/lib/observability/request-context";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -68,7 +71,7 @@ export function apiHandler<Op extends ApiOperation>(
   /** Returns the response body; a download operation returns the Response that streams its file. */
   run: (context: ApiContext<Op>) => Promise<z.input<Op["response"]> | Response>,
 ) {
-  return async (request: Request, route: { params: Promise<Record<string, string | string[]>> }) => {
+  const answer = async (request: Request, route: { params: Promise<Record<string, string | string[]>> }) => {
     const sentToken = request.headers.has("authorization");
     let signedIn = sentToken;
     try {
@@ -93,4 +96,17 @@ export function apiHandler<Op extends ApiOperation>(
       return withoutCaching(errorResponse(error), signedIn);
     }
   };
+  // Every request gets an id (the caller's x-request-id, or a new one): in each log line written while serving it,
+  // and in the response, so a user's report and the logs meet. Its latency goes to the metrics by operation.
+  return (request: Request, route: { params: Promise<Record<string, string | string[]>> }) =>
+    withRequestId(requestIdFrom(request.headers), async () => {
+      const started = performance.now();
+      const response = await answer(request, route);
+      const seconds = (performance.now() - started) / 1000;
+      const labels = { operation: operation.operationId, method: request.method, status: String(response.status) };
+      metrics().requestDuration.observe(labels, seconds);
+      logger().info({ ...labels, path: new URL(request.url).pathname, durationMs: Math.round(seconds * 1000) }, "request");
+      response.headers.set("x-request-id", currentRequestId()!);
+      return response;
+    });
 }

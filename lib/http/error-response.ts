@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { databaseUnavailableError } from "@/lib/database/database-unavailable";
 import { AppError, type AppErrorCode, type FieldProblem } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 
 export const apiErrorSchema = z
   .object({
@@ -57,13 +58,13 @@ function reportUnavailable(error: unknown) {
   const now = Date.now();
   if (now - lastUnavailableReport < 5000) return;
   lastUnavailableReport = now;
-  console.error(`Answering 503: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)}`);
+  logger().error(`Answering 503: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)}`);
 }
 
 export function errorResponse(error: unknown): Response {
   const appError = toAppError(error);
   if (!appError) {
-    console.error("Unhandled error in API route", error);
+    logger().error({ err: error }, "Unhandled error in API route");
     return Response.json(
       { error: { code: "internal_error", message: "Something went wrong on our side.", fields: [] } },
       { status: 500 },

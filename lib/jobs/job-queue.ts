@@ -2,6 +2,9 @@
 // take the jobs that enqueue-job.ts adds. Only the CLI loads this module; the web app only enqueues.
 import { Logger, run, runMigrations, type Runner, type Task } from "graphile-worker";
 import pg from "pg";
+import { logger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
+import { withRequestId } from "@/lib/observability/request-context";
 
 /** PostgreSQL closing connections because it is shutting down (Ctrl-C reaches it and us together). */
 const isServerShutdown = (text: string) => /terminating connection due to administrator command/.test(text);
@@ -27,7 +30,24 @@ export async function startJobWorkers(options: {
   handlers: JobHandlers;
 }): Promise<Runner> {
   const taskList: Record<string, Task> = {};
-  for (const [name, handler] of Object.entries(options.handlers)) taskList[name] = (payload) => handler(payload);
+  for (const [name, handler] of Object.entries(options.handlers)) {
+    // Each run is logged under an id of its own (job-<id>), like a request, and timed into the metrics.
+    taskList[name] = (payload, helpers) =>
+      withRequestId(`job-${helpers.job.id}`, async () => {
+        const started = performance.now();
+        const seconds = () => (performance.now() - started) / 1000;
+        logger().info({ task: name, attempt: helpers.job.attempts }, "job started");
+        try {
+          await handler(payload);
+        } catch (error) {
+          metrics().jobDuration.observe({ task: name, outcome: "error" }, seconds());
+          logger().error({ task: name, err: error }, "job failed");
+          throw error;
+        }
+        metrics().jobDuration.observe({ task: name, outcome: "done" }, seconds());
+        logger().info({ task: name, durationMs: Math.round(seconds() * 1000) }, "job finished");
+      });
+  }
   // Our own pool, so that connections PostgreSQL closes while idle (at shutdown, say) are an event, not a crash.
   const pgPool = new pg.Pool({ connectionString: options.connectionString, max: Math.max(10, options.concurrency + 2) });
   const reportConnectionError = (error: Error) => {

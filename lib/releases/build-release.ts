@@ -1,15 +1,16 @@
 // The release build job: freeze the item set, write every file into a staging folder, move it into place, then
 // mark the release built in one transaction. Killed at any point, it leaves no built or published release, only
 // a staging folder the next attempt replaces; a retry starts a new attempt and older jobs stand down.
-import { rename, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { databaseUrl, env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 import { pseudonymKey } from "./pseudonym-key";
 import { ReleaseBuildConnection } from "./release-database";
 import { buildReleasePayloadSchema } from "./release-jobs";
-import { releaseFolder, removeStaleStaging, stagingFolder } from "./release-storage";
+import { releaseFileStore, removeStaleStaging, stagingFolder } from "./release-storage";
 import { previousPublishedRelease } from "./release-view";
 import { writeReleaseFiles } from "./write-release-files";
 
@@ -64,10 +65,7 @@ export async function buildRelease(rawPayload: unknown): Promise<BuildOutcome> {
       );
       await progressWrite;
 
-      // Whatever an interrupted attempt left in the final folder was never registered; this attempt replaces it.
-      const final = releaseFolder(releaseId);
-      await rm(final, { recursive: true, force: true });
-      await rename(staging, final);
+      await releaseFileStore().putRelease(releaseId, staging, written.files.map((file) => file.path));
       await removeStaleStaging(releaseId);
       await db().$transaction(async (tx) => {
         await tx.releaseFile.deleteMany({ where: { releaseId } });
@@ -95,7 +93,7 @@ export async function buildRelease(rawPayload: unknown): Promise<BuildOutcome> {
       return "built";
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      console.error(`Release ${release.version} failed to build: ${message}`);
+      logger().error({ release: release.version, attempt }, `Release ${release.version} failed to build: ${message}`);
       await rm(staging, { recursive: true, force: true }).catch(() => {});
       await db().$transaction(async (tx) => {
         const marked = await tx.release.updateMany({

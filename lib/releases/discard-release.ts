@@ -1,12 +1,11 @@
 // A maintainer discards a release that was never published, files and all, freeing its version.
-import { rm } from "node:fs/promises";
 import { assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { BUILD_LOCK_PROBE_SQL } from "./release-build-lock";
-import { releaseFolder, removeStaleStaging } from "./release-storage";
+import { releaseFileStore, removeStaleStaging } from "./release-storage";
 import { findRelease } from "./release-view";
 
 /**
@@ -42,7 +41,7 @@ export async function discardRelease(actor: Viewer, version: string): Promise<{ 
     });
   });
   // Only once the record is gone: a failure here leaves an unreferenced folder, never a release without its files.
-  await rm(releaseFolder(release.id), { recursive: true, force: true });
+  await releaseFileStore().removeRelease(release.id);
   await removeStaleStaging(release.id);
   return { version, discarded: true };
 }

@@ -1,11 +1,10 @@
 // The dataset card (README.md) of a release, for its web page: read from the release's folder for anyone who
 // may see the release, split into metadata and Markdown body.
-import { open } from "node:fs/promises";
-import path from "node:path";
+import type { Readable } from "node:stream";
 import type { Viewer } from "@/lib/auth/viewer";
 import { splitDatasetCard, type DatasetCard } from "./dataset-card-front-matter";
 import { getRelease } from "./read-releases";
-import { releaseFolder } from "./release-storage";
+import { releaseFileStore } from "./release-storage";
 
 export const DATASET_CARD_PATH = "README.md";
 /** Cards are a few kilobytes; anything far bigger is not rendered inline (it stays downloadable). */
@@ -20,19 +19,13 @@ export async function readDatasetCard(viewer: Viewer | null, version: string): P
   // Only a file the release registered is read, so the path never comes from the request.
   const file = release.files.find((candidate) => candidate.path === DATASET_CARD_PATH);
   if (!file || file.sizeBytes > MAX_DATASET_CARD_BYTES) return null;
-  const text = await readAtMost(path.join(releaseFolder(release.id), file.path), file.sizeBytes);
-  return text === null ? null : splitDatasetCard(text);
+  const stored = await releaseFileStore().openFile(release.id, file.path, file.sizeBytes);
+  return stored === null ? null : splitDatasetCard(await readAll(stored));
 }
 
-/** The file's first `bytes` bytes as UTF-8 (what the release registered, whatever the disk holds now); null if it is gone. */
-async function readAtMost(absolutePath: string, bytes: number): Promise<string | null> {
-  const handle = await open(absolutePath, "r").catch(() => null);
-  if (!handle) return null;
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead).toString("utf8");
-  } finally {
-    await handle.close();
-  }
+/** A small file's whole text (the store already checked it is the size the release registered). */
+async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }

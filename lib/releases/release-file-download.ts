@@ -1,14 +1,12 @@
 // Downloading one file of a release: only files the release lists (no path tricks), published releases for
 // everyone, built ones for maintainers checking them before publishing.
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { hasRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { releaseFolder } from "./release-storage";
+import { releaseFileStore } from "./release-storage";
 
 export interface ReleaseFileDownload {
   fileName: string;
@@ -34,17 +32,16 @@ export async function openReleaseFile(viewer: Viewer | null, version: string, fi
   if (!release || !visible) throw notFound("Release");
   const file = await db().releaseFile.findUnique({ where: { releaseId_path: { releaseId: release.id, path: filePath } } });
   if (!file) throw notFound("File");
-  const absolute = path.join(releaseFolder(release.id), file.path);
-  // A file the database lists but the disk lost is an operator problem, reported as such rather than as a 500.
-  const onDisk = await stat(absolute).catch(() => null);
-  if (!onDisk || onDisk.size !== Number(file.sizeBytes)) throw notFound("File on disk");
+  // A file the database lists but the store lost is an operator problem, reported as such rather than as a 500.
+  const stored = await releaseFileStore().openFile(release.id, file.path, Number(file.sizeBytes));
+  if (!stored) throw notFound("File on disk");
   return {
     fileName: path.posix.basename(file.path),
     contentType: CONTENT_TYPES[path.extname(file.path)] ?? "text/plain; charset=utf-8",
     sizeBytes: Number(file.sizeBytes),
     sha256: file.sha256,
     published: release.status === "published",
-    body: Readable.toWeb(createReadStream(absolute)) as ReadableStream<Uint8Array>,
+    body: Readable.toWeb(stored) as ReadableStream<Uint8Array>,
   };
 }
 

@@ -198,6 +198,7 @@ async function seedWorld(request: APIRequestContext): Promise<World> {
     listReleases: {},
     getLiveness: {},
     getReadiness: {},
+    getMetrics: {},
     createRelease: { body: { version, license: "cc-by-4.0", notes: "fuzz" } },
     getRelease: { params: { version } },
     retryReleaseBuild: { params: { version } },

@@ -13,10 +13,14 @@ export interface EscribaProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function startEscribaProcess(env: Record<string, string | undefined>): EscribaProcess {
+/** `escriba start` by default; `args` runs another command the same way (`["worker"]`, say). */
+export function startEscribaProcess(
+  env: Record<string, string | undefined>,
+  args: string[] = ["start", "--no-build", "--no-demo", "--hostname", "127.0.0.1"],
+): EscribaProcess {
   const merged: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries({ ...process.env, ...env })) if (value !== undefined) merged[key] = value;
-  const child = spawn(process.execPath, ["bin/escriba.mjs", "start", "--no-build", "--no-demo", "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["bin/escriba.mjs", ...args], {
     env: merged as NodeJS.ProcessEnv,
     stdio: "pipe",
   });

@@ -8,6 +8,7 @@ import * as explorer from "@/lib/http/operations/explorer";
 import * as health from "@/lib/http/operations/health";
 import * as imports from "@/lib/http/operations/imports";
 import * as items from "@/lib/http/operations/items";
+import * as metrics from "@/lib/http/operations/metrics";
 import * as progress from "@/lib/http/operations/progress";
 import * as pay from "@/lib/http/operations/pay";
 import * as releases from "@/lib/http/operations/releases";
@@ -32,4 +33,5 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...Object.values(reports),
   ...Object.values(reviewQuality),
   ...Object.values(health),
+  ...Object.values(metrics),
 ];
