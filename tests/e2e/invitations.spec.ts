@@ -27,7 +27,7 @@ test.afterAll(async () => {
 const freshEmail = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@test.escriba`;
 
 async function expectPasswordRuleShown(page: Page, label: string) {
-  await expect(page.getByLabel(label)).toHaveAccessibleDescription(/^At least 10 characters and hard to guess/);
+  await expect(page.getByLabel(label, { exact: true })).toHaveAccessibleDescription(/^At least 10 characters and hard to guess/);
 }
 
 test("an invitation e-mail arrives; its link lets the invitee set a password and sign in, once", async ({ page, browser }) => {
@@ -120,7 +120,8 @@ test("forgot password answers the same for any address; the reset link sets a ne
   await page.goto(link);
   await expect(page.getByText(`For ${annotator.email}. Setting it signs you out on every device.`)).toBeVisible();
   await expectPasswordRuleShown(page, "New password");
-  await page.getByLabel("New password").fill(NEW_PASSWORD);
+  // Exact: the form itself is labelled "Set a new password".
+  await page.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Set password" }).click();
   await expect(page).toHaveURL(/\/sign-in\?welcome=reset/);
   await expect(page.getByRole("status").filter({ hasText: "Your new password is set and you are signed out everywhere." })).toBeVisible();
