@@ -10,6 +10,8 @@ import { signIn } from "@/tests/e2e/helpers/session";
 
 test.use({ locale: "en-US" });
 test.afterAll(disconnectDb);
+// Two sign-ins, a language switch and a hydrated editor each: give the shared build machine time.
+test.slow();
 
 const GALICIAN_INSTRUCTION = "Explica por que a xente da vila sempre chega tarde ás festas do verán.";
 const PORTUGUESE_RESPONSE =
