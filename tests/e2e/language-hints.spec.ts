@@ -6,10 +6,12 @@ import { createDraft } from "@/lib/items/create-draft";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
-import { signIn } from "@/tests/e2e/helpers/session";
+import { signInThroughForm } from "@/tests/e2e/helpers/session";
 
 test.use({ locale: "en-US" });
 test.afterAll(disconnectDb);
+// Two sign-ins, a language switch and a hydrated editor each: give the shared build machine time.
+test.slow();
 
 const GALICIAN_INSTRUCTION = "Explica por que a xente da vila sempre chega tarde ás festas do verán.";
 const PORTUGUESE_RESPONSE =
@@ -20,7 +22,8 @@ async function openGalicianDraft(page: Page, uiLocale?: string) {
   const campaign = await createTestCampaign({ languages: ["gl"] });
   const annotator = await createTestUser("annotator", ["gl"]);
   const draft = await createDraft(viewerOf(annotator), { campaignId: campaign.id, language: "gl", category: "open_qa" });
-  await signIn(page, annotator, /\/work$/);
+  await signInThroughForm(page, annotator.email, annotator.password);
+  await expect(page).toHaveURL(/\/work$/, { timeout: 60_000 });
   if (uiLocale) {
     await page.getByLabel("Interface language").first().selectOption(uiLocale);
     await expect(page.locator("html")).toHaveAttribute("lang", uiLocale);
