@@ -23,7 +23,9 @@ import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
 
 test.describe.configure({ mode: "serial" });
 
-const PORT = Number(process.env.PORT ?? 3100);
+// Apart from the ports beside the test app that other specs take (+1 the test SMTP server, +60/+61 database-loss and
+// overload), since this spec runs beside them.
+const PORT = Number(process.env.PORT ?? 3100) + 70;
 const apps = { a: `http://127.0.0.1:${PORT + 1}`, b: `http://127.0.0.1:${PORT + 2}` };
 const METRICS_TOKEN = "metrics-token-for-the-several-processes-spec";
 const DATABASE = "escriba_e2e_processes";
