@@ -1,4 +1,3 @@
-"use client";
 // The name, in the UI language, of the language a check detected: one of the four, or for "other" the neighbour it
 // most likely is ("Portuguese"), so a writer understands why a text was taken for another language.
 import { useTranslations } from "next-intl";

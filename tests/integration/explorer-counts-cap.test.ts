@@ -39,11 +39,14 @@ test("counts past the cap say so; counts within it and the total are exact", asy
       ["submitted", 3],
     ],
   );
-  assert.deepEqual(capped.facets.campaign.map((entry) => entry.count), [3]);
+  // The campaign facet leaves out its own filter (it lists every campaign to switch to), so other tests' campaigns
+  // are there too: this one's count is the one to check.
+  const countOfThisCampaign = (counts: typeof capped) => counts.facets.campaign.find((entry) => entry.value === campaign.id)?.count;
+  assert.equal(countOfThisCampaign(capped), 3);
   assert.equal(capped.flags.piiFictional, 0);
 
   const exact = await countItems(maintainer, { campaign: campaign.id });
   assert.equal(exact.cap, EXPLORER_COUNT_CAP);
   assert.deepEqual(exact.facets.language.map((entry) => [entry.value, entry.count]), [["es", 4]]);
-  assert.deepEqual(exact.facets.campaign.map((entry) => entry.count), [4]);
+  assert.equal(countOfThisCampaign(exact), 4);
 });
