@@ -80,10 +80,11 @@ export function CreateCampaignForm() {
               onInvalid={(event) => event.currentTarget.setCustomValidity(t("campaignForm.slugRule"))}
               onInput={(event) => event.currentTarget.setCustomValidity("")}
             />
-            <span id="campaign-slug-rule" className="muted small-text">
-              {t("campaignForm.slugRule")}
-            </span>
           </label>
+          {/* Outside the label, so that the field's name stays the label's words and the rule is its description. */}
+          <span id="campaign-slug-rule" className="muted small-text">
+            {t("campaignForm.slugRule")}
+          </span>
           {slug.line}
         </div>
         <label>
