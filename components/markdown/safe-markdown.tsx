@@ -41,12 +41,14 @@ export function SafeMarkdown({ text, below = 0, clauseAnchors = false }: { text:
   const headings = Object.fromEntries(
     LEVELS.map((level) => [`h${level}`, ({ node: _node, ...props }: { node?: unknown }) => createElement(`h${Math.min(6, level + below)}`, props)]),
   );
+  // A code block scrolls inside itself on a phone (a BibTeX line is wider than 390 px), so it must take keyboard focus.
+  const components = { ...(below > 0 ? headings : {}), pre: ({ node: _node, ...props }: { node?: unknown }) => createElement("pre", { ...props, tabIndex: 0 }) };
   return (
     <div className="markdown">
       <ReactMarkdown
         remarkPlugins={[remarkGfm, remarkHtmlAsText]}
         rehypePlugins={clauseAnchors ? [rehypeSanitize, rehypeClauseAnchors] : [rehypeSanitize]}
-        components={below > 0 ? headings : undefined}
+        components={components}
       >
         {text}
       </ReactMarkdown>

@@ -94,7 +94,7 @@ test("a maintainer closes a period early and downloads a statement that pays a r
   const again = await download(page, page.getByTestId(`statement-of-${author.email}`).getByRole("link", { name: "CSV" }));
   expect(again.bytes.equals(first.bytes)).toBe(true);
   expect(sha256(again.bytes)).toBe(shown);
-  await page.getByTestId(`statement-of-${author.email}`).getByRole("link", { name: author.name }).click();
+  await page.getByTestId(`statement-of-${author.email}`).getByRole("link", { name: author.name, exact: true }).click();
   await expect(page.getByTestId("statement-lines").locator("tbody tr")).toHaveCount(2);
   await expect(page.getByTestId("statement-total-EUR")).toHaveText("€5.00");
   await expect(page.getByTestId("retracted-note")).toHaveCount(1);

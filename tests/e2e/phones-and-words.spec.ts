@@ -88,10 +88,10 @@ test.describe("in English", () => {
     const headers = await page.locator("thead th").allTextContents();
     const draftCells = page.getByTestId(`item-row-${draft.id}`).locator("td");
     await expect(draftCells.nth(headers.indexOf("Actions"))).toContainText("Delete");
-    await expect(draftCells.nth(headers.indexOf("Feedback"))).not.toContainText("Delete");
+    await expect(draftCells.nth(headers.indexOf("Reviewer feedback"))).not.toContainText("Delete");
 
     // Choosing a status applies it: no Filter click.
-    await page.getByLabel("Status").selectOption("changes_requested");
+    await page.getByLabel("Status", { exact: true }).selectOption("changes_requested");
     await expect(page).toHaveURL(/status=changes_requested/);
     await expect(page.locator("tbody tr")).toHaveCount(1);
     await expect(page.getByTestId(`item-row-${sentBack.id}`)).toBeVisible();

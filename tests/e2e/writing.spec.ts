@@ -80,7 +80,7 @@ test("a Galician closed_qa item survives a reload and a network drop, then is su
   await page.getByRole("link", { name: "My items" }).click();
   await expect(page.getByTestId(`item-row-${itemId}`)).toContainText("Submitted");
   // Filters live in the URL.
-  await page.getByLabel("Status").selectOption("draft");
+  await page.getByLabel("Status", { exact: true }).selectOption("draft");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/status=draft/);
   await expect(page.getByTestId(`item-row-${itemId}`)).toHaveCount(0);
@@ -161,6 +161,8 @@ test("typed markup shows as text and never runs; a DNI is blocked next to its fi
   await page.goto(`/work/items/${draft.id}`);
 
   const markup = `<script>alert("x")</script> <img src=x onerror=alert(1)> ¿Qué es un DNI?`;
+  // The fields take keys once the page is live (until then they are read-only, so nothing typed is overwritten).
+  await expect(page.getByLabel("Instruction")).toBeEditable();
   await page.getByLabel("Instruction").pressSequentially(markup);
   const response = "Es el documento nacional de identidad; por ejemplo, 12345678Z es un número con letra de control válida.";
   await page.getByLabel("Response").fill(response);
@@ -218,7 +220,7 @@ test("in the Basque UI, Portuguese written as Galician and a DNI are blocked nex
   await page.goto(`/work/items/${portuguese.id}`);
   await page.getByRole("button", { name: "Bidali berrikustera" }).click();
   const basqueResponse = page.locator('[data-field="response"]');
-  await expect(basqueResponse.getByRole("alert")).toContainText("Testu honek beste hizkuntza bat dirudi, ez galegoa.");
+  await expect(basqueResponse.getByRole("alert")).toContainText("Testu honek portugesa dirudi, ez galegoa.");
   expect((await storedItem(portuguese.id)).status).toBe("draft");
 
   await page.goto(`/work/items/${withDni.id}`);
