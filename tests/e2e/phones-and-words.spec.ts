@@ -91,7 +91,7 @@ test.describe("in English", () => {
     await expect(draftCells.nth(headers.indexOf("Reviewer feedback"))).not.toContainText("Delete");
 
     // Choosing a status applies it: no Filter click.
-    await page.getByLabel("Status", { exact: true }).selectOption("changes_requested");
+    await page.locator('select[name="status"]').selectOption("changes_requested");
     await expect(page).toHaveURL(/status=changes_requested/);
     await expect(page.locator("tbody tr")).toHaveCount(1);
     await expect(page.getByTestId(`item-row-${sentBack.id}`)).toBeVisible();

@@ -80,7 +80,7 @@ test("a Galician closed_qa item survives a reload and a network drop, then is su
   await page.getByRole("link", { name: "My items" }).click();
   await expect(page.getByTestId(`item-row-${itemId}`)).toContainText("Submitted");
   // Filters live in the URL.
-  await page.getByLabel("Status", { exact: true }).selectOption("draft");
+  await page.locator('select[name="status"]').selectOption("draft");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/status=draft/);
   await expect(page.getByTestId(`item-row-${itemId}`)).toHaveCount(0);
