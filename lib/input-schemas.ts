@@ -53,6 +53,8 @@ export function onceParsed(...fields: string[]) {
     when: (payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] }) =>
       typeof payload.value === "object" &&
       payload.value !== null &&
-      payload.issues.every((issue) => !fields.includes(String(issue.path?.[0]))),
+      // An array, or anything else refused as a whole (an issue without a path), is not the object the rule reads.
+      !Array.isArray(payload.value) &&
+      payload.issues.every((issue) => (issue.path?.length ?? 0) > 0 && !fields.includes(String(issue.path?.[0]))),
   };
 }

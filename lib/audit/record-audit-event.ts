@@ -11,6 +11,22 @@ export interface AuditEventInput {
   payload?: Prisma.InputJsonValue;
 }
 
+/**
+ * The payload as jsonb can hold it: PostgreSQL refuses U+0000 in jsonb strings, and payloads carry what people sent (an
+ * export's search words may hold a NUL), so each NUL becomes U+FFFD, the replacement character, rather than failing the
+ * action it records.
+ */
+function storableInJsonb(value: Prisma.InputJsonValue): Prisma.InputJsonValue {
+  if (typeof value === "string") return value.replaceAll("\u0000", "\uFFFD");
+  if (Array.isArray(value)) return value.map((entry) => (entry === null ? entry : storableInJsonb(entry as Prisma.InputJsonValue)));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, entry]) => [storableInJsonb(key) as string, entry === null || entry === undefined ? entry : storableInJsonb(entry as Prisma.InputJsonValue)]),
+    ) as Prisma.InputJsonValue;
+  }
+  return value;
+}
+
 export async function recordAuditEvent(tx: TransactionClient, event: AuditEventInput): Promise<void> {
   await tx.auditEvent.create({
     data: {
@@ -18,7 +34,7 @@ export async function recordAuditEvent(tx: TransactionClient, event: AuditEventI
       action: event.action,
       subjectType: event.subjectType,
       subjectId: event.subjectId,
-      payload: event.payload ?? {},
+      payload: storableInJsonb(event.payload ?? {}),
     },
   });
 }
