@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ItemView } from "@/lib/items/schemas";
 import type { ItemHistoryView } from "@/lib/reviews/schemas";
-import { ITEM_LANGUAGES, PROBLEM_CODES, type ItemLanguage } from "@/lib/vocabulary";
+import { likelyOtherLanguage } from "@/lib/quality/language/languages";
+import { PROBLEM_CODES } from "@/lib/vocabulary";
 import { TEXT_FIELDS } from "@/components/reviews/word-diff";
 import { useDetectedLanguageName } from "@/components/writing/language-name";
 import { TableRegion } from "@/components/layout/table-region";
@@ -71,10 +72,7 @@ export function QualitySummary({ report, item }: { report: Report | null; item: 
                       <th scope="row">{t(`fields.${field}`)}</th>
                       <td>
                         {t("languageWithConfidence", {
-                          language: languageName(
-                            entry.language.language,
-                            entry.language.language === "other" ? entry.language.alternatives?.find((a) => !ITEM_LANGUAGES.includes(a.language as ItemLanguage))?.language : undefined,
-                          ),
+                          language: languageName(entry.language.language, likelyOtherLanguage(entry.language)),
                           confidence: Math.round(entry.language.confidence * 100),
                         })}
                       </td>

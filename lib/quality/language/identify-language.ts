@@ -52,12 +52,3 @@ export function identifyLanguage(text: string): LanguageGuess {
     .slice(0, ALTERNATIVES);
   return { language, confidence: Math.max(0, Math.min(1, probability * evidence)), alternatives };
 }
-
-/**
- * For a text taken as "other", the neighbour it most likely is (e.g. "pt"), so a writer can be told "looks like
- * Portuguese"; undefined when the guess is one of the four languages or names no neighbour.
- */
-export function likelyOtherLanguage(guess: Pick<LanguageGuess, "language" | "alternatives">): ModelLanguage | undefined {
-  if (guess.language !== "other") return undefined;
-  return guess.alternatives?.find((alternative) => toDetected(alternative.language) === "other")?.language;
-}
