@@ -1,14 +1,21 @@
 // A throwaway PostgreSQL database for benchmarks: the embedded server in .data/bench (or DATABASE_URL's
 // server), with all migrations applied. Benchmarks print figures; they never assert on timing.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/database/migrate-database";
-import { useDatabaseUrl } from "@/lib/env";
+import { env, useDatabaseUrl } from "@/lib/env";
 import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
 import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
 import { createDatabase, databaseUrlFor, dropDatabase, openScratchServer } from "@/tests/support/test-databases";
 
 export interface BenchDatabase {
   url: string;
+  /**
+   * CPU seconds used so far by the embedded PostgreSQL's server processes that are alive now (Linux /proc; null for
+   * DATABASE_URL's server or elsewhere). On a busy machine, CPU per unit of work says more than the wall clock.
+   */
+  serverCpuSeconds(): Promise<number | null>;
   query(sql: string, values?: unknown[]): Promise<pg.QueryResult>;
   close(): Promise<void>;
 }
@@ -38,8 +45,10 @@ export async function openBenchDatabase(name: string, options: { keep?: boolean;
   await migrateDatabase(url);
   useDatabaseUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const serverFolder = server ? path.join(env().dataDir, port === 54339 ? "bench" : `bench-${port}`) : null;
   return {
     url,
+    serverCpuSeconds: () => (serverFolder ? clusterCpuSeconds(serverFolder) : Promise.resolve(null)),
     query: (sql, values) => pool.query(sql, values as unknown[]),
     async close() {
       await pool.end();
@@ -47,6 +56,27 @@ export async function openBenchDatabase(name: string, options: { keep?: boolean;
       await server?.stop();
     },
   };
+}
+
+/** The postmaster (first line of postmaster.pid under the cluster folder) and its children, summed from /proc. */
+async function clusterCpuSeconds(folder: string): Promise<number | null> {
+  try {
+    const pidFile = (await readdir(folder, { recursive: true })).find((name) => name.endsWith("postmaster.pid"));
+    if (!pidFile) return null;
+    const postmaster = Number((await readFile(path.join(folder, pidFile), "utf8")).split("\n")[0]);
+    const ticksPerSecond = 100;
+    let ticks = 0;
+    for (const pid of await readdir("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+      // Fields after the command name (which may hold spaces): state, ppid, … utime (14th field), stime (15th).
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(pid) === postmaster || Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks / ticksPerSecond;
+  } catch {
+    return null;
+  }
 }
 
 export function percentile(sortedMs: number[], p: number): number {
