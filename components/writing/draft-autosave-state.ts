@@ -177,6 +177,10 @@ export function autosaveTransition(state: AutosaveState, event: AutosaveEvent): 
       return state.saveQueued ? requestSave({ ...settled.state, saveQueued: false }, settled.effects) : settled;
     }
     case "conflictFound":
+      // The server already holds exactly the text being saved: a save of it that was still on its way when the page
+      // reloaded landed after the reloaded page read the item, so the copy restored from this device was sent again
+      // on the older version. Nothing would be overwritten and there is nothing to choose: it is saved.
+      if (state.sending && sameFields(fieldsOf(event.server), state.sending)) return autosaveTransition(state, { type: "saved", item: event.server });
       return openConflict(state, event.server);
     case "saveFailed": {
       const failed = { ...state, sending: null, saveQueued: false };

@@ -167,6 +167,25 @@ test("on load, a copy typed on the server's version is saved; one typed on an ol
   assert.deepEqual(sends(older.effects), []);
 });
 
+test("a stale save of text the server already holds is saved, not a conflict (a reload raced the save before it)", () => {
+  // The page reloaded while a save of "kept" was on its way; the reloaded page read version 1, then that save made
+  // version 2; the copy restored on load is sent on version 1 and refused as stale, with version 2 holding "kept".
+  const copy = { fields: { ...initialAutosaveState(ITEM, true).fields, response: "kept" }, baseVersion: 1, savedAt: "2026-12-01T10:01:00.000Z" };
+  const raced = after([{ type: "localCopyFound", copy }, { type: "conflictFound", server: serverAt(2, "kept") }]);
+  assert.equal(raced.state.conflict, null);
+  assert.equal(raced.state.saveState, "saved");
+  assert.equal(raced.state.baseVersion, 2);
+  assert.equal(raced.state.hasLocalCopy, false);
+  assert.deepEqual(last(raced.effects), { type: "clearLocalCopy" });
+  // Typed on since: kept on this device on top of version 2, saved next; the server's different text is still a conflict.
+  const typedOn = after([{ type: "localCopyFound", copy }, typed("kept on"), { type: "conflictFound", server: serverAt(2, "kept") }]);
+  assert.equal(typedOn.state.conflict, null);
+  assert.equal(typedOn.state.saveState, "unsaved");
+  assert.ok(typedOn.effects.some((effect) => effect.type === "writeLocalCopy" && effect.copy.baseVersion === 2 && effect.copy.fields.response === "kept on"));
+  const theirs = after([{ type: "localCopyFound", copy }, { type: "conflictFound", server: serverAt(2, "theirs") }]);
+  assert.equal(theirs.state.saveState, "conflict");
+});
+
 test("on load, a copy equal to the server's text is dropped, and a read-only editor ignores copies", () => {
   const fields = initialAutosaveState(ITEM, true).fields;
   const equal = after([{ type: "localCopyFound", copy: { fields, baseVersion: 1, savedAt: "2026-12-01T10:01:00.000Z" } }]);
