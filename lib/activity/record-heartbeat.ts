@@ -25,11 +25,11 @@ export function creditFor(claimedSeconds: number, previousBeatAt: Date | null, n
 async function assertMayClock(tx: Prisma.TransactionClient, viewer: Viewer, kind: ActivityKind, itemId: string, now: Date) {
   const item = await tx.item.findUnique({
     where: { id: itemId },
-    select: { authorId: true, language: true, status: true, leasedToId: true, leaseExpiresAt: true },
+    select: { authorId: true, language: true, status: true, reviewLease: { select: { reviewerId: true, expiresAt: true } } },
   });
   if (!item || !canSeeItem(viewer, item)) throw notFound("Item");
   if (kind === "writing") return assertAuthorCanEdit(viewer, item);
-  const holdsLease = item.leasedToId === viewer.id && item.leaseExpiresAt !== null && item.leaseExpiresAt > now;
+  const holdsLease = item.reviewLease?.reviewerId === viewer.id && item.reviewLease.expiresAt > now;
   const decidedMomentsAgo =
     !holdsLease &&
     (await tx.review.count({

@@ -65,14 +65,14 @@ export function assertNotOwnWork(viewer: Pick<Viewer, "id">, item: { authorId: s
  */
 export function assertMayClockReviewing(
   viewer: Pick<Viewer, "id" | "role" | "languages">,
-  item: { authorId: string; language: ItemLanguage; leasedToId: string | null; leaseExpiresAt: Date | null },
+  item: { authorId: string; language: ItemLanguage; reviewLease: { reviewerId: string; expiresAt: Date } | null },
   decidedMomentsAgo: boolean,
   now: Date,
 ): void {
   assertRole(viewer, "reviewer");
   assertNotOwnWork(viewer, item);
   assertQualifiedFor(viewer, item.language);
-  const holdsLease = item.leasedToId === viewer.id && item.leaseExpiresAt !== null && item.leaseExpiresAt > now;
+  const holdsLease = item.reviewLease?.reviewerId === viewer.id && item.reviewLease.expiresAt > now;
   if (!holdsLease && !decidedMomentsAgo) {
     throw new AppError("conflict", "You do not hold the review lease on this item, so no reviewing time counts for it.", {
       details: { reason: "no_lease" },

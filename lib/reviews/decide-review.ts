@@ -36,13 +36,14 @@ export async function decideReview(
     // Row lock: a decision and a lease expiry/claim on the same item are serialised.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM items WHERE id = ${itemId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw notFound("Item");
-    const item = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: { ...ITEM_VIEW_INCLUDE, campaign: true } });
+    const item = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: { ...ITEM_VIEW_INCLUDE, campaign: true, reviewLease: true } });
     assertNotOwnWork(viewer, item);
     assertQualifiedFor(viewer, item.language);
     if (item.status !== "submitted") {
       throw new AppError("conflict", `The item is ${item.status}; there is nothing to review.`, { details: { status: item.status } });
     }
-    if (item.leasedToId !== viewer.id || !item.leaseExpiresAt || item.leaseExpiresAt <= currentTime()) {
+    const lease = item.reviewLease;
+    if (lease?.reviewerId !== viewer.id || lease.expiresAt <= currentTime()) {
       throw new AppError("conflict", "You do not hold a valid lease on this item: claim it again.", {
         details: { reason: "no_lease" },
       });
@@ -80,7 +81,7 @@ export async function decideReview(
       revision = recorded;
       if (evidence) {
         // The reviewer's counters start with the lease: that is when the text they edit was handed to them.
-        const leaseStart = new Date(item.leaseExpiresAt.getTime() - env().ESCRIBA_REVIEW_LEASE_MINUTES * 60_000);
+        const leaseStart = new Date(lease.expiresAt.getTime() - env().ESCRIBA_REVIEW_LEASE_MINUTES * 60_000);
         await recordEditEvidence(tx, {
           itemId,
           userId: viewer.id,
@@ -124,12 +125,11 @@ export async function decideReview(
       where: { id: itemId },
       data: {
         status: outcome.status,
-        leasedToId: null,
-        leaseExpiresAt: null,
         version: { increment: 1 },
         ...(outcome.status === "approved" ? { approvedRevisionId: revision.id, approvedAt: now } : {}),
       },
     });
+    await tx.reviewLease.delete({ where: { itemId } });
     if (outcome.status !== "submitted") {
       await recordRoundOutcome(tx, { item, campaign: item.campaign, outcome: outcome.status, at: now });
     }

@@ -17,12 +17,12 @@ import type { QualityReport } from "@/lib/quality/check-item";
  */
 async function blindingFor(
   viewer: Viewer,
-  item: { id: string; authorId: string; status: string; reviewRound: number; leasedToId: string | null },
+  item: { id: string; authorId: string; status: string; reviewRound: number; reviewLease: { reviewerId: string } | null },
 ): Promise<{ round: number; lastRevision: number } | null> {
   const check = await findHeldReviewCheck(viewer, item.id);
   if (check) return { round: check.round, lastRevision: check.revision.number };
   if (item.status !== "submitted" || item.authorId === viewer.id) return null;
-  if (viewer.role === "maintainer" && item.leasedToId !== viewer.id) return null;
+  if (viewer.role === "maintainer" && item.reviewLease?.reviewerId !== viewer.id) return null;
   const decided = await db().review.count({ where: { itemId: item.id, round: item.reviewRound, reviewerId: viewer.id } });
   return decided > 0 ? null : { round: item.reviewRound, lastRevision: Number.MAX_SAFE_INTEGER };
 }
@@ -34,6 +34,7 @@ export async function getItemHistory(viewer: Viewer, itemId: string): Promise<It
     include: {
       ...ITEM_VIEW_INCLUDE,
       campaign: { select: { approvalsRequired: true } },
+      reviewLease: { select: { reviewerId: true } },
       revisions: { orderBy: { number: "asc" }, include: { author: { select: { name: true } }, evidence: true } },
     },
   });

@@ -5,9 +5,9 @@ import { db } from "@/lib/db";
 
 /** When the viewer's lease on `itemId` expires (ISO), or null when they hold none that is still valid. */
 export async function getLeaseExpiry(viewer: Viewer, itemId: string): Promise<string | null> {
-  const item = await db().item.findFirst({
-    where: { id: itemId, leasedToId: viewer.id, status: "submitted", leaseExpiresAt: { gt: currentTime() } },
-    select: { leaseExpiresAt: true },
+  const lease = await db().reviewLease.findFirst({
+    where: { itemId, reviewerId: viewer.id, expiresAt: { gt: currentTime() }, item: { status: "submitted" } },
+    select: { expiresAt: true },
   });
-  return item?.leaseExpiresAt?.toISOString() ?? null;
+  return lease?.expiresAt.toISOString() ?? null;
 }

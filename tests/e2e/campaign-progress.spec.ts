@@ -113,7 +113,7 @@ test("a writer's new-item page starts on the most needed cell and lists full cel
   });
   // Three in review, leased far ahead so that no other spec's reviewer is handed them.
   const leaseHolder = await createTestUser("reviewer", ["gl"]);
-  await db().item.createMany({
+  const inReview = await db().item.createManyAndReturn({
     data: Array.from({ length: 3 }, () => ({
       campaignId: campaign.id,
       authorId: filler.id,
@@ -121,9 +121,11 @@ test("a writer's new-item page starts on the most needed cell and lists full cel
       category: "summarization" as const,
       status: "submitted" as const,
       submittedAt: new Date(),
-      leasedToId: leaseHolder.id,
-      leaseExpiresAt: new Date(Date.now() + 86_400_000),
     })),
+    select: { id: true },
+  });
+  await db().reviewLease.createMany({
+    data: inReview.map(({ id }) => ({ itemId: id, reviewerId: leaseHolder.id, expiresAt: new Date(Date.now() + 86_400_000) })),
   });
   const writer = await createTestUser("annotator", ["gl"]);
 

@@ -135,11 +135,11 @@ test("a rejection of what a colleague approved goes to a maintainer, who resolve
   await scoreByClicking(rejecterPage, { instruction: 2, correctness: 1, fluency: 3, safety: 5, guidelines: 2 });
   await rejecterPage.getByLabel("Comment").fill("Erantzunak ez du galdera osorik erantzuten.");
   // A lease that ran out while reading: the decision is refused with a conflict, and nothing is recorded.
-  await db().item.update({ where: { id: item.id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+  await db().reviewLease.update({ where: { itemId: item.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
   await rejecterPage.keyboard.press("Alt+Shift+KeyR");
   await expect(rejecterPage.getByTestId("decision-error")).toContainText("Conflict: your lease has expired");
   expect(await db().review.count({ where: { itemId: item.id } })).toBe(1);
-  await db().item.update({ where: { id: item.id }, data: { leaseExpiresAt: new Date(Date.now() + 600_000) } });
+  await db().reviewLease.update({ where: { itemId: item.id }, data: { expiresAt: new Date(Date.now() + 600_000) } });
   await rejecterPage.keyboard.press("Alt+Shift+KeyR");
   await expect(rejecterPage.getByTestId("review-outcome")).toContainText("The reviews disagree: a maintainer will decide.");
   expect((await storedItem(item.id)).status).toBe("submitted");

@@ -20,6 +20,8 @@ const { publishRelease } = await import("@/lib/releases/publish-release");
 const { releaseFolder } = await import("@/lib/releases/release-storage");
 const { createTestCampaign } = await import("@/tests/support/seed-campaigns");
 const { insertApprovedItems } = await import("@/tests/support/seed-approved-items");
+const { insertSubmittedItems } = await import("@/tests/support/seed-submitted-items");
+const { claimItem } = await import("@/tests/support/claim-item");
 const { createTestUser } = await import("@/tests/support/seed-users");
 const { runEscriba } = await import("@/tests/support/run-escriba");
 const { ownDatabaseForThisFile } = await import("@/tests/support/own-database");
@@ -49,6 +51,10 @@ test("a backup restored into an empty data folder holds the same data, the same 
   assert.equal(await buildRelease({ releaseId: created.id, attempt: 1 }), "built");
   await publishRelease(viewerOf(maintainer), "1.0.0");
   const original = await db().releaseFile.findMany({ where: { releaseId: created.id }, orderBy: { path: "asc" } });
+  // A reviewer in the middle of a review: the lease (a table of its own) is in the backup too.
+  const reviewer = await createTestUser("reviewer", ["es"]);
+  const [waiting] = await insertSubmittedItems(annotator, campaign.id, "es", 1);
+  const lease = await claimItem(viewerOf(reviewer), { id: waiting!, campaignId: campaign.id, language: "es" });
   const counts = { users: await db().user.count(), items: await db().item.count(), audit: await db().auditEvent.count() };
 
   const archive = path.join(scratch, "escriba.tar.gz");
@@ -82,6 +88,8 @@ test("a backup restored into an empty data folder holds the same data, the same 
       { users: await one("SELECT count(*) AS n FROM users"), items: await one("SELECT count(*) AS n FROM items"), audit: await one("SELECT count(*) AS n FROM audit_events") },
       counts,
     );
+    const { rows: leases } = await client.query(`SELECT item_id::text, reviewer_id::text, expires_at FROM review_leases`);
+    assert.deepEqual(leases, [{ item_id: waiting, reviewer_id: reviewer.id, expires_at: new Date(lease.leaseExpiresAt) }]);
     const { rows: [release] } = await client.query(`SELECT id, version, license, notes, created_at, status FROM releases WHERE version = '1.0.0'`);
     assert.equal(release.status, "published");
     const { rows: [secret] } = await client.query(`SELECT value FROM instance_secrets WHERE name = 'annotator-pseudonym-key'`);

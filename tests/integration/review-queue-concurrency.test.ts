@@ -60,7 +60,7 @@ test("concurrent claims never share an item, and expired leases come back to the
 
   // Time passes for half the leases: they expire, and fresh reviewers get exactly those back, oldest first.
   const expired = firstIds.slice(0, 16) as string[];
-  await db().item.updateMany({ where: { id: { in: expired } }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+  await db().reviewLease.updateMany({ where: { itemId: { in: expired } }, data: { expiresAt: new Date(Date.now() - 1000) } });
   const latecomers = await Promise.all(Array.from({ length: 24 }, () => createTestUser("reviewer", ["eu"]).then(viewerOf)));
   const second = await Promise.all(latecomers.map((reviewer) => claimNextItem(reviewer, { language: "eu", campaignId: campaign.id })));
   const secondIds = second.map((lease) => lease?.item.id).filter(Boolean) as string[];
@@ -88,6 +88,6 @@ test("one reviewer's simultaneous claims (tabs, double clicks, retries) all retu
     const leases = await Promise.all(Array.from({ length: 6 }, () => claimNextItem(reviewer, { language: "eu", campaignId: campaign.id })));
     const claimedIds = new Set(leases.map((lease) => lease?.item.id));
     assert.equal(claimedIds.size, 1, `round ${round}: every claim returned the same item`);
-    assert.equal(await db().item.count({ where: { leasedToId: reviewer.id } }), 1, `round ${round}: one lease held`);
+    assert.equal(await db().reviewLease.count({ where: { reviewerId: reviewer.id } }), 1, `round ${round}: one lease held`);
   }
 });

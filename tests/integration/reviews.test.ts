@@ -40,7 +40,7 @@ describe("who may decide", () => {
     const reviewer = await createTestUser("reviewer", ["ca"]);
     const own = await submitTestItem(reviewer, campaign.id, "ca", tag());
     assert.equal(await claimNextItem(viewerOf(reviewer), { campaignId: campaign.id }), null, "its only item is the reviewer's own");
-    await db().item.update({ where: { id: own.id }, data: { leasedToId: reviewer.id, leaseExpiresAt: new Date(Date.now() + 60_000) } });
+    await db().reviewLease.create({ data: { itemId: own.id, reviewerId: reviewer.id, expiresAt: new Date(Date.now() + 60_000) } });
     await assert.rejects(decideReview(viewerOf(reviewer), own.id, { version: own.version, decision: "approve", scores: SCORES }), isCode("forbidden"));
   });
 
