@@ -16,6 +16,7 @@ import type { CampaignView } from "@/lib/campaigns/schemas";
 import { createDraft } from "@/lib/http/operations/items";
 import type { CreatedDraftView } from "@/lib/items/schemas";
 import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemCategory, type ItemLanguage } from "@/lib/vocabulary";
+import { CampaignOptions } from "@/components/campaigns/campaign-options";
 
 /** The most needed cell of a campaign (or of all), else the campaign's first language and category. */
 function startingCell(campaigns: CampaignView[], languages: ItemLanguage[], cells: PresentedSteeringCell[], campaignId?: string): CellChoice {
@@ -95,11 +96,7 @@ export function NewItemForm({
         <label>
           {t("items.campaign")}
           <select name="campaignId" value={campaignId} onChange={(event) => setCampaignId(event.target.value)}>
-            {campaigns.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.name}
-              </option>
-            ))}
+            <CampaignOptions campaigns={campaigns} />
           </select>
         </label>
       ) : (
