@@ -9,7 +9,7 @@ import { PROBLEM_CODES, PROBLEM_FIELDS, type ProblemCode, type ProblemField } fr
 type ImportProblem = ImportSummary["problems"][number];
 
 const isQualityProblem = (problem: ImportProblem): problem is ImportProblem & { code: ProblemCode; field: ProblemField } =>
-  (PROBLEM_CODES as readonly string[]).includes(problem.code) && (PROBLEM_FIELDS as readonly string[]).includes(problem.field);
+  (PROBLEM_CODES as readonly (string | undefined)[]).includes(problem.code) && (PROBLEM_FIELDS as readonly string[]).includes(problem.field);
 
 export function ImportProblemText({ problem }: { problem: ImportProblem }) {
   const t = useTranslations();

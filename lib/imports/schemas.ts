@@ -58,7 +58,10 @@ export const importProblemSchema = z
   .object({
     line: z.number().int(),
     field: z.string().describe("The line's key the problem concerns, or `(line)` for the line as a whole."),
-    code: z.enum(IMPORT_PROBLEM_CODES).describe("What is wrong, for clients that word it themselves."),
+    code: z
+      .enum(IMPORT_PROBLEM_CODES)
+      .optional()
+      .describe("What is wrong, for clients that word it themselves; absent only in reports stored before codes existed."),
     params: z
       .record(z.string(), z.union([z.string(), z.number()]))
       .optional()
