@@ -3,7 +3,7 @@
 // categories), with the same rules and each server problem under its field, for both forms; and their reading.
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import type { FormProblems } from "@/components/errors/use-form-problems";
+import { ProblemField, type FormProblems } from "@/components/errors/use-form-problems";
 import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemCategory, type ItemLanguage } from "@/lib/vocabulary";
 
 export interface CampaignFieldValues {
@@ -44,58 +44,43 @@ export function readCampaignFields(form: FormData): Omit<CampaignFieldValues, "a
  */
 export function CampaignFields({ values, problems, beside, rateNote }: { values: CampaignFieldValues; problems: FormProblems; beside?: ReactNode; rateNote?: string }) {
   const t = useTranslations();
-  const name = problems.field("name");
-  const rate = problems.field("ratePerApprovedItem");
-  const currency = problems.field("currency");
-  const description = problems.field("description");
-  const approvals = problems.field("approvalsRequired");
-  const languages = problems.field("languages");
-  const categories = problems.field("categories");
-  const describedBy = (field: { attributes: { "aria-describedby"?: string } }, note?: string) =>
-    [note, field.attributes["aria-describedby"]].filter(Boolean).join(" ") || undefined;
+  const field = problems.field;
+  const languages = field("languages");
+  const categories = field("categories");
   return (
     <>
       <div className="row">
-        <div className="field">
-          <label>
-            {t("campaigns.name")}
-            <input name="name" required maxLength={120} defaultValue={values.name} {...name.attributes} />
-          </label>
-          {name.line}
-        </div>
+        <ProblemField label={t("campaigns.name")} placed={field("name")}>
+          {(attributes) => <input name="name" required maxLength={120} defaultValue={values.name} {...attributes} />}
+        </ProblemField>
         {beside}
-        <div className="field">
-          <label>
-            {t("campaigns.approvalsRequired")}
-            <select name="approvalsRequired" defaultValue={String(values.approvalsRequired)} {...approvals.attributes}>
+        <ProblemField label={t("campaigns.approvalsRequired")} placed={field("approvalsRequired")}>
+          {(attributes) => (
+            <select name="approvalsRequired" defaultValue={String(values.approvalsRequired)} {...attributes}>
               <option value="1">1</option>
               <option value="2">2</option>
             </select>
-          </label>
-          {approvals.line}
-        </div>
-        <div className="field">
-          <label>
-            {t("campaigns.rate")}
-            <input name="ratePerApprovedItem" inputMode="decimal" required defaultValue={values.ratePerApprovedItem} {...rate.attributes} aria-describedby={describedBy(rate, rateNote)} />
-          </label>
-          {rate.line}
-        </div>
-        <div className="field">
-          <label>
-            {t("campaigns.currency")}
-            <input name="currency" required maxLength={3} size={4} defaultValue={values.currency} {...currency.attributes} />
-          </label>
-          {currency.line}
-        </div>
+          )}
+        </ProblemField>
+        <ProblemField label={t("campaigns.rate")} placed={field("ratePerApprovedItem")}>
+          {(attributes) => (
+            <input
+              name="ratePerApprovedItem"
+              inputMode="decimal"
+              required
+              defaultValue={values.ratePerApprovedItem}
+              {...attributes}
+              aria-describedby={[rateNote, attributes["aria-describedby"]].filter(Boolean).join(" ") || undefined}
+            />
+          )}
+        </ProblemField>
+        <ProblemField label={t("campaigns.currency")} placed={field("currency")}>
+          {(attributes) => <input name="currency" required maxLength={3} size={4} defaultValue={values.currency} {...attributes} />}
+        </ProblemField>
       </div>
-      <div className="field">
-        <label>
-          {t("campaigns.description")}
-          <textarea name="description" rows={2} defaultValue={values.description} {...description.attributes} />
-        </label>
-        {description.line}
-      </div>
+      <ProblemField label={t("campaigns.description")} placed={field("description")}>
+        {(attributes) => <textarea name="description" rows={2} defaultValue={values.description} {...attributes} />}
+      </ProblemField>
       <fieldset id={languages.id} aria-invalid={languages.attributes["aria-invalid"]} aria-describedby={languages.attributes["aria-describedby"]} tabIndex={-1}>
         <legend>{t("campaigns.languages")}</legend>
         {ITEM_LANGUAGES.map((language) => (

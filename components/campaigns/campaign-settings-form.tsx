@@ -10,7 +10,7 @@ import { callOperation } from "@/components/api-client";
 import { useCampaignReasonText } from "@/components/campaigns/campaign-error-text";
 import { CAMPAIGN_FIELD_NAMES, CampaignFields, readCampaignFields } from "@/components/campaigns/campaign-fields";
 import { CAMPAIGNS_KEY } from "@/components/campaigns/campaigns-query";
-import { ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
+import { ProblemField, ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
 import { CAMPAIGN_STATUSES, QUOTA_MODES, type CampaignChangesInput, type CampaignView } from "@/lib/campaigns/schemas";
 import { updateCampaign } from "@/lib/http/operations/campaigns";
 
@@ -58,18 +58,11 @@ export function CampaignSettingsForm({ campaign }: { campaign: CampaignView }) {
 
   const rateNote = `${campaign.slug}-rate-note`;
   /** A field of this form only: its label, its input and its problem under it. */
-  const own = (name: string, label: string, input: (attributes: ReturnType<typeof field>["attributes"]) => React.ReactNode) => {
-    const placed = field(name);
-    return (
-      <div className="field">
-        <label>
-          {label}
-          {input(placed.attributes)}
-        </label>
-        {placed.line}
-      </div>
-    );
-  };
+  const own = (name: string, label: string, input: (attributes: ReturnType<typeof field>["attributes"]) => React.ReactNode) => (
+    <ProblemField label={label} placed={field(name)}>
+      {input}
+    </ProblemField>
+  );
   return (
     <form className="stack campaign-settings" onSubmit={onSubmit} aria-label={t("campaignSetup.settings")}>
       <h3>{t("campaignSetup.settings")}</h3>

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { callOperation } from "@/components/api-client";
-import { ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
+import { ProblemField, ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
 import { getGuideline, publishGuideline } from "@/lib/http/operations/campaigns";
 import { CAMPAIGNS_KEY } from "@/components/campaigns/campaigns-query";
 import { SafeMarkdown } from "@/components/markdown/safe-markdown";
@@ -55,13 +55,9 @@ export function GuidelinePublisher({ campaignId, language, version }: { campaign
       {published && <span role="status"> {t("campaigns.published", { version: published })}</span>}
       {open && (
         <form className="stack" onSubmit={onSubmit}>
-          <div className="field">
-            <label>
-              {t("campaigns.guidelineBody", { language: languageName })}
-              <textarea value={body} onChange={(event) => setBody(event.target.value)} rows={10} required {...bodyField.attributes} />
-            </label>
-            {bodyField.line}
-          </div>
+          <ProblemField label={t("campaigns.guidelineBody", { language: languageName })} placed={bodyField}>
+            {(attributes) => <textarea value={body} onChange={(event) => setBody(event.target.value)} rows={10} required {...attributes} />}
+          </ProblemField>
           {/* The text rendered as it will be published, while it is typed. */}
           <section className="preview" aria-label={t("campaignForm.guidelinePreview")} data-testid="guideline-preview">
             <p className="muted small-text">{t("campaignForm.guidelinePreview")}</p>

@@ -4,6 +4,7 @@
 import { type ErrorMessage, fieldErrorText, summaryBeside } from "@/components/errors/error-message";
 import { FieldProblem, problemAttributes } from "@/components/errors/field-problem";
 import { useErrorMessage } from "@/components/errors/use-error-message";
+import type { ReactNode } from "react";
 
 export interface PlacedField {
   /** The input's id: the summary's link goes there. */
@@ -12,7 +13,7 @@ export interface PlacedField {
   attributes: { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
   problem: string | null;
   /** The problem's line, to render right under the field. */
-  line: React.ReactNode;
+  line: ReactNode;
 }
 
 export interface FormProblems {
@@ -44,23 +45,44 @@ export function ProblemSummary({ problems, links = [], testId }: { problems: For
   return (
     <div role="alert" className="error" data-testid={testId}>
       <p>{problems.summary}</p>
-      {withProblems.length > 0 && (
-        <ul>
-          {withProblems.map((link) => (
-            <li key={link.id}>
-              <a
-                href={`#${link.id}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  document.getElementById(link.id)?.focus();
-                }}
-              >
-                {link.problem}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      {withProblems.length > 0 && <ProblemLinks links={withProblems.map((link) => ({ target: link.id, text: link.problem! }))} />}
+    </div>
+  );
+}
+
+/** Problems as links, each moving focus to the field it concerns (the element with id `target`). */
+export function ProblemLinks({ links }: { links: { target: string; text: string }[] }) {
+  return (
+    <ul>
+      {links.map((link) => (
+        <li key={link.target}>
+          <a
+            href={`#${link.target}`}
+            onClick={(event) => {
+              event.preventDefault();
+              document.getElementById(link.target)?.focus();
+            }}
+          >
+            {link.text}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * A field of a form: its label around the input (which `children` renders with the attributes that tie it to its
+ * problem), and the problem under it, outside the label so that the field's name stays the label's words.
+ */
+export function ProblemField({ label, placed, children }: { label: ReactNode; placed: PlacedField; children: (attributes: PlacedField["attributes"]) => ReactNode }) {
+  return (
+    <div className="field">
+      <label>
+        {label}
+        {children(placed.attributes)}
+      </label>
+      {placed.line}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ApiRequestError, callOperation, type ApiFailure } from "@/components/api-client";
-import { ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
+import { ProblemField, ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
 import { CampaignOptions } from "@/components/campaigns/campaign-options";
 import { ImportProblemText } from "@/components/explorer/import-problem-text";
 import { listCampaigns } from "@/lib/http/operations/campaigns";
@@ -75,16 +75,14 @@ export function ImportUpload() {
       <h2 id="import-heading">{t("title")}</h2>
       <p className="muted">{t("help")}</p>
       <form className="row" onSubmit={(event) => void submit(event)}>
-        <div className="field">
-          <label>
-            {t("campaign")}
-            <select value={campaign} onChange={(event) => setCampaign(event.target.value)} {...campaignField.attributes}>
+        <ProblemField label={t("campaign")} placed={campaignField}>
+          {(attributes) => (
+            <select value={campaign} onChange={(event) => setCampaign(event.target.value)} {...attributes}>
               <option value="">{t("chooseCampaign")}</option>
               <CampaignOptions campaigns={(campaigns.data?.campaigns ?? []).filter((option) => option.status === "active")} value="slug" withSlug />
             </select>
-          </label>
-          {campaignField.line}
-        </div>
+          )}
+        </ProblemField>
         <div className="field">
           <label>
             {t("file")}

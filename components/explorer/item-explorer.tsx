@@ -10,7 +10,7 @@ import { useExplorerCounts, useExplorerPages, type ExplorerParams } from "@/comp
 import { ExplorerBulkActions } from "@/components/explorer/explorer-bulk-actions";
 import { ImportUpload } from "@/components/explorer/import-upload";
 import { useExplorerKeys } from "@/components/explorer/use-explorer-keys";
-import { ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
+import { ProblemField, ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
 import { EXPLORER_FLAGS, EXPLORER_SORTS } from "@/lib/explorer/schemas";
 import { TableRegion } from "@/components/layout/table-region";
 
@@ -113,34 +113,18 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
             </select>
           </label>
         ))}
-        <div className="field">
-          <label>
-            {t("filters.variety")}
-            <input defaultValue={params.variety ?? ""} onBlur={(event) => setParams({ variety: event.target.value.trim() })} size={10} {...filterField("variety").attributes} />
-          </label>
-          {filterField("variety").line}
-        </div>
-        <div className="field">
-          <label>
-            {t("filters.guidelineVersion")}
-            <input
-              type="number"
-              min={1}
-              defaultValue={params.guidelineVersion ?? ""}
-              onBlur={(event) => setParams({ guidelineVersion: event.target.value })}
-              {...filterField("guidelineVersion").attributes}
-            />
-          </label>
-          {filterField("guidelineVersion").line}
-        </div>
+        <ProblemField label={t("filters.variety")} placed={filterField("variety")}>
+          {(attributes) => <input defaultValue={params.variety ?? ""} onBlur={(event) => setParams({ variety: event.target.value.trim() })} size={10} {...attributes} />}
+        </ProblemField>
+        <ProblemField label={t("filters.guidelineVersion")} placed={filterField("guidelineVersion")}>
+          {(attributes) => (
+            <input type="number" min={1} defaultValue={params.guidelineVersion ?? ""} onBlur={(event) => setParams({ guidelineVersion: event.target.value })} {...attributes} />
+          )}
+        </ProblemField>
         {(["createdFrom", "createdTo", "approvedFrom", "approvedTo"] as const).map((name) => (
-          <div key={name} className="field">
-            <label>
-              {t(`filters.${name}`)}
-              <input type="date" value={params[name] ?? ""} onChange={(event) => setParams({ [name]: event.target.value })} {...filterField(name).attributes} />
-            </label>
-            {filterField(name).line}
-          </div>
+          <ProblemField key={name} label={t(`filters.${name}`)} placed={filterField(name)}>
+            {(attributes) => <input type="date" value={params[name] ?? ""} onChange={(event) => setParams({ [name]: event.target.value })} {...attributes} />}
+          </ProblemField>
         ))}
         <label>
           {t("sort")}

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { callOperation } from "@/components/api-client";
-import { ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
+import { ProblemField, ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
 import { useHydrated } from "@/components/use-hydrated";
 import { markGoldItem, unmarkGoldItem } from "@/lib/http/operations/review-quality";
 import type { GoldItemView } from "@/lib/review-quality/schemas";
@@ -61,24 +61,21 @@ export function GoldItemPanel({ itemId, gold }: { itemId: string; gold: GoldItem
       <p data-testid="gold-state">{gold ? t("goldStats", { answered: gold.answered, matched: gold.matched }) : t("notGold")}</p>
       <form className="stack" onSubmit={save}>
         <div className="row">
-          <div className="field">
-            <label>
-              {t("expectedDecision")}
-              <select name="expectedDecision" defaultValue={gold?.expectedDecision ?? "approve"} {...field("expectedDecision").attributes}>
+          <ProblemField label={t("expectedDecision")} placed={field("expectedDecision")}>
+            {(attributes) => (
+              <select name="expectedDecision" defaultValue={gold?.expectedDecision ?? "approve"} {...attributes}>
                 {REVIEW_DECISIONS.map((decision) => (
                   <option key={decision} value={decision}>
                     {tRoot(`reviewScreen.decide.${decision}`)}
                   </option>
                 ))}
               </select>
-            </label>
-            {field("expectedDecision").line}
-          </div>
+            )}
+          </ProblemField>
           {(["expectedScoreMin", "expectedScoreMax"] as const).map((name) => (
-            <div key={name} className="field">
-              <label>
-                {t(name === "expectedScoreMin" ? "expectedMin" : "expectedMax")}
-                <select name={name} defaultValue={gold?.[name] ?? ""} {...field(name).attributes}>
+            <ProblemField key={name} label={t(name === "expectedScoreMin" ? "expectedMin" : "expectedMax")} placed={field(name)}>
+              {(attributes) => (
+                <select name={name} defaultValue={gold?.[name] ?? ""} {...attributes}>
                   <option value="">—</option>
                   {SCORES.map((score) => (
                     <option key={score} value={score}>
@@ -86,25 +83,22 @@ export function GoldItemPanel({ itemId, gold }: { itemId: string; gold: GoldItem
                     </option>
                   ))}
                 </select>
-              </label>
-              {field(name).line}
-            </div>
+              )}
+            </ProblemField>
           ))}
         </div>
-        <div className="field">
-          <label>
-            {t("explanation")}
+        <ProblemField label={t("explanation")} placed={field("explanation")}>
+          {(attributes) => (
             <textarea
               name="explanation"
               rows={3}
               maxLength={2000}
               defaultValue={gold?.explanation ?? ""}
-              {...field("explanation").attributes}
-              aria-describedby={["gold-explanation-hint", field("explanation").attributes["aria-describedby"]].filter(Boolean).join(" ")}
+              {...attributes}
+              aria-describedby={["gold-explanation-hint", attributes["aria-describedby"]].filter(Boolean).join(" ")}
             />
-          </label>
-          {field("explanation").line}
-        </div>
+          )}
+        </ProblemField>
         <p id="gold-explanation-hint" className="muted small-text">
           {t("explanationHint")}
         </p>

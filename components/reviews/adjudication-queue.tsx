@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
+import { ProblemField, ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
 import { useAdjudications, useItemHistory, useResolveAdjudication } from "@/components/reviews/review-queries";
 import { ReviewList } from "@/components/reviews/review-list";
 import { TEXT_FIELDS } from "@/components/reviews/word-diff";
@@ -47,13 +47,9 @@ function DisputeCard({ dispute, onResolved }: { dispute: AdjudicationView; onRes
       <p className="small-text">
         <Link href={`/history/${item.id}`}>{t("fullHistory")}</Link>
       </p>
-      <div className="field">
-        <label>
-          {t("comment")}
-          <textarea rows={3} value={comment} onChange={(event) => setComment(event.target.value)} {...commentField.attributes} />
-        </label>
-        {commentField.line}
-      </div>
+      <ProblemField label={t("comment")} placed={commentField}>
+        {(attributes) => <textarea rows={3} value={comment} onChange={(event) => setComment(event.target.value)} {...attributes} />}
+      </ProblemField>
       {dispute.secondReview && (
         <div className="stack" data-testid="second-review-dispute">
           <p className="muted">{tQuality("secondReviewDispute")}</p>
