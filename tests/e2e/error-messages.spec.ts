@@ -191,7 +191,7 @@ const CASES: FormCase[] = [
       const text = card.getByLabel(/^Jarraibideak \(Euskara, Markdown\)/);
       await expect(text).not.toHaveValue(""); // the current version, loaded to start from
       await text.fill("   ");
-      const form = card.locator("form").filter({ has: text });
+      const form = card.locator("form").filter({ has: page.getByLabel(/^Jarraibideak \(Euskara, Markdown\)/) });
       await form.getByRole("button", { name: "Argitaratu bertsio berria" }).click();
       return form;
     },
