@@ -3,6 +3,7 @@ import { requirePageViewer } from "@/lib/http/page-guard";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { ApiTokensPanel } from "@/components/settings/api-tokens-panel";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
+import { LocaleDataGate } from "@/components/productivity/locale-data-gate";
 
 export default async function SettingsPage() {
   const viewer = await requirePageViewer("annotator");
@@ -16,7 +17,10 @@ export default async function SettingsPage() {
         <LocaleSwitcher preference={viewer.uiLocale} />
       </div>
       <ChangePasswordForm />
-      <ApiTokensPanel />
+      {/* The tokens' dates are formatted in the browser, which may lack the locale's data (Basque, Galician). */}
+      <LocaleDataGate fallback={<p>{t("common.loading")}</p>}>
+        <ApiTokensPanel />
+      </LocaleDataGate>
     </section>
   );
 }

@@ -10,14 +10,14 @@ import { ITEM_CATEGORIES, ITEM_LANGUAGES } from "@/lib/vocabulary";
 const asList = <T extends string>(value: unknown, vocabulary: readonly T[]): T[] =>
   Array.isArray(value) ? value.filter((entry): entry is T => vocabulary.includes(entry as T)) : [];
 
-export function useCampaignErrorText(): (error: unknown) => string {
+/** The refusal's own sentence when the server gives one of the campaign reasons, else null. */
+export function useCampaignReasonText(): (error: unknown) => string | null {
   const t = useTranslations();
   const format = useFormatter();
-  const describeError = useErrorMessage();
   const languages = (value: unknown) => format.list(asList(value, ITEM_LANGUAGES).map((language) => t(`languages.${language}`)));
   const categories = (value: unknown) => format.list(asList(value, ITEM_CATEGORIES).map((category) => t(`categories.${category}`)));
   return (error) => {
-    if (!(error instanceof ApiRequestError)) return describeError(error).text;
+    if (!(error instanceof ApiRequestError)) return null;
     const details = error.failure.details ?? {};
     switch (details.reason) {
       case "guidelines_missing":
@@ -29,6 +29,12 @@ export function useCampaignErrorText(): (error: unknown) => string {
       case "currency_in_use":
         return t("campaignSetup.currencyInUse", { currency: String(details.currency ?? "") });
     }
-    return describeError(error).text;
+    return null;
   };
+}
+
+export function useCampaignErrorText(): (error: unknown) => string {
+  const reasonText = useCampaignReasonText();
+  const describeError = useErrorMessage();
+  return (error) => reasonText(error) ?? describeError(error).text;
 }

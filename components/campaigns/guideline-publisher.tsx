@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { callOperation } from "@/components/api-client";
-import { useErrorMessage } from "@/components/errors/use-error-message";
+import { ProblemField, ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
 import { getGuideline, publishGuideline } from "@/lib/http/operations/campaigns";
 import { CAMPAIGNS_KEY } from "@/components/campaigns/campaigns-query";
 import { SafeMarkdown } from "@/components/markdown/safe-markdown";
@@ -13,7 +13,6 @@ import type { ItemLanguage } from "@/lib/vocabulary";
 export function GuidelinePublisher({ campaignId, language, version }: { campaignId: string; language: ItemLanguage; version: number | null }) {
   const t = useTranslations();
   const queryClient = useQueryClient();
-  const describeError = useErrorMessage();
   const [open, setOpen] = useState(false);
   const [body, setBody] = useState("");
   const [published, setPublished] = useState<number | null>(null);
@@ -42,6 +41,8 @@ export function GuidelinePublisher({ campaignId, language, version }: { campaign
   }
 
   const languageName = t(`languages.${language}`);
+  const problems = useFormProblems(`guideline-${campaignId}-${language}`, publish.error, ["body", "language"]);
+  const bodyField = problems.field("body");
   return (
     <div>
       <strong>{languageName}</strong>{" "}
@@ -54,20 +55,15 @@ export function GuidelinePublisher({ campaignId, language, version }: { campaign
       {published && <span role="status"> {t("campaigns.published", { version: published })}</span>}
       {open && (
         <form className="stack" onSubmit={onSubmit}>
-          <label>
-            {t("campaigns.guidelineBody", { language: languageName })}
-            <textarea value={body} onChange={(event) => setBody(event.target.value)} rows={10} required />
-          </label>
+          <ProblemField label={t("campaigns.guidelineBody", { language: languageName })} placed={bodyField}>
+            {(attributes) => <textarea value={body} onChange={(event) => setBody(event.target.value)} rows={10} required {...attributes} />}
+          </ProblemField>
           {/* The text rendered as it will be published, while it is typed. */}
           <section className="preview" aria-label={t("campaignForm.guidelinePreview")} data-testid="guideline-preview">
             <p className="muted small-text">{t("campaignForm.guidelinePreview")}</p>
             <SafeMarkdown text={body} below={3} />
           </section>
-          {publish.error && (
-            <p role="alert" className="error">
-              {describeError(publish.error).text}
-            </p>
-          )}
+          <ProblemSummary problems={problems} links={[bodyField]} />
           <div className="row">
             <button type="submit" disabled={publish.isPending}>
               {t("campaigns.publishGuideline")}

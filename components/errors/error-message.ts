@@ -83,7 +83,9 @@ export function describeError(error: unknown, t: ErrorTranslator): ErrorMessage 
   const summary = t(`codes.${code}`);
   const problem = t(`fieldProblems.${FIELD_PROBLEM_BY_CODE[code] ?? "invalid"}`);
   const fieldMessages = fields.map(({ field }) => {
-    const name = field.split(".")[0] ?? field;
+    // A query string's or path's fields come as `query.<name>`, the request's body as a whole as `(body)`: the name is
+    // what has a label.
+    const name = field.replace(/^(query|params)\./, "").replace(/^\((\w+)\)$/, "$1").split(".")[0] ?? field;
     const label = t.has(`fields.${name}`) ? t(`fields.${name}`) : field;
     return { field, text: t("field", { field: label, problem }) };
   });

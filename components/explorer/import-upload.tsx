@@ -1,11 +1,13 @@
 "use client";
 // Maintainers import a JSONL file into a campaign from the explorer: the upload becomes a background job whose
-// progress, counts and refused lines (number, field, message) show here while it runs.
+// progress, counts and refused lines (number, field, and the problem in the reader's words) show here while it runs.
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ApiRequestError, callOperation, type ApiFailure } from "@/components/api-client";
-import { useErrorMessage } from "@/components/errors/use-error-message";
+import { ProblemField, ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
+import { CampaignOptions } from "@/components/campaigns/campaign-options";
+import { ImportProblemText } from "@/components/explorer/import-problem-text";
 import { listCampaigns } from "@/lib/http/operations/campaigns";
 import { createImportJob, getImportJob } from "@/lib/http/operations/imports";
 import type { ImportJobView } from "@/lib/imports/schemas";
@@ -30,14 +32,14 @@ async function upload(file: File, options: { campaign: string; dryRun: boolean; 
 
 export function ImportUpload() {
   const t = useTranslations("explorer.import");
-  const describeError = useErrorMessage();
   const campaigns = useQuery({ queryKey: ["campaigns"], queryFn: () => callOperation(listCampaigns) });
   const [campaign, setCampaign] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
   const [update, setUpdate] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
   const job = useQuery({
     queryKey: ["import", jobId],
@@ -48,18 +50,24 @@ export function ImportUpload() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!campaign || !file) return setFailure(t("chooseBoth"));
+    setMissing(!campaign || !file);
     setFailure(null);
+    if (!campaign || !file) return;
     setSending(true);
     try {
       setJobId((await upload(file, { campaign, dryRun, update })).id);
     } catch (error) {
-      setFailure(describeError(error).text);
+      setFailure(error);
     } finally {
       setSending(false);
     }
   }
 
+  // The campaign and the file's name travel in the query string, the file as the body.
+  const problems = useFormProblems("import", failure, ["query.campaign", "query.fileName", "(body)"]);
+  const campaignField = problems.field("query.campaign");
+  const fileField = problems.field("query.fileName");
+  const bodyField = problems.field("(body)");
   const current = job.data;
   const summary = current?.summary;
   return (
@@ -67,23 +75,29 @@ export function ImportUpload() {
       <h2 id="import-heading">{t("title")}</h2>
       <p className="muted">{t("help")}</p>
       <form className="row" onSubmit={(event) => void submit(event)}>
-        <label>
-          {t("campaign")}
-          <select value={campaign} onChange={(event) => setCampaign(event.target.value)}>
-            <option value="">{t("chooseCampaign")}</option>
-            {(campaigns.data?.campaigns ?? [])
-              .filter((option) => option.status === "active")
-              .map((option) => (
-                <option key={option.id} value={option.slug}>
-                  {option.name} ({option.slug})
-                </option>
-              ))}
-          </select>
-        </label>
-        <label>
-          {t("file")}
-          <input type="file" accept=".jsonl,.ndjson,application/x-ndjson" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
-        </label>
+        <ProblemField label={t("campaign")} placed={campaignField}>
+          {(attributes) => (
+            <select value={campaign} onChange={(event) => setCampaign(event.target.value)} {...attributes}>
+              <option value="">{t("chooseCampaign")}</option>
+              <CampaignOptions campaigns={(campaigns.data?.campaigns ?? []).filter((option) => option.status === "active")} value="slug" withSlug />
+            </select>
+          )}
+        </ProblemField>
+        <div className="field">
+          <label>
+            {t("file")}
+            <input
+              type="file"
+              accept=".jsonl,.ndjson,application/x-ndjson"
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+              {...fileField.attributes}
+              // An empty file is a problem of the body, which is this file too.
+              {...(bodyField.problem ? { "aria-invalid": true, "aria-describedby": [fileField.attributes["aria-describedby"], `${bodyField.id}-problem`].filter(Boolean).join(" ") } : {})}
+            />
+          </label>
+          {fileField.line}
+          {bodyField.line}
+        </div>
         <label className="row">
           <input type="checkbox" checked={dryRun} onChange={(event) => setDryRun(event.target.checked)} />
           {t("dryRun")}
@@ -96,11 +110,12 @@ export function ImportUpload() {
           {t("start")}
         </button>
       </form>
-      {failure && (
+      {missing && (
         <p role="alert" className="error">
-          {failure}
+          {t("chooseBoth")}
         </p>
       )}
+      <ProblemSummary problems={problems} />
       {current && (
         <div className="stack" data-testid="import-job">
           <label className="stack">
@@ -136,7 +151,9 @@ export function ImportUpload() {
                       <td>
                         <code>{problem.field}</code>
                       </td>
-                      <td>{problem.message}</td>
+                      <td>
+                        <ImportProblemText problem={problem} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

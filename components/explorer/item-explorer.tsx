@@ -10,12 +10,14 @@ import { useExplorerCounts, useExplorerPages, type ExplorerParams } from "@/comp
 import { ExplorerBulkActions } from "@/components/explorer/explorer-bulk-actions";
 import { ImportUpload } from "@/components/explorer/import-upload";
 import { useExplorerKeys } from "@/components/explorer/use-explorer-keys";
-import { useErrorMessage } from "@/components/errors/use-error-message";
+import { ProblemField, ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
 import { EXPLORER_FLAGS, EXPLORER_SORTS } from "@/lib/explorer/schemas";
 import { TableRegion } from "@/components/layout/table-region";
 
 const FACETS = ["campaign", "language", "category", "status"] as const;
 const FACET_LABELS = { language: "languages", category: "categories", status: "itemStatuses" } as const;
+/** The parameters typed into a field of their own, where a refusal of them is shown. */
+const PLACED = ["q", "variety", "guidelineVersion", "createdFrom", "createdTo", "approvedFrom", "approvedTo"] as const;
 
 export function ItemExplorer({ canAct }: { canAct: boolean }) {
   const t = useTranslations("explorer");
@@ -25,7 +27,6 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
   const withCount = (label: string, count: number) =>
     counts.data && count > counts.data.cap ? tCounts("moreThan", { label, count: counts.data.cap }) : t("withCount", { label, count });
   const format = useFormatter();
-  const describeError = useErrorMessage();
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -67,17 +68,22 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
     });
   }
 
-  const failure = pages.error ?? counts.error;
+  // A refused search names the URL's parameters it refuses (query.<name>): each is shown under its filter.
+  const problems = useFormProblems("explorer", pages.error ?? counts.error, PLACED.map((name) => `query.${name}`));
+  const filterField = (name: (typeof PLACED)[number]) => problems.field(`query.${name}`);
   const { sort: _sort, ...filter } = params;
   return (
     <section className="stack explorer">
       <h1>{t("title")}</h1>
       <p className="muted">{t("keyboardHelp")}</p>
       <form role="search" className="row" onSubmit={submitSearch}>
-        <label className="grow">
-          {t("search")}
-          <input ref={search} type="search" value={text} onChange={(event) => setText(event.target.value)} data-testid="explorer-search" />
-        </label>
+        <div className="grow field">
+          <label className="grow">
+            {t("search")}
+            <input ref={search} type="search" value={text} onChange={(event) => setText(event.target.value)} data-testid="explorer-search" {...filterField("q").attributes} />
+          </label>
+          {filterField("q").line}
+        </div>
         <button type="submit">{t("searchButton")}</button>
       </form>
       <div className="explorer-filters" data-testid="explorer-filters">
@@ -107,19 +113,18 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
             </select>
           </label>
         ))}
-        <label>
-          {t("filters.variety")}
-          <input defaultValue={params.variety ?? ""} onBlur={(event) => setParams({ variety: event.target.value.trim() })} size={10} />
-        </label>
-        <label>
-          {t("filters.guidelineVersion")}
-          <input type="number" min={1} defaultValue={params.guidelineVersion ?? ""} onBlur={(event) => setParams({ guidelineVersion: event.target.value })} />
-        </label>
+        <ProblemField label={t("filters.variety")} placed={filterField("variety")}>
+          {(attributes) => <input defaultValue={params.variety ?? ""} onBlur={(event) => setParams({ variety: event.target.value.trim() })} size={10} {...attributes} />}
+        </ProblemField>
+        <ProblemField label={t("filters.guidelineVersion")} placed={filterField("guidelineVersion")}>
+          {(attributes) => (
+            <input type="number" min={1} defaultValue={params.guidelineVersion ?? ""} onBlur={(event) => setParams({ guidelineVersion: event.target.value })} {...attributes} />
+          )}
+        </ProblemField>
         {(["createdFrom", "createdTo", "approvedFrom", "approvedTo"] as const).map((name) => (
-          <label key={name}>
-            {t(`filters.${name}`)}
-            <input type="date" value={params[name] ?? ""} onChange={(event) => setParams({ [name]: event.target.value })} />
-          </label>
+          <ProblemField key={name} label={t(`filters.${name}`)} placed={filterField(name)}>
+            {(attributes) => <input type="date" value={params[name] ?? ""} onChange={(event) => setParams({ [name]: event.target.value })} {...attributes} />}
+          </ProblemField>
         ))}
         <label>
           {t("sort")}
@@ -132,11 +137,11 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
           </select>
         </label>
       </div>
-      {failure && (
-        <p role="alert" className="error">
-          {describeError(failure).text}
-        </p>
-      )}
+      <ProblemSummary
+        problems={problems}
+        links={PLACED.map(filterField)}
+        testId="explorer-problems"
+      />
       <p data-testid="explorer-total">{counts.data ? t("total", { count: counts.data.total }) : tRoot("common.loading")}</p>
       {canAct && counts.data && (
         <ExplorerBulkActions filter={filter} ticked={[...ticked]} total={counts.data.total} onDone={() => setTicked(new Set())} />

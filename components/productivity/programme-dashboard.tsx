@@ -10,6 +10,7 @@ import { DailyChart } from "@/components/productivity/daily-chart";
 import { PeopleTable } from "@/components/productivity/people-table";
 import { initialPeriod, PeriodPicker, validRange, type PeriodChoice } from "@/components/productivity/period-picker";
 import { productivityCsvHref, useProductivityReport } from "@/components/productivity/productivity-query";
+import { CampaignOptions } from "@/components/campaigns/campaign-options";
 
 export function ProgrammeDashboard({ today, timeZone }: { today: string; timeZone: string }) {
   const t = useTranslations("productivity");
@@ -39,11 +40,7 @@ export function ProgrammeDashboard({ today, timeZone }: { today: string; timeZon
           <label htmlFor="report-campaign">{t("campaign")}</label>
           <select id="report-campaign" value={campaign} onChange={(event) => setCampaign(event.target.value)}>
             <option value="">{t("allCampaigns")}</option>
-            {campaigns.data?.map((option) => (
-              <option key={option.id} value={option.slug}>
-                {option.name}
-              </option>
-            ))}
+            <CampaignOptions campaigns={campaigns.data ?? []} value="slug" />
           </select>
         </div>
       </div>

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { callOperation } from "@/components/api-client";
-import { useErrorMessage } from "@/components/errors/use-error-message";
+import { ProblemField, ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
 import { useHydrated } from "@/components/use-hydrated";
 import { markGoldItem, unmarkGoldItem } from "@/lib/http/operations/review-quality";
 import type { GoldItemView } from "@/lib/review-quality/schemas";
@@ -13,24 +13,29 @@ import { REVIEW_DECISIONS, type ReviewDecision } from "@/lib/vocabulary";
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
+const PLACED = ["expectedDecision", "expectedScoreMin", "expectedScoreMax", "explanation"];
+
 export function GoldItemPanel({ itemId, gold }: { itemId: string; gold: GoldItemView | null }) {
   const t = useTranslations("reviewQuality");
   const tRoot = useTranslations();
-  const describeError = useErrorMessage();
   const router = useRouter();
   const hydrated = useHydrated();
   const [pending, setPending] = useState(false);
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const problems = useFormProblems("gold", failure, PLACED);
+  const field = problems.field;
 
-  async function run(action: () => Promise<unknown>, done: string) {
+  async function run(action: () => Promise<unknown>, doneText: string) {
     setPending(true);
-    setMessage(null);
+    setDone(null);
+    setFailure(null);
     try {
       await action();
-      setMessage({ kind: "ok", text: done });
+      setDone(doneText);
       router.refresh();
     } catch (error) {
-      setMessage({ kind: "error", text: t("goldFailed", { message: describeError(error).text }) });
+      setFailure(error);
     } finally {
       setPending(false);
     }
@@ -56,34 +61,44 @@ export function GoldItemPanel({ itemId, gold }: { itemId: string; gold: GoldItem
       <p data-testid="gold-state">{gold ? t("goldStats", { answered: gold.answered, matched: gold.matched }) : t("notGold")}</p>
       <form className="stack" onSubmit={save}>
         <div className="row">
-          <label>
-            {t("expectedDecision")}
-            <select name="expectedDecision" defaultValue={gold?.expectedDecision ?? "approve"}>
-              {REVIEW_DECISIONS.map((decision) => (
-                <option key={decision} value={decision}>
-                  {tRoot(`reviewScreen.decide.${decision}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {(["expectedScoreMin", "expectedScoreMax"] as const).map((name) => (
-            <label key={name}>
-              {t(name === "expectedScoreMin" ? "expectedMin" : "expectedMax")}
-              <select name={name} defaultValue={gold?.[name] ?? ""}>
-                <option value="">—</option>
-                {SCORES.map((score) => (
-                  <option key={score} value={score}>
-                    {score}
+          <ProblemField label={t("expectedDecision")} placed={field("expectedDecision")}>
+            {(attributes) => (
+              <select name="expectedDecision" defaultValue={gold?.expectedDecision ?? "approve"} {...attributes}>
+                {REVIEW_DECISIONS.map((decision) => (
+                  <option key={decision} value={decision}>
+                    {tRoot(`reviewScreen.decide.${decision}`)}
                   </option>
                 ))}
               </select>
-            </label>
+            )}
+          </ProblemField>
+          {(["expectedScoreMin", "expectedScoreMax"] as const).map((name) => (
+            <ProblemField key={name} label={t(name === "expectedScoreMin" ? "expectedMin" : "expectedMax")} placed={field(name)}>
+              {(attributes) => (
+                <select name={name} defaultValue={gold?.[name] ?? ""} {...attributes}>
+                  <option value="">—</option>
+                  {SCORES.map((score) => (
+                    <option key={score} value={score}>
+                      {score}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </ProblemField>
           ))}
         </div>
-        <label>
-          {t("explanation")}
-          <textarea name="explanation" rows={3} maxLength={2000} defaultValue={gold?.explanation ?? ""} aria-describedby="gold-explanation-hint" />
-        </label>
+        <ProblemField label={t("explanation")} placed={field("explanation")}>
+          {(attributes) => (
+            <textarea
+              name="explanation"
+              rows={3}
+              maxLength={2000}
+              defaultValue={gold?.explanation ?? ""}
+              {...attributes}
+              aria-describedby={["gold-explanation-hint", attributes["aria-describedby"]].filter(Boolean).join(" ")}
+            />
+          )}
+        </ProblemField>
         <p id="gold-explanation-hint" className="muted small-text">
           {t("explanationHint")}
         </p>
@@ -102,11 +117,8 @@ export function GoldItemPanel({ itemId, gold }: { itemId: string; gold: GoldItem
             </button>
           )}
         </div>
-        {message && (
-          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind === "error" ? "error" : undefined}>
-            {message.text}
-          </p>
-        )}
+        {done && <p role="status">{done}</p>}
+        <ProblemSummary problems={problems} links={PLACED.map(field)} />
       </form>
     </section>
   );

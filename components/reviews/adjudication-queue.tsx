@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useErrorMessage } from "@/components/errors/use-error-message";
+import { ProblemField, ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
 import { useAdjudications, useItemHistory, useResolveAdjudication } from "@/components/reviews/review-queries";
 import { ReviewList } from "@/components/reviews/review-list";
 import { TEXT_FIELDS } from "@/components/reviews/word-diff";
@@ -15,12 +15,13 @@ function DisputeCard({ dispute, onResolved }: { dispute: AdjudicationView; onRes
   const tHistory = useTranslations("history");
   const tQuality = useTranslations("reviewQuality");
   const tRoot = useTranslations();
-  const describeError = useErrorMessage();
   const history = useItemHistory(dispute.item.id);
   const resolve = useResolveAdjudication(dispute.id);
   const hydrated = useHydrated();
   const [comment, setComment] = useState("");
   const { item } = dispute;
+  const problems = useFormProblems(`dispute-${item.id}`, resolve.error, ["comment"]);
+  const commentField = problems.field("comment");
   const reviews = history.data?.reviews.filter((review) => review.round === dispute.round) ?? [];
   const submit = (decision: "approve" | "reject") =>
     resolve.mutate(
@@ -46,10 +47,9 @@ function DisputeCard({ dispute, onResolved }: { dispute: AdjudicationView; onRes
       <p className="small-text">
         <Link href={`/history/${item.id}`}>{t("fullHistory")}</Link>
       </p>
-      <label>
-        {t("comment")}
-        <textarea rows={3} value={comment} onChange={(event) => setComment(event.target.value)} />
-      </label>
+      <ProblemField label={t("comment")} placed={commentField}>
+        {(attributes) => <textarea rows={3} value={comment} onChange={(event) => setComment(event.target.value)} {...attributes} />}
+      </ProblemField>
       {dispute.secondReview && (
         <div className="stack" data-testid="second-review-dispute">
           <p className="muted">{tQuality("secondReviewDispute")}</p>
@@ -73,11 +73,7 @@ function DisputeCard({ dispute, onResolved }: { dispute: AdjudicationView; onRes
           {t("reject")}
         </button>
       </div>
-      {resolve.error && (
-        <p role="alert" className="error">
-          {describeError(resolve.error).text}
-        </p>
-      )}
+      <ProblemSummary problems={problems} links={[commentField]} />
     </article>
   );
 }

@@ -15,6 +15,7 @@ import { useWritingEvidence } from "@/components/writing/use-writing-evidence";
 import type { ItemView } from "@/lib/items/schemas";
 import { qualityReportSchema } from "@/lib/quality/schemas";
 import { RUBRIC, type RubricCriterion } from "@/lib/reviews/schemas";
+import { ProblemLinks } from "@/components/errors/use-form-problems";
 
 export type Decision = DecisionInput["decision"];
 export const DECISION_SHORTCUTS: Record<Decision, string> = { approve: "KeyA", request_changes: "KeyC", reject: "KeyR" };
@@ -198,21 +199,7 @@ export function DecisionForm({
         {localProblems.length > 0 && (
           <div ref={summaryRef} tabIndex={-1} role="alert" className="card error-box" data-testid="decision-missing">
             <p className="error">{tChecks("title")}</p>
-            <ul>
-              {localProblems.map((problem) => (
-                <li key={problem.key}>
-                  <a
-                    href={`#${problem.target}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      document.getElementById(problem.target)?.focus();
-                    }}
-                  >
-                    {problem.text}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <ProblemLinks links={localProblems} />
           </div>
         )}
         <p id="decision-scores-left" className="muted small-text" aria-live="polite">

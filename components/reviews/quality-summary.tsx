@@ -17,7 +17,8 @@ type Problem = Report["problems"][number];
 /** A report stored before a code was retired may still carry it; it is shown as it is rather than failing the page. */
 const KNOWN_PROBLEMS: ReadonlySet<string> = new Set(PROBLEM_CODES);
 
-function ProblemText({ problem }: { problem: Problem }) {
+/** One quality problem in the reader's words, "<field>: <what is wrong>" (also for an import's refused lines). */
+export function ProblemText({ problem }: { problem: Pick<Problem, "code" | "field" | "params"> }) {
   const t = useTranslations("reviewScreen");
   const languageName = useDetectedLanguageName();
   const tQuality = useTranslations("quality");

@@ -8,6 +8,7 @@ import { useClaimNext } from "@/components/reviews/review-queries";
 import { useHydrated } from "@/components/use-hydrated";
 import type { ItemLanguage } from "@/lib/vocabulary";
 import { TableRegion } from "@/components/layout/table-region";
+import { CampaignOptions } from "@/components/campaigns/campaign-options";
 
 export function ReviewQueue({
   queue,
@@ -37,11 +38,7 @@ export function ReviewQueue({
             onChange={(event) => router.push(event.target.value ? `/review?campaign=${event.target.value}` : "/review")}
           >
             <option value="">{t("allCampaigns")}</option>
-            {campaigns.map((campaign) => (
-              <option key={campaign.id} value={campaign.id}>
-                {campaign.name}
-              </option>
-            ))}
+            <CampaignOptions campaigns={campaigns} />
           </select>
         </label>
       )}

@@ -1,7 +1,8 @@
 "use client";
 // Personal API tokens: create (the secret is shown once), list, revoke.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFigureFormat } from "@/components/productivity/format-figures";
 import { useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/use-hydrated";
 import { callOperation } from "@/components/api-client";
@@ -11,7 +12,8 @@ const TOKENS_KEY = ["api-tokens"] as const;
 
 export function ApiTokensPanel() {
   const t = useTranslations("settings");
-  const format = useFormatter();
+  // Through the global Intl when it formats, so the locale data LocaleDataGate installs (Basque, Galician) is used.
+  const format = useFigureFormat();
   const queryClient = useQueryClient();
   const [secret, setSecret] = useState<string | null>(null);
   const hydrated = useHydrated();

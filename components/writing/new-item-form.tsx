@@ -9,13 +9,14 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/use-hydrated";
 import { ApiRequestError, callOperation } from "@/components/api-client";
-import { useErrorMessage } from "@/components/errors/use-error-message";
+import { ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
 import { SteeringChoices, type CellChoice, type PresentedSteeringCell } from "@/components/writing/steering-choices";
 import { CategoryOptions, LanguageOptions } from "@/components/writing/vocabulary-options";
 import type { CampaignView } from "@/lib/campaigns/schemas";
 import { createDraft } from "@/lib/http/operations/items";
 import type { CreatedDraftView } from "@/lib/items/schemas";
 import { ITEM_CATEGORIES, ITEM_LANGUAGES, type ItemCategory, type ItemLanguage } from "@/lib/vocabulary";
+import { CampaignOptions } from "@/components/campaigns/campaign-options";
 
 /** The most needed cell of a campaign (or of all), else the campaign's first language and category. */
 function startingCell(campaigns: CampaignView[], languages: ItemLanguage[], cells: PresentedSteeringCell[], campaignId?: string): CellChoice {
@@ -42,8 +43,9 @@ export function NewItemForm({
   const router = useRouter();
   const [choice, setChoice] = useState<CellChoice>(() => startingCell(campaigns, languages, cells));
   const { campaignId } = choice;
-  const describeError = useErrorMessage();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const problems = useFormProblems("new-item", error, ["campaignId", "language", "category"]);
+  const field = problems.field;
   const [created, setCreated] = useState<CreatedDraftView | null>(null);
   const hydrated = useHydrated();
   const campaign = campaigns.find((entry) => entry.id === campaignId)!;
@@ -63,7 +65,7 @@ export function NewItemForm({
       if (draft.warnings.length > 0) setCreated(draft);
       else router.push(`/work/items/${draft.id}`);
     } catch (failure) {
-      setError((failure instanceof ApiRequestError ? quotaFullText(failure) : null) ?? describeError(failure).text);
+      setError(failure);
     }
   }
 
@@ -81,6 +83,7 @@ export function NewItemForm({
     };
   }
 
+  const quotaFull = error instanceof ApiRequestError ? quotaFullText(error) : null;
   return (
     <form className="stack" onSubmit={onSubmit}>
       {cells.length > 0 && (
@@ -92,16 +95,15 @@ export function NewItemForm({
         />
       )}
       {campaigns.length > 1 ? (
-        <label>
-          {t("items.campaign")}
-          <select name="campaignId" value={campaignId} onChange={(event) => setCampaignId(event.target.value)}>
-            {campaigns.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <>
+          <label>
+            {t("items.campaign")}
+            <select name="campaignId" value={campaignId} onChange={(event) => setCampaignId(event.target.value)} {...field("campaignId").attributes}>
+              <CampaignOptions campaigns={campaigns} />
+            </select>
+          </label>
+          {field("campaignId").line}
+        </>
       ) : (
         // One open campaign: nothing to choose, but say where the item goes.
         <p>
@@ -110,29 +112,34 @@ export function NewItemForm({
       )}
       <label>
         {t("items.language")}
-        <select name="language" required value={choice.language} onChange={(event) => setChoice({ ...choice, language: event.target.value })}>
+        <select name="language" required value={choice.language} onChange={(event) => setChoice({ ...choice, language: event.target.value })} {...field("language").attributes}>
           <LanguageOptions languages={usable} />
         </select>
       </label>
+      {field("language").line}
       <label>
         {t("items.category")}
         <select
           name="category"
           required
           value={choice.category}
-          aria-describedby="category-description"
+          {...field("category").attributes}
+          aria-describedby={["category-description", field("category").attributes["aria-describedby"]].filter(Boolean).join(" ")}
           onChange={(event) => setChoice({ ...choice, category: event.target.value })}
         >
           <CategoryOptions categories={campaign.categories} />
         </select>
       </label>
+      {field("category").line}
       <p id="category-description" className="muted" data-testid="category-description">
         {t(`steering.descriptions.${choice.category}`)}
       </p>
-      {error && (
+      {quotaFull ? (
         <p role="alert" className="error">
-          {error}
+          {quotaFull}
         </p>
+      ) : (
+        <ProblemSummary problems={problems} />
       )}
       {created && (
         <div role="status" className="card stack">

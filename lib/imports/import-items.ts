@@ -13,7 +13,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { LineRefused, qualityRefusal, refusalOf } from "@/lib/imports/line-refused";
 import { checkLine, importNewItems, overridesOf, textOf, type PreparedLine } from "@/lib/imports/import-new-items";
 import type { Prisma, User } from "@/lib/generated/prisma/client";
-import { importLineSchema, type ImportLineInput, type ImportProblem, type ImportSummary } from "@/lib/imports/schemas";
+import type { z } from "zod";
+import { importLineSchema, type ImportLineInput, type ImportProblem, type ImportProblemCode, type ImportSummary } from "@/lib/imports/schemas";
 import { readImportLines, type ImportLine } from "@/lib/imports/read-import-lines";
 import { recordRevision } from "@/lib/items/record-revision";
 import type { ItemLanguage } from "@/lib/vocabulary";
@@ -41,20 +42,30 @@ class DryRunRollback extends Error {
   }
 }
 
+/** What a schema issue means for the line: a key left out, an empty text, approval details missing, or a bad value. */
+function lineIssueCode(issue: z.core.$ZodIssue, value: Record<string, unknown>): ImportProblemCode {
+  if (issue.code === "custom") return "required_for_approved";
+  const key = issue.path[0];
+  if (typeof key === "string" && value[key] === undefined) return "missing";
+  if (issue.code === "too_small" && issue.origin === "string" && issue.minimum === 1) return "empty";
+  return "invalid";
+}
+
 function parseLine(line: ImportLine): ImportLineInput {
-  if (line.kind === "too_long") throw new LineRefused("(line)", `longer than ${Math.floor(line.bytes / 1024)} KiB; skipped to its end`);
-  if (line.kind === "not_utf8") throw new LineRefused("(line)", "not valid UTF-8");
+  if (line.kind === "too_long") throw new LineRefused("(line)", `longer than ${Math.floor(line.bytes / 1024)} KiB; skipped to its end`, "line_too_long", { kib: Math.floor(line.bytes / 1024) });
+  if (line.kind === "not_utf8") throw new LineRefused("(line)", "not valid UTF-8", "not_utf8");
   let value: unknown;
   try {
     value = JSON.parse(line.text);
   } catch {
-    throw new LineRefused("(line)", line.unterminated ? "cut short: the file ends in the middle of this line" : "not valid JSON");
+    if (line.unterminated) throw new LineRefused("(line)", "cut short: the file ends in the middle of this line", "cut_short");
+    throw new LineRefused("(line)", "not valid JSON", "not_json");
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new LineRefused("(line)", "not a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new LineRefused("(line)", "not a JSON object", "not_object");
   const parsed = importLineSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new LineRefused(issue.path.join(".") || "(line)", issue.message);
+    throw new LineRefused(issue.path.join(".") || "(line)", issue.message, lineIssueCode(issue, value as Record<string, unknown>));
   }
   return parsed.data;
 }
@@ -82,7 +93,9 @@ async function writeLine(
   if (existing && !context.update) return "skipped";
   if (existing) {
     if (existing.status !== "draft" && existing.status !== "submitted") {
-      throw new LineRefused("externalId", `already imported and now ${existing.status}; only drafts and items waiting for review are updated`);
+      throw new LineRefused("externalId", `already imported and now ${existing.status}; only drafts and items waiting for review are updated`, "already_final", {
+        status: existing.status,
+      });
     }
     const revision = existing.status === "submitted" ? await recordRevision(tx, { ...existing, ...text, itemId: existing.id, language: line.language, category: line.category }, {
       kind: "submission",
@@ -189,15 +202,15 @@ async function prepareLine(
 ): Promise<PreparedLine> {
   const line = parseLine(raw);
   const authorUser = await account(line.authorEmail);
-  if (!authorUser || !authorUser.active) throw new LineRefused("authorEmail", "no active account has this e-mail");
+  if (!authorUser || !authorUser.active) throw new LineRefused("authorEmail", "no active account has this e-mail", "author_unknown");
   const author = viewerFromUser(authorUser, { authenticatedBy: "cli" });
-  if (!isQualifiedFor(author, line.language)) throw new LineRefused("authorEmail", `is not qualified for ${line.language}`);
+  if (!isQualifiedFor(author, line.language)) throw new LineRefused("authorEmail", `is not qualified for ${line.language}`, "not_qualified", { language: line.language });
   let reviewer: User | null = null;
   if (line.status === "approved") {
     reviewer = await account(line.reviewerEmail!);
-    if (!reviewer || !reviewer.active || reviewer.role === "annotator") throw new LineRefused("reviewerEmail", "no active reviewer has this e-mail");
-    if (!isQualifiedFor(reviewer, line.language)) throw new LineRefused("reviewerEmail", `is not qualified for ${line.language}`);
-    if (reviewer.id === author.id) throw new LineRefused("reviewerEmail", "is the author: nobody approves their own work");
+    if (!reviewer || !reviewer.active || reviewer.role === "annotator") throw new LineRefused("reviewerEmail", "no active reviewer has this e-mail", "reviewer_unknown");
+    if (!isQualifiedFor(reviewer, line.language)) throw new LineRefused("reviewerEmail", `is not qualified for ${line.language}`, "not_qualified", { language: line.language });
+    if (reviewer.id === author.id) throw new LineRefused("reviewerEmail", "is the author: nobody approves their own work", "reviewer_is_author");
   }
   return { number: raw.number, line, author, reviewer, checks: checkLine(campaign, line) };
 }
@@ -223,7 +236,7 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
   let batchProblems: ImportProblem[] = [];
   const refuse = (number: number, refusal: LineRefused) => {
     summary.refused += 1;
-    batchProblems.push({ line: number, field: refusal.field, message: refusal.message });
+    batchProblems.push({ line: number, field: refusal.field, code: refusal.code, params: refusal.params, message: refusal.message });
   };
 
   /** One line in a transaction of its own: an update, or a new item whose batch met a concurrent import. */

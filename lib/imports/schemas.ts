@@ -1,7 +1,7 @@
 // Validation and shapes of JSONL imports: one line per item written elsewhere, the summary and the per-line report.
 import { z } from "zod";
 import { emailSchema } from "@/lib/users/schemas";
-import { categorySchema, itemTextSchema, languageSchema, qualityDeclarationsSchema } from "@/lib/vocabulary";
+import { categorySchema, itemTextSchema, languageSchema, PROBLEM_CODES, qualityDeclarationsSchema } from "@/lib/vocabulary";
 import { textSchema } from "@/lib/input-schemas";
 
 export const IMPORT_STATUSES = ["draft", "submitted", "approved"] as const;
@@ -32,7 +32,43 @@ export const importLineSchema = z
   });
 export type ImportLineInput = z.output<typeof importLineSchema>;
 
-export const importProblemSchema = z.object({ line: z.number().int(), field: z.string(), message: z.string() }).meta({ id: "ImportProblem" });
+/** Why a line is refused, beside the quality checks' own codes (PROBLEM_CODES), which refuse lines as they refuse submissions. */
+export const LINE_PROBLEM_CODES = [
+  "line_too_long",
+  "not_utf8",
+  "cut_short",
+  "not_json",
+  "not_object",
+  "missing",
+  "empty",
+  "invalid",
+  "required_for_approved",
+  "already_final",
+  "author_unknown",
+  "reviewer_unknown",
+  "not_qualified",
+  "reviewer_is_author",
+  "not_allowed",
+  "not_found",
+] as const;
+export const IMPORT_PROBLEM_CODES = [...LINE_PROBLEM_CODES, ...PROBLEM_CODES] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+
+export const importProblemSchema = z
+  .object({
+    line: z.number().int(),
+    field: z.string().describe("The line's key the problem concerns, or `(line)` for the line as a whole."),
+    code: z
+      .enum(IMPORT_PROBLEM_CODES)
+      .optional()
+      .describe("What is wrong, for clients that word it themselves; absent only in reports stored before codes existed."),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .describe("Values the code's wording takes (a size, a status, a language, a quality check's figures)."),
+    message: z.string().describe("The same in English words (what the CLI prints)."),
+  })
+  .meta({ id: "ImportProblem" });
 export type ImportProblem = z.infer<typeof importProblemSchema>;
 
 export const importSummarySchema = z

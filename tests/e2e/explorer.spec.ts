@@ -157,7 +157,7 @@ test("a maintainer uploads a JSONL file and follows the import in the page, with
   await panel.getByRole("button", { name: "Start import" }).click();
   await expect(page.getByTestId("import-summary")).toHaveText("3 lines: 2 created, 0 updated, 0 skipped, 1 refused.", { timeout: 30_000 });
   await expect(panel.getByText("Finished")).toBeVisible();
-  await expect(page.getByTestId("import-problems").locator("tbody tr")).toHaveText([/^2\s*response\s*Invalid input/]);
+  await expect(page.getByTestId("import-problems").locator("tbody tr")).toHaveText([/^2\s*response\s*This field is missing\.$/]);
   const imported = await db().item.findMany({ where: { campaignId: campaign.id }, orderBy: { externalId: "asc" } });
   expect(imported.map((item) => [item.externalId, item.status])).toEqual([
     [`${run}-1`, "submitted"],

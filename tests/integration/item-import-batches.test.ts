@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
 import { db, disconnectDb } from "@/lib/db";
 import { IMPORT_BATCH_LINES, importItems } from "@/lib/imports/import-items";
+import type { ImportSummary } from "@/lib/imports/schemas";
 import type { QualityReport } from "@/lib/quality/check-item";
 import { RELEASE_TEXTS } from "@/tests/support/release-texts";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
@@ -48,17 +49,19 @@ test("copies of earlier lines of the same file: refused in this batch and the ne
     skipped: 0,
     refused: 2,
     problems: [
-      { line: 2, field: "item", message: "exact_duplicate" },
-      { line: 5 + IMPORT_BATCH_LINES, field: "item", message: "exact_duplicate" },
+      { line: 2, field: "item", code: "exact_duplicate", message: "exact_duplicate" },
+      { line: 5 + IMPORT_BATCH_LINES, field: "item", code: "exact_duplicate", message: "exact_duplicate" },
     ],
   };
 
   const dryRun = await importItems(viewerOf(maintainer), { campaign: campaign.slug, input: fileOf(lines), dryRun: true });
-  assert.deepEqual(dryRun, { dryRun: true, ...expected }, "the dry run foresees the real run");
+  /** The summary without the duplicates' ids (which item an exact copy matches is not the point here). */
+  const withoutParams = (summary: ImportSummary) => ({ ...summary, problems: summary.problems.map(({ params: _params, ...problem }) => problem) });
+  assert.deepEqual(withoutParams(dryRun), { dryRun: true, ...expected }, "the dry run foresees the real run");
   assert.equal(await db().item.count({ where: { campaignId: campaign.id } }), 0);
 
   const real = await importItems(viewerOf(maintainer), { campaign: campaign.slug, input: fileOf(lines) });
-  assert.deepEqual(real, { dryRun: false, ...expected });
+  assert.deepEqual(withoutParams(real), { dryRun: false, ...expected });
   const items = await db().item.findMany({ where: { campaignId: campaign.id }, include: { revisions: true } });
   const byExternalId = new Map(items.map((item) => [item.externalId, item]));
   assert.equal(items.length, lines.length - 2);

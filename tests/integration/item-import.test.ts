@@ -8,9 +8,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { db, disconnectDb } from "@/lib/db";
+import { importItems } from "@/lib/imports/import-items";
 import { runEscriba } from "@/tests/support/run-escriba";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser } from "@/tests/support/seed-users";
+import { viewerOf } from "@/tests/support/viewers";
 
 after(disconnectDb);
 
@@ -177,4 +179,25 @@ test("an import into an unknown campaign, or by someone who is not a maintainer,
   const notMaintainer = await runEscriba(["import", file, "--campaign", campaign.slug, "--email", author.email]);
   assert.notEqual(notMaintainer.code, 0);
   assert.match(notMaintainer.stderr, /maintainer/);
+});
+
+test("each refused line carries a code, its field and the values its wording takes, so the UI can say it in any language", async () => {
+  const { campaign, maintainer, author, reviewer } = await world();
+  const { lines } = mixedFile(author.email, reviewer.email);
+  const notQualified = JSON.stringify({ ...(JSON.parse(lines[2]!) as object), externalId: `ca-${tag()}`, language: "ca", reviewerEmail: author.email });
+  async function* input(): AsyncGenerator<Uint8Array> {
+    yield new TextEncoder().encode([...lines, notQualified].join("\n"));
+  }
+  const summary = await importItems(viewerOf(maintainer), { campaign: campaign.slug, input: input(), dryRun: true });
+  assert.deepEqual(
+    summary.problems.map(({ line, field, code, params }) => ({ line, field, code, params })),
+    [
+      { line: 4, field: "language", code: "invalid", params: {} },
+      { line: 5, field: "response", code: "missing", params: {} },
+      { line: 7, field: "response", code: "pii_found", params: { types: "dni", count: 1 } },
+      { line: 8, field: "(line)", code: "not_json", params: {} },
+      { line: 9, field: "authorEmail", code: "not_qualified", params: { language: "ca" } },
+    ],
+  );
+  assert.ok(summary.problems.every((problem) => problem.message.length > 0), "the English words stay for the CLI");
 });

@@ -95,3 +95,18 @@ test("a field's problem is found by its name or a part of it; the alert keeps wh
   assert.equal(summaryBeside(basque, ["scores", "comment"]), `${basque.summary} Hizkuntzak: balio ez baliozkoa.`);
   assert.doesNotMatch(basque.text, /Invalid|expected|received/);
 });
+
+test("a query string's parameter and the body as a whole are named by their labels, not by their paths", () => {
+  const refused = new ApiRequestError(422, {
+    code: "validation_failed",
+    message: "Invalid query.guidelineVersion, (body).",
+    fields: [
+      { field: "query.guidelineVersion", message: "Too small: expected number to be >=1" },
+      { field: "(body)", message: "the file is empty" },
+    ],
+  });
+  assert.deepEqual(describeError(refused, translatorFor("eu")).fields, [
+    { field: "query.guidelineVersion", text: "Jarraibideen bertsioa: balio ez baliozkoa." },
+    { field: "(body)", text: "Testua: balio ez baliozkoa." },
+  ]);
+});

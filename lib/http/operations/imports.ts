@@ -22,7 +22,9 @@ export const getImportJob = defineOperation({
   operationId: "getImportJob",
   method: "GET",
   path: "/api/v1/imports/{jobId}",
-  summary: "An import's progress (bytes read), counts so far and every refused line with its number and field (maintainers).",
+  summary:
+    "An import's progress (bytes read), counts so far and every refused line with its number, field, problem code (with " +
+    "the values its wording takes) and the same in English words (maintainers).",
   tag: "Imports",
   access: "maintainer",
   params: z.object({ jobId: z.uuid() }),
