@@ -291,9 +291,9 @@ async function audit(page: Page, where: string, options: { contrast: boolean }):
 
 /**
  * Codes shown as such in every language, which are no language's words: release licences (SPDX ids such as "mit"),
- * ISO 4217 currencies ("Total EUR") and the Ctrl key as keyboards print it.
+ * ISO 4217 currencies ("Total EUR") and the Ctrl and Alt keys as keyboards print them.
  */
-const CODES = new Set<string>([...RELEASE_LICENSES, ...Intl.supportedValuesOf("currency"), "Ctrl"]);
+const CODES = new Set<string>([...RELEASE_LICENSES, ...Intl.supportedValuesOf("currency"), "Ctrl", "Alt"]);
 const isDataOrCode = async (text: string) => CODES.has(text) || isTypedData(text);
 
 /** One checker per language and worker, shared by its roles: a text judged once (data looked up) is not asked again. */
