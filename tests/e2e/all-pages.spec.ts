@@ -35,6 +35,7 @@ import { publishedTestRelease, seedApprovedItems } from "@/tests/e2e/helpers/rel
 import { signIn } from "@/tests/e2e/helpers/session";
 import { catalogTextChecker } from "@/tests/support/catalog-text";
 import { claimItem } from "@/tests/support/claim-item";
+import { FULL_MARKS } from "@/tests/support/pay-flows";
 import { isTypedData } from "@/tests/support/typed-data";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { submitTestItem } from "@/tests/support/seed-submitted-items";
@@ -93,22 +94,19 @@ test.beforeAll(async () => {
   }
   // The states the pages above do not show: an item sent back with feedback and an approved one (the maintainer's
   // item page offers gold and retraction), a closed period with a statement, and the one-time links' pages.
-  const sentBack = await submitTestItem(annotator, campaign.id, "ca", tag);
-  const sentBackLease = await claimItem(viewerOf(reviewer), sentBack);
-  await decideReview(viewerOf(reviewer), sentBack.id, {
-    version: sentBackLease.item.version,
-    decision: "request_changes",
-    scores: { instruction: 4, correctness: 2, fluency: 4, safety: 5, guidelines: 3 },
-    comment: "La resposta no explica per què el cel és blau al migdia.",
-  });
-  const approved = await submitTestItem(annotator, campaign.id, "gl", tag);
-  const approvedLease = await claimItem(viewerOf(reviewer), approved);
-  await decideReview(viewerOf(reviewer), approved.id, {
-    version: approvedLease.item.version,
-    decision: "approve",
-    scores: { instruction: 5, correctness: 5, fluency: 5, safety: 5, guidelines: 5 },
-    comment: "",
-  });
+  const decidedItem = async (language: "ca" | "gl", decision: "request_changes" | "approve", scores: typeof FULL_MARKS, comment: string) => {
+    const item = await submitTestItem(annotator, campaign.id, language, tag);
+    const lease = await claimItem(viewerOf(reviewer), item);
+    await decideReview(viewerOf(reviewer), item.id, { version: lease.item.version, decision, scores, comment });
+    return item;
+  };
+  const sentBack = await decidedItem(
+    "ca",
+    "request_changes",
+    { ...FULL_MARKS, correctness: 2, guidelines: 3 },
+    "La resposta no explica per què el cel és blau al migdia.",
+  );
+  const approved = await decidedItem("gl", "approve", FULL_MARKS, "");
   const closedDay = new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10);
   const closed = await createPayPeriod(viewerOf(maintainer), { label: `pages-closed-${Date.now()}`, startsOn: closedDay, endsOn: closedDay });
   await createAdjustment(viewerOf(maintainer), { periodId: closed.id, userId: annotator.id, amount: "12.50", reason: "Revisión de las pautas de gallego." });
