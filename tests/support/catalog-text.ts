@@ -102,7 +102,7 @@ function compileMessage(message: string, start: number, inPlural: boolean, cuts:
  * punctuation makes every one shorter than the text, so checking cannot go round in a circle. A message of bare
  * arguments ("{message}") would match anything as itself, and is dropped.
  */
-const hasLiteralText = (pattern: string) => /\S/u.test(pattern.replace(/\(\[\\s\\S\][*+]\?\)/g, "").replace(/\\[sdu][\da-f]{0,4}/g, "").replace(/[()?:|]/g, ""));
+const hasLiteralText = (pattern: string) => /\S/u.test(pattern.replace(/\(\[\\s\\S\][*+]\?\)/g, "").replace(/\\[sdu][\da-f]{0,4}/g, "").replace(/\(\?:/g, "").replace(/(?<!\\)[()|?]/g, ""));
 
 export function compileCatalog(messages: string[]): RegExp[] {
   const patterns = new Set<string>();

@@ -32,6 +32,10 @@ test("a message of arguments and punctuation only checks each argument: a status
   assert.equal(await basque.known("Onartua (3)"), true);
   assert.equal(await basque.known("Approved (3)"), false);
   assert.equal(await basque.known("(3)"), true);
+  // "{option}: {meaning}": a colon is the message's own text too.
+  const spanish = catalogTextChecker("es", isData);
+  assert.equal(await spanish.known("1 de 5: Confusa o no es una tarea"), true);
+  assert.equal(await spanish.known("1 de 5: Unclear or not a task"), false);
 });
 
 test("a fact joined to its neighbour by ' · ' inside one text node is judged without the joiner", async () => {
