@@ -1,7 +1,8 @@
 "use client";
 // The burn-up chart: approved items (cumulative) against the target. Every label arrives formatted by the server in
 // the UI's locale; the chart only draws.
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartLegend } from "@/components/charts/chart-legend";
 
 export interface BurnUpPoint {
   day: string;
@@ -29,6 +30,12 @@ export function BurnUpChart({ points, labels }: { points: BurnUpPoint[]; labels:
     // A fixed drawing size that CSS scales to the page (progress.css): no inline style and no measuring, because the
     // Content-Security-Policy refuses style attributes in server-rendered HTML, which left a measured box 0 px high.
     <div className="burn-up-box">
+      <ChartLegend
+        series={[
+          { name: labels.approved, colour: "#1f6f8b" },
+          ...(labels.targetValue !== null ? [{ name: labels.target, colour: "#b5472a", dashed: true }] : []),
+        ]}
+      />
       <LineChart width={900} height={340} data={points} margin={{ top: 10, right: 24, bottom: 28, left: 16 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis
@@ -49,7 +56,6 @@ export function BurnUpChart({ points, labels }: { points: BurnUpPoint[]; labels:
             entry.dataKey === "target" ? (labels.targetValue ?? String(value)) : (entry.payload as BurnUpPoint).approvedLabel
           }
         />
-        <Legend verticalAlign="top" />
         <Line type="stepAfter" dataKey="approved" name={labels.approved} stroke="#1f6f8b" dot={false} strokeWidth={2} isAnimationActive={false} />
         {labels.targetValue !== null && (
           <Line dataKey="target" name={labels.target} stroke="#b5472a" strokeDasharray="6 4" dot={false} isAnimationActive={false} />

@@ -50,7 +50,8 @@ export function DatasetCardBody({ body }: { body: string }) {
   return (
     // The card is published with the files and written in English; `lang` lets screen readers read it as such.
     <div className="card dataset-card" data-testid="dataset-card" lang="en">
-      <SafeMarkdown text={body} />
+      {/* Under the page's "Dataset card" heading (h2): the card's own "# Title" becomes an h3, not a second h1. */}
+      <SafeMarkdown text={body} below={2} />
     </div>
   );
 }

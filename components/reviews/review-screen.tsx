@@ -52,6 +52,7 @@ export function ReviewScreen({
   const t = useTranslations("reviewScreen");
   const tHistory = useTranslations("history");
   const tStatus = useTranslations("itemStatuses");
+  const tLabels = useTranslations("uiLabels");
   const format = useFormatter();
   const router = useRouter();
   const hydrated = useHydrated();
@@ -162,13 +163,13 @@ export function ReviewScreen({
       <section className="card" aria-labelledby="shortcuts-heading">
         <h2 id="shortcuts-heading">{t("shortcutsTitle")}</h2>
         <dl className="inline-facts small-text" data-testid="shortcuts">
-          <dt><kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>A</kbd></dt>
+          <dt><kbd>Alt</kbd>+<kbd>{tLabels("shiftKey")}</kbd>+<kbd>A</kbd></dt>
           <dd>{t("decide.approve")}</dd>
-          <dt><kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>C</kbd></dt>
+          <dt><kbd>Alt</kbd>+<kbd>{tLabels("shiftKey")}</kbd>+<kbd>C</kbd></dt>
           <dd>{t("decide.request_changes")}</dd>
-          <dt><kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>R</kbd></dt>
+          <dt><kbd>Alt</kbd>+<kbd>{tLabels("shiftKey")}</kbd>+<kbd>R</kbd></dt>
           <dd>{t("decide.reject")}</dd>
-          <dt><kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>N</kbd></dt>
+          <dt><kbd>Alt</kbd>+<kbd>{tLabels("shiftKey")}</kbd>+<kbd>N</kbd></dt>
           <dd>{t("nextItem")}</dd>
           <dt><kbd>1</kbd>–<kbd>5</kbd></dt>
           <dd>{t("digitShortcut")}</dd>

@@ -20,6 +20,7 @@ export function ScoreFieldset({
   const t = useTranslations("reviewScreen");
   const tHistory = useTranslations("history");
   const tQuality = useTranslations("reviewQuality");
+  const tLabels = useTranslations("uiLabels");
   const pickByDigit = (event: KeyboardEvent<HTMLFieldSetElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey || !/^[1-5]$/.test(event.key)) return;
     event.preventDefault();
@@ -40,7 +41,7 @@ export function ScoreFieldset({
               value={score}
               checked={value === score}
               onChange={() => onChange(score)}
-              aria-label={`${t("scoreOption", { score })}: ${tQuality(`scoreMeaning.${criterion}.${score}`)}`}
+              aria-label={tLabels("scoreWithMeaning", { option: t("scoreOption", { score }), meaning: tQuality(`scoreMeaning.${criterion}.${score}`) })}
               title={tQuality(`scoreMeaning.${criterion}.${score}`)}
             />
             <span aria-hidden="true">{score}</span>

@@ -128,7 +128,7 @@ function UserRow({ user, isViewer }: { user: UserView; isViewer: boolean }) {
       <td>{user.name}</td>
       <td>
         <select
-          aria-label={`${t("users.role")} ${user.email}`}
+          aria-label={t("uiLabels.roleOf", { email: user.email })}
           value={user.role}
           disabled={isViewer || update.isPending || proposedRole !== null}
           onChange={(event) => {

@@ -16,7 +16,7 @@ test("a role change and a deactivation ask first; Cancel changes nothing; confir
   const other = await createTestUser("annotator");
   await signIn(page, maintainer, /\/admin\/users$/);
   const row = page.getByTestId(`user-row-${other.email}`);
-  const roleMenu = row.getByLabel(`Role ${other.email}`);
+  const roleMenu = row.getByLabel(`Role of ${other.email}`);
 
   await roleMenu.selectOption({ label: "Maintainer" });
   const question = row.getByRole("group");

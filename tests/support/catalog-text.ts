@@ -96,8 +96,13 @@ function compileMessage(message: string, start: number, inPlural: boolean, cuts:
   return { pattern, end: index };
 }
 
-/** Has at least one letter outside its argument groups: a message of only arguments says nothing about language. */
-const hasLiteralLetters = (pattern: string) => /\p{L}/u.test(pattern.replace(/\(\[\\s\\S\][*+]\?\)/g, "").replace(/\\[sdu][\da-f]{0,4}/g, ""));
+/**
+ * Has something of its own outside its argument groups. A message of arguments and punctuation only ("{status}
+ * ({count})", "{name} ({email}) · {start} – {end}") is kept: its arguments are each checked in turn, and its
+ * punctuation makes every one shorter than the text, so checking cannot go round in a circle. A message of bare
+ * arguments ("{message}") would match anything as itself, and is dropped.
+ */
+const hasLiteralText = (pattern: string) => /\S/u.test(pattern.replace(/\(\[\\s\\S\][*+]\?\)/g, "").replace(/\\[sdu][\da-f]{0,4}/g, "").replace(/\(\?:/g, "").replace(/(?<!\\)[()|?]/g, ""));
 
 export function compileCatalog(messages: string[]): RegExp[] {
   const patterns = new Set<string>();
@@ -112,7 +117,7 @@ export function compileCatalog(messages: string[]): RegExp[] {
       previous = cut;
     }
   }
-  return [...patterns].filter(hasLiteralLetters).map((pattern) => new RegExp(`^${pattern}$`, "u"));
+  return [...patterns].filter(hasLiteralText).map((pattern) => new RegExp(`^${pattern}$`, "u"));
 }
 
 export function catalogMessages(locale: UiLocale): string[] {
@@ -221,7 +226,8 @@ export function catalogTextChecker(locale: UiLocale, isData: DataLookup) {
   }
 
   function check(raw: string, depth = 0): Promise<boolean> {
-    const text = raw.replace(/\s+/g, " ").trim();
+    // A fact joined to the one before or after it inside the same text node (" · guidelines version 1").
+    const text = raw.replace(/\s+/g, " ").trim().replace(/^· /, "").replace(/ ·$/, "");
     const cached = memo.get(text);
     if (cached) return cached;
     const result = (async () => {

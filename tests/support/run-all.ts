@@ -95,10 +95,11 @@ export async function runAllTests(args: string[]): Promise<number> {
       const e2eDatabaseUrl = await createDatabase(adminUrl, E2E_DATABASE, { replace: true });
       await migrateDatabase(e2eDatabaseUrl);
       const playwright = path.join(PROJECT_ROOT, "node_modules", "@playwright", "test", "cli.js");
-      // Two runs: the specs that may share the machine and the database, then those that must have both to themselves
-      // (see the projects in playwright.config.ts). A run whose chosen specs are all in the other one has nothing to do.
+      // Three runs: the specs that may share the machine and the database, the all-pages audit, then those that must
+      // have both to themselves (see the projects in playwright.config.ts). A run whose chosen specs are all in
+      // another one has nothing to do.
       let failed = false;
-      for (const projects of [["own-data", "one-at-a-time"], ["alone"]]) {
+      for (const projects of [["own-data", "one-at-a-time"], ["audit"], ["alone"]]) {
         // Each run keeps its traces in a folder of its own (a run empties its output folder when it starts).
         const output = path.join("test-results", projects.join("+"));
         const args = [playwright, "test", ...projects.flatMap((project) => ["--project", project]), "--output", output, "--pass-with-no-tests", ...chosenSpecs];

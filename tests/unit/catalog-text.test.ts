@@ -26,3 +26,20 @@ test("arguments are checked too: a message's pattern does not let foreign words 
   assert.equal(await spanish.known("Escribes en: castellano, gallego."), true);
   assert.equal(await spanish.known("Escribes en: Spanish, Galician."), false);
 });
+
+test("a message of arguments and punctuation only checks each argument: a status with its count", async () => {
+  const basque = catalogTextChecker("eu", isData);
+  assert.equal(await basque.known("Onartua (3)"), true);
+  assert.equal(await basque.known("Approved (3)"), false);
+  assert.equal(await basque.known("(3)"), true);
+  // "{option}: {meaning}": a colon is the message's own text too.
+  const spanish = catalogTextChecker("es", isData);
+  assert.equal(await spanish.known("1 de 5: Confusa o no es una tarea"), true);
+  assert.equal(await spanish.known("1 de 5: Unclear or not a task"), false);
+});
+
+test("a fact joined to its neighbour by ' · ' inside one text node is judged without the joiner", async () => {
+  const basque = catalogTextChecker("eu", isData);
+  assert.equal(await basque.known("· Nire lana"), true);
+  assert.equal(await basque.known("· My work"), false);
+});
