@@ -2,7 +2,8 @@
 // The item explorer: search words and filters (each value with its count), a table of items to move through with the
 // keyboard, and for maintainers the bulk actions on the ticked rows or on everything the filters find. The whole
 // query lives in the URL, so a search can be shared or bookmarked.
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFigureFormat } from "@/components/productivity/format-figures";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useRef, useState, type FormEvent } from "react";
@@ -26,7 +27,8 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
   /** A count past the cap is an estimate, and says so. */
   const withCount = (label: string, count: number) =>
     counts.data && count > counts.data.cap ? tCounts("moreThan", { label, count: counts.data.cap }) : t("withCount", { label, count });
-  const format = useFormatter();
+  // Through the global Intl when it formats, so the locale data LocaleDataGate installs (Basque, Galician) is used.
+  const format = useFigureFormat();
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();

@@ -3,7 +3,8 @@
 // of text pasted or inserted without typing (sortable, CSV), and the flagged submissions themselves, filtered by flag.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFigureFormat } from "@/components/productivity/format-figures";
 import { useState } from "react";
 import { callOperation } from "@/components/api-client";
 import { useErrorMessage } from "@/components/errors/use-error-message";
@@ -17,7 +18,8 @@ const NUMERIC: SortKey[] = ["submissions", "flaggedShare", "pastedShare", "inser
 export function ProvenanceDashboard({ initialFrom, initialTo }: { initialFrom: string; initialTo: string }) {
   const t = useTranslations("provenance.admin");
   const tProvenance = useTranslations("provenance");
-  const format = useFormatter();
+  // Through the global Intl when it formats, so the locale data LocaleDataGate installs (Basque, Galician) is used.
+  const format = useFigureFormat();
   const locale = useLocale();
   const describeError = useErrorMessage();
   const [period, setPeriod] = useState({ from: initialFrom, to: initialTo });

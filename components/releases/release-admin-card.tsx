@@ -2,7 +2,8 @@
 // One release on the maintainers' page: status, live progress, dates, and what can be done with it now
 // (retry a failed or stalled build; publish a built one, or discard one not published, after confirming in the page).
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFigureFormat } from "@/components/productivity/format-figures";
 import { ApiRequestError } from "@/components/api-client";
 import { ConfirmedAction } from "@/components/confirmed-action";
 import { useErrorMessage } from "@/components/errors/use-error-message";
@@ -74,7 +75,8 @@ function RetryControl({ release }: { release: ReleaseView }) {
 
 export function ReleaseAdminCard({ release }: { release: ReleaseView }) {
   const t = useTranslations("releases");
-  const format = useFormatter();
+  // Through the global Intl when it formats, so the locale data LocaleDataGate installs (Basque, Galician) is used.
+  const format = useFigureFormat();
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   return (
     <article className="card stack" data-testid={`release-${release.version}`} aria-labelledby={`release-title-${release.id}`}>

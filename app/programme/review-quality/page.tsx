@@ -88,7 +88,15 @@ export default async function ReviewQualityPage({ searchParams }: { searchParams
       <h2>{t("byPair")}</h2>
       <FigureTable rows={report.byPair} testId="agreement-by-pair" caption={t("byPair")} />
       <h2>{t("byGuideline")}</h2>
-      <FigureTable rows={report.byGuideline} testId="agreement-by-guideline" caption={t("byGuideline")} />
+      <FigureTable
+        rows={report.byGuideline.map((row) => {
+          // The report keys a guideline group "<language> v<version>" (also in the CSV); the page words it.
+          const [language = "", version = "?"] = row.key.split(" v");
+          return { ...row, label: t("guidelineGroup", { language: tRoot(`languages.${language}`), version }) };
+        })}
+        testId="agreement-by-guideline"
+        caption={t("byGuideline")}
+      />
 
       <h2>{t("firstPass")}</h2>
       <p className="muted">{t("firstPassHelp")}</p>
