@@ -167,7 +167,7 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
             {rows.map((row) => (
               <tr key={row.id} data-testid={`explorer-row-${row.id}`}>
                 <td>
-                  <input type="checkbox" checked={ticked.has(row.id)} onChange={() => toggle(row.id)} aria-label={t("tickItem", { excerpt: row.instruction.slice(0, 60) })} />
+                  <input type="checkbox" checked={ticked.has(row.id)} onChange={() => toggle(row.id)} aria-label={t("tickItem", { excerpt: row.instruction.slice(0, 60) || t("noInstruction") })} />
                 </td>
                 <td>
                   <Link href={`/history/${row.id}`} data-row-link>
