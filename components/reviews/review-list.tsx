@@ -1,5 +1,6 @@
 // Reviews of an item as everyone who may see them reads them: decision, rubric scores, comment, cited clauses.
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFigureFormat } from "@/components/productivity/format-figures";
 import { RUBRIC, type ItemHistoryView } from "@/lib/reviews/schemas";
 
 type ReviewEntry = ItemHistoryView["reviews"][number];
@@ -7,7 +8,8 @@ type ReviewEntry = ItemHistoryView["reviews"][number];
 export function ReviewList({ reviews, testId = "reviews" }: { reviews: ReviewEntry[]; testId?: string }) {
   const t = useTranslations("history");
   const tDecision = useTranslations("reviewDecisions");
-  const format = useFormatter();
+  // Through the global Intl when it formats, so the locale data LocaleDataGate installs (Basque, Galician) is used.
+  const format = useFigureFormat();
   if (reviews.length === 0) return <p className="muted">{t("noReviews")}</p>;
   return (
     <ol className="plain-list" data-testid={testId}>
