@@ -37,7 +37,8 @@ async function databaseExists(adminUrl: string, name: string): Promise<boolean> 
 export async function openBenchDatabase(name: string, options: { keep?: boolean; port?: number } = {}): Promise<BenchDatabase> {
   const port = options.port ?? 54339;
   // The default port keeps the folder .data/bench; another port gets a cluster of its own.
-  const { adminUrl, server } = await openScratchServer({ folder: port === 54339 ? "bench" : `bench-${port}`, port });
+  const folder = port === 54339 ? "bench" : `bench-${port}`;
+  const { adminUrl, server } = await openScratchServer({ folder, port });
   const url =
     options.keep && (await databaseExists(adminUrl, name))
       ? databaseUrlFor(adminUrl, name)
@@ -45,7 +46,7 @@ export async function openBenchDatabase(name: string, options: { keep?: boolean;
   await migrateDatabase(url);
   useDatabaseUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
-  const serverFolder = server ? path.join(env().dataDir, port === 54339 ? "bench" : `bench-${port}`) : null;
+  const serverFolder = server ? path.join(env().dataDir, folder) : null;
   return {
     url,
     serverCpuSeconds: () => (serverFolder ? clusterCpuSeconds(serverFolder) : Promise.resolve(null)),
@@ -58,12 +59,11 @@ export async function openBenchDatabase(name: string, options: { keep?: boolean;
   };
 }
 
-/** The postmaster (first line of postmaster.pid under the cluster folder) and its children, summed from /proc. */
+/** The postmaster (first line of the embedded cluster's postmaster.pid) and its children, summed from /proc. */
 async function clusterCpuSeconds(folder: string): Promise<number | null> {
   try {
-    const pidFile = (await readdir(folder, { recursive: true })).find((name) => name.endsWith("postmaster.pid"));
-    if (!pidFile) return null;
-    const postmaster = Number((await readFile(path.join(folder, pidFile), "utf8")).split("\n")[0]);
+    // Where startEmbeddedServer keeps the cluster: <data folder>/postgres.
+    const postmaster = Number((await readFile(path.join(folder, "postgres", "postmaster.pid"), "utf8")).split("\n")[0]);
     const ticksPerSecond = 100;
     let ticks = 0;
     for (const pid of await readdir("/proc")) {
