@@ -10,6 +10,7 @@ import { createDraft } from "@/lib/items/create-draft";
 import { getItem } from "@/lib/items/get-item";
 import { submitItem } from "@/lib/items/submit-item";
 import { updateDraft } from "@/lib/items/update-draft";
+import { programmeCalendar } from "@/lib/productivity/programme-calendar";
 import { emptyCounters } from "@/lib/provenance/field-counters";
 import { provenanceReport, listFlaggedSubmissions } from "@/lib/provenance/provenance-report";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
@@ -22,7 +23,9 @@ const text = (tag: string) => ({
   instruction: `Explica por que conviene regar las plantas a primera hora de la manana (${tag}).`,
   response: "Por la manana hace menos calor, el agua se evapora menos y las raices tienen tiempo de absorberla antes del sol fuerte.",
 });
-const today = () => new Date().toISOString().slice(0, 10);
+// The report reads days in the programme's time zone, so "today" is the date there, not in UTC (they differ for an
+// hour or two around midnight).
+const today = () => programmeCalendar().today;
 
 test("a save records the counters; impossible ones are kept as implausible and stay so after honest saves", async () => {
   const campaign = await createTestCampaign({ languages: ["es"] });
