@@ -43,6 +43,12 @@ export function db(): PrismaClient {
   return globalForDb.escribaDb;
 }
 
+/** The pool behind the client, for the few paths that speak to PostgreSQL without Prisma (see one-round-trip.ts). */
+export function databasePool(): pg.Pool {
+  db();
+  return globalForDb.escribaPool!;
+}
+
 export async function disconnectDb(): Promise<void> {
   if (globalForDb.escribaDb) {
     await globalForDb.escribaDb.$disconnect();

@@ -18,6 +18,8 @@ const UNREACHABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDO
  * (starting up or shutting down), 53300 too many connections.
  */
 const UNREACHABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+/** 57014: a statement cancelled by the statement_timeout a transaction sets for itself (one-round-trip.ts). */
+const BUSY_SQLSTATE = "57014";
 /** pg-pool's own messages: waiting for a connection timed out, or the server went away under a client. */
 const BUSY_MESSAGE = /timeout exceeded when trying to connect/i;
 const UNREACHABLE_MESSAGE = /Connection terminated|Client has encountered a connection error|Connection ended unexpectedly/i;
@@ -36,7 +38,7 @@ function verdictOf(error: unknown, depth = 0): Verdict {
   };
   const code = typeof candidate.code === "string" ? candidate.code : undefined;
   const message = typeof candidate.message === "string" ? candidate.message : "";
-  if (code && BUSY_PRISMA_CODES.has(code)) return "busy";
+  if (code && (BUSY_PRISMA_CODES.has(code) || code === BUSY_SQLSTATE)) return "busy";
   if (code && (UNREACHABLE_PRISMA_CODES.has(code) || UNREACHABLE_SOCKET_CODES.has(code) || UNREACHABLE_SQLSTATE.test(code))) {
     return "unreachable";
   }

@@ -12,6 +12,7 @@ import { assertQualifiedFor, assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { queryInOneRoundTrip } from "@/lib/database/one-round-trip";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { ITEM_LANGUAGES } from "@/lib/vocabulary";
@@ -37,6 +38,73 @@ interface LeaseScope {
   leaseMinutes: number;
 }
 
+interface ClaimScope extends LeaseScope {
+  languages: string[];
+  campaignId: string | null;
+}
+
+type ClaimRow = {
+  outcome: "held" | "next";
+  id: string;
+  round: number;
+  lease_expires_at: Date | null;
+  campaign_id: string | null;
+  gold_rate: number | null;
+  second_review_rate: number | null;
+  view: ItemViewRow | null;
+};
+
+/**
+ * The claim's one statement: the lease the reviewer still holds, else the next item, leased with its whole review view
+ * when the draw gives new work (feedback from earlier rounds only, as presentForReview). Run after the reviewer's
+ * advisory lock, in read committed, so its snapshot sees a lease the lock's previous holder took.
+ */
+function claimStatement({ viewerId, languages, campaignId, now, leaseMinutes }: ClaimScope, draw: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH held AS (
+      SELECT l.item_id AS id, i.review_round AS round, l.expires_at AS lease_expires_at
+        FROM review_leases l JOIN items i ON i.id = l.item_id
+       WHERE l.reviewer_id = ${viewerId}::uuid AND l.expires_at > ${now}::timestamptz AND i.status = 'submitted'
+         AND i.language::text = ANY(${languages})
+         AND (${campaignId}::uuid IS NULL OR i.campaign_id = ${campaignId}::uuid)
+       UNION ALL
+      SELECT c.item_id, c.round, c.lease_expires_at FROM review_checks c JOIN items i ON i.id = c.item_id
+       WHERE c.reviewer_id = ${viewerId}::uuid AND c.decided_at IS NULL AND c.lease_expires_at > ${now}::timestamptz
+         AND i.language::text = ANY(${languages})
+         AND (${campaignId}::uuid IS NULL OR i.campaign_id = ${campaignId}::uuid)
+       ORDER BY lease_expires_at LIMIT 1),
+    next AS (
+      SELECT i.id, i.review_round AS round, i.campaign_id, c.gold_rate, c.second_review_rate
+        FROM items i JOIN campaigns c ON c.id = i.campaign_id
+       WHERE NOT EXISTS (SELECT 1 FROM held)
+         AND i.status = 'submitted'
+         AND i.language::text = ANY(${languages})
+         AND (${campaignId}::uuid IS NULL OR i.campaign_id = ${campaignId}::uuid)
+         AND i.author_id <> ${viewerId}::uuid
+         AND NOT EXISTS (SELECT 1 FROM review_leases l WHERE l.item_id = i.id AND l.expires_at > ${now}::timestamptz)
+         AND NOT EXISTS (SELECT 1 FROM reviews r
+                          WHERE r.item_id = i.id AND r.reviewer_id = ${viewerId}::uuid AND r.round = i.review_round)
+         AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.item_id = i.id AND a.status = 'open')
+       ORDER BY i.submitted_at, i.id
+       LIMIT 1
+       FOR UPDATE OF i SKIP LOCKED),
+    ${leaseWithView({ viewerId, now, leaseMinutes }, Prisma.sql`SELECT next.id FROM next WHERE ${draw}::int / 100.0 >= next.gold_rate + next.second_review_rate`)}
+    SELECT 'held' AS outcome, id::text, round, lease_expires_at, NULL::text AS campaign_id, NULL::int AS gold_rate,
+           NULL::int AS second_review_rate, NULL::json AS view FROM held
+    UNION ALL
+    SELECT 'next', next.id::text, next.round, leased_view.leased_until, next.campaign_id::text, next.gold_rate,
+           next.second_review_rate, CASE WHEN leased_view.leased_id IS NULL THEN NULL ELSE row_to_json(leased_view) END
+      FROM next LEFT JOIN leased_view ON leased_view.leased_id = next.id`;
+}
+
+const reviewerLock = (viewerId: string) => Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`review-claim:${viewerId}`}, 0))`;
+
+/** A held lease, or new work leased with its view: the claim is done. Otherwise (a check drawn, a lease refused) not. */
+function finishedClaim(row: ClaimRow): Claimed | null {
+  if (row.outcome !== "held" && !row.view) return null;
+  return { itemId: row.id, round: row.round, leaseExpiresAt: new Date(row.lease_expires_at!), view: row.view ? itemViewFromRow(row.view) : undefined };
+}
+
 /**
  * Two CTEs, `leased` and `leased_view`: the lease of the item that `source` (a SELECT of one `id`) names, inserted for
  * the viewer, and that item's review view. Someone else's live lease is never taken over (ON CONFLICT … WHERE expired):
@@ -59,70 +127,16 @@ function leaseWithView({ viewerId, now, leaseMinutes }: LeaseScope, source: Pris
 /** How often a claim reads the queue again after losing its candidate to a claim that committed meanwhile. */
 const CLAIM_ATTEMPTS = 10;
 
-export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimInputSchema> = {}): Promise<Lease | null> {
-  assertRole(viewer, "reviewer");
-  const { language, campaignId } = claimInputSchema.parse(input);
-  if (language) assertQualifiedFor(viewer, language);
-  const languages = language ? [language] : viewer.role === "maintainer" ? [...ITEM_LANGUAGES] : viewer.languages;
-  if (languages.length === 0) return null;
-  const leaseMinutes = env().ESCRIBA_REVIEW_LEASE_MINUTES;
-  // The application's clock, as for every other lease rule (decide-review, get-lease), not the database's.
-  const now = currentTime();
-  const scope = { viewerId: viewer.id, languages, campaignId: campaignId ?? null, now, leaseMinutes };
-
-  // Drawn before the statement so that the statement can lease new work at once when the draw says new work at the
-  // rates of the campaign whose item is next (drawClaimKind decides with the same draw below).
-  const draw = randomInt(10_000);
-  const claimed = await db().$transaction(async (tx): Promise<Claimed | null> => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`review-claim:${viewer.id}`}, 0))`;
+/** The claim with its rarer turns (a check drawn, a lease lost to a concurrent claim), statement by statement. */
+async function claimInTransaction(scope: ClaimScope, draw: number): Promise<Claimed | null> {
+  return db().$transaction(async (tx): Promise<Claimed | null> => {
+    await tx.$executeRaw(reviewerLock(scope.viewerId));
     for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
-      // One statement after the lock (read committed: its snapshot is taken after the lock, so it sees a lease the
-      // previous holder took): the lease the reviewer still holds, else the next item, leased with its whole review
-      // view when the draw gives new work (feedback from earlier rounds only, as presentForReview).
-      const rows = await tx.$queryRaw<
-        { outcome: "held" | "next"; id: string; round: number; lease_expires_at: Date | null; campaign_id: string | null; gold_rate: number | null; second_review_rate: number | null; view: ItemViewRow | null }[]
-      >`
-        WITH held AS (
-          SELECT l.item_id AS id, i.review_round AS round, l.expires_at AS lease_expires_at
-            FROM review_leases l JOIN items i ON i.id = l.item_id
-           WHERE l.reviewer_id = ${viewer.id}::uuid AND l.expires_at > ${now}::timestamptz AND i.status = 'submitted'
-             AND i.language::text = ANY(${languages})
-             AND (${campaignId ?? null}::uuid IS NULL OR i.campaign_id = ${campaignId ?? null}::uuid)
-           UNION ALL
-          SELECT c.item_id, c.round, c.lease_expires_at FROM review_checks c JOIN items i ON i.id = c.item_id
-           WHERE c.reviewer_id = ${viewer.id}::uuid AND c.decided_at IS NULL AND c.lease_expires_at > ${now}::timestamptz
-             AND i.language::text = ANY(${languages})
-             AND (${campaignId ?? null}::uuid IS NULL OR i.campaign_id = ${campaignId ?? null}::uuid)
-           ORDER BY lease_expires_at LIMIT 1),
-        next AS (
-          SELECT i.id, i.review_round AS round, i.campaign_id, c.gold_rate, c.second_review_rate
-            FROM items i JOIN campaigns c ON c.id = i.campaign_id
-           WHERE NOT EXISTS (SELECT 1 FROM held)
-             AND i.status = 'submitted'
-             AND i.language::text = ANY(${languages})
-             AND (${campaignId ?? null}::uuid IS NULL OR i.campaign_id = ${campaignId ?? null}::uuid)
-             AND i.author_id <> ${viewer.id}::uuid
-             AND NOT EXISTS (SELECT 1 FROM review_leases l WHERE l.item_id = i.id AND l.expires_at > ${now}::timestamptz)
-             AND NOT EXISTS (SELECT 1 FROM reviews r
-                              WHERE r.item_id = i.id AND r.reviewer_id = ${viewer.id}::uuid AND r.round = i.review_round)
-             AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.item_id = i.id AND a.status = 'open')
-           ORDER BY i.submitted_at, i.id
-           LIMIT 1
-           FOR UPDATE OF i SKIP LOCKED),
-        ${leaseWithView(scope, Prisma.sql`SELECT next.id FROM next WHERE ${draw}::int / 100.0 >= next.gold_rate + next.second_review_rate`)}
-        SELECT 'held' AS outcome, id::text, round, lease_expires_at, NULL::text AS campaign_id, NULL::int AS gold_rate,
-               NULL::int AS second_review_rate, NULL::json AS view FROM held
-        UNION ALL
-        SELECT 'next', next.id::text, next.round, leased_view.leased_until, next.campaign_id::text, next.gold_rate,
-               next.second_review_rate, CASE WHEN leased_view.leased_id IS NULL THEN NULL ELSE row_to_json(leased_view) END
-          FROM next LEFT JOIN leased_view ON leased_view.leased_id = next.id`;
+      const rows = await tx.$queryRaw<ClaimRow[]>(claimStatement(scope, draw));
       const row = rows[0];
-      // With no new work to hand out, no check is handed out either: a queue that looks empty but still gives items
-      // would tell the reviewer what they are.
       if (!row) return null;
-      if (row.outcome === "held" || row.view) {
-        return { itemId: row.id, round: row.round, leaseExpiresAt: new Date(row.lease_expires_at!), view: row.view ? itemViewFromRow(row.view) : undefined };
-      }
+      const finished = finishedClaim(row);
+      if (finished) return finished;
       const kind = drawClaimKind({ goldRate: row.gold_rate!, secondReviewRate: row.second_review_rate! }, draw);
       if (kind !== "new_work") {
         const check = await pickReviewCheck(tx, kind, { ...scope, campaignId: row.campaign_id! });
@@ -139,6 +153,30 @@ export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimI
     }
     throw new AppError("unavailable", "The review queue is too busy at the moment; please try again.", { details: { retryAfterSeconds: 1 } });
   });
+}
+
+export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimInputSchema> = {}): Promise<Lease | null> {
+  assertRole(viewer, "reviewer");
+  const { language, campaignId } = claimInputSchema.parse(input);
+  if (language) assertQualifiedFor(viewer, language);
+  const languages = language ? [language] : viewer.role === "maintainer" ? [...ITEM_LANGUAGES] : viewer.languages;
+  if (languages.length === 0) return null;
+  const leaseMinutes = env().ESCRIBA_REVIEW_LEASE_MINUTES;
+  // The application's clock, as for every other lease rule (decide-review, get-lease), not the database's.
+  const now = currentTime();
+  const scope = { viewerId: viewer.id, languages, campaignId: campaignId ?? null, now, leaseMinutes };
+
+  // Drawn before the statement so that the statement can lease new work at once when the draw says new work at the
+  // rates of the campaign whose item is next (drawClaimKind decides with the same draw below).
+  const draw = randomInt(10_000);
+  // Most claims end in one round trip: the reviewer's lock and the statement, sent together. A check drawn or a lease
+  // refused (another claim took the item between this statement's snapshot and its row lock) goes on below, in a
+  // transaction of its own: the first round trip wrote nothing then, as the lease is only written for new work.
+  const [first] = await queryInOneRoundTrip<ClaimRow>([reviewerLock(viewer.id), claimStatement(scope, draw)]);
+  // With no new work to hand out, no check is handed out either: a queue that looks empty but still gives items
+  // would tell the reviewer what they are.
+  if (!first) return null;
+  const claimed = finishedClaim(first) ?? (await claimInTransaction(scope, draw));
   if (!claimed) return null;
   return {
     item: claimed.view ?? (await presentForReview(claimed.itemId, claimed.round)),

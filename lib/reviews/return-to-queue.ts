@@ -4,9 +4,13 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 export async function returnToQueue(viewer: Viewer, itemId: string): Promise<{ returned: true }> {
-  const returned = await db().reviewLease.deleteMany({ where: { itemId, reviewerId: viewer.id } });
-  // A gold item or second review given back is forgotten, as if never handed out.
-  const check = await db().reviewCheck.deleteMany({ where: { itemId, reviewerId: viewer.id, decidedAt: null } });
-  if (returned.count === 0 && check.count === 0) throw new AppError("conflict", "You do not hold a lease on this item.");
+  // One statement, one round trip: the lease goes, and a gold item or second review given back is forgotten, as if
+  // never handed out.
+  const [deleted] = await db().$queryRaw<{ count: number }[]>`
+    WITH lease AS (DELETE FROM review_leases WHERE item_id = ${itemId}::uuid AND reviewer_id = ${viewer.id}::uuid RETURNING 1),
+         check_given AS (DELETE FROM review_checks
+                          WHERE item_id = ${itemId}::uuid AND reviewer_id = ${viewer.id}::uuid AND decided_at IS NULL RETURNING 1)
+    SELECT ((SELECT count(*) FROM lease) + (SELECT count(*) FROM check_given))::int AS count`;
+  if (!deleted || deleted.count === 0) throw new AppError("conflict", "You do not hold a lease on this item.");
   return { returned: true };
 }
