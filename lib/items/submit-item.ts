@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertAuthorCanEdit, staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
+import { itemViewColumns, itemViewFromRow, type ItemViewRow } from "@/lib/items/item-view-sql";
 import { submitItemInputSchema, type SubmitResult } from "@/lib/items/schemas";
 import { recordRevision } from "@/lib/items/record-revision";
 import { freezeSubmissionEvidence, recordDraftEvidence, textsOf, thresholdsOf } from "@/lib/provenance/record-evidence";
@@ -19,10 +20,16 @@ export async function submitItem(
 ): Promise<SubmitResult> {
   const { version, evidence, evidenceNote, ...overrides } = submitItemInputSchema.parse(input);
   return db().$transaction(async (tx) => {
-    const current = await tx.item.findUnique({ where: { id: itemId }, include: { ...ITEM_VIEW_INCLUDE, campaign: true } });
+    // The item and its campaign only: the whole view is read again only to explain a stale version, and the view the
+    // author gets back comes from the UPDATE itself.
+    const current = await tx.item.findUnique({ where: { id: itemId }, include: { campaign: true } });
     if (!current || current.authorId !== viewer.id) throw notFound("Item");
     assertAuthorCanEdit(viewer, current);
-    if (current.version !== version) throw staleVersion(toItemView(current), current.version);
+    const stale = async () => {
+      const seen = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
+      return staleVersion(toItemView(seen), seen.version);
+    };
+    if (current.version !== version) throw await stale();
 
     const languageJustification =
       overrides.languageJustification === undefined ? current.languageJustification : overrides.languageJustification;
@@ -33,26 +40,22 @@ export async function submitItem(
       overrides: { languageJustification, piiDeclaredFictional },
       refusal: "The item has problems that block submission.",
     });
-
-    const written = await tx.item.updateMany({
-      where: { id: itemId, version },
-      data: {
-        status: "submitted",
-        submittedAt: currentTime(),
-        reviewRound: { increment: 1 },
-        fingerprint: revision.fingerprint,
-        similarityKeys: revision.similarityKeys,
-        languageJustification: languageJustification || null,
-        piiDeclaredFictional,
-        version: { increment: 1 },
-      },
-    });
-    if (written.count === 0) throw staleVersion(toItemView(current), current.version);
     // The text does not change at submission: counters sent with it may only add what was not saved yet (nothing).
+    // Recorded before the item's UPDATE, whose returned view shows the author's running record.
     if (evidence) {
       const texts = textsOf(current);
       await recordDraftEvidence(tx, { itemId, userId: viewer.id, input: evidence, before: texts, after: texts, startedAt: current.createdAt });
     }
+    const now = currentTime();
+    const [written] = await tx.$queryRaw<ItemViewRow[]>`
+      UPDATE items i
+         SET status = 'submitted', submitted_at = ${now}, review_round = i.review_round + 1,
+             fingerprint = ${revision.fingerprint}, similarity_keys = ${`{${revision.similarityKeys.join(",")}}`}::bigint[],
+             language_justification = ${languageJustification || null}, pii_declared_fictional = ${piiDeclaredFictional},
+             version = i.version + 1, updated_at = ${now}
+       WHERE i.id = ${itemId}::uuid AND i.version = ${version}
+      RETURNING ${itemViewColumns()}`;
+    if (!written) throw await stale();
     await freezeSubmissionEvidence(tx, {
       itemId,
       userId: viewer.id,
@@ -67,7 +70,6 @@ export async function submitItem(
       subjectId: itemId,
       payload: { from: current.status, to: "submitted", revision: revision.number },
     });
-    const item = await tx.item.findUniqueOrThrow({ where: { id: itemId }, include: ITEM_VIEW_INCLUDE });
-    return { item: toItemView(item), quality: revision.quality };
+    return { item: itemViewFromRow(written), quality: revision.quality };
   });
 }
