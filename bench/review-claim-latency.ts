@@ -35,6 +35,7 @@ async function timeClaims(claim: (reviewer: (typeof reviewers)[number]) => Promi
   const samples: number[] = [];
   let empty = 0;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(
     reviewers.map(async (reviewer) => {
       for (let round = 0; round < claimsEach; round++) {
@@ -49,7 +50,9 @@ async function timeClaims(claim: (reviewer: (typeof reviewers)[number]) => Promi
       }
     }),
   );
-  return { samples, empty, seconds: (performance.now() - started) / 1000 };
+  const cpu = process.cpuUsage(cpuBefore);
+  // The bench's own CPU per claim and release: on a loaded machine a process waits for a core in proportion to it.
+  return { samples, empty, seconds: (performance.now() - started) / 1000, cpuMsPerClaim: (cpu.user + cpu.system) / 1000 / samples.length };
 }
 
 const product = await timeClaims(
@@ -59,7 +62,7 @@ const product = await timeClaims(
 console.log(
   `${itemCount} items (${rows[0].submitted} submitted), ${reviewerCount} concurrent reviewers, ${product.samples.length} claims in ${product.seconds.toFixed(1)} s (${product.empty} empty)`,
 );
-console.log(summarise("claim (claimNextItem)", product.samples));
+console.log(`${summarise("claim (claimNextItem)", product.samples)}; this process's CPU per claim and return ${product.cpuMsPerClaim.toFixed(2)} ms`);
 
 // The floor: the same queue statement and lease, sent bare through a pool of the same size as the app's (10).
 const pool = new pg.Pool({ connectionString: database.url, max: 10 });
@@ -84,7 +87,7 @@ const floor = await timeClaims(
   },
   (_reviewer, itemId) => pool.query(`DELETE FROM review_leases WHERE item_id = $1::uuid`, [itemId]),
 );
-console.log(summarise("floor: the bare claim statement", floor.samples));
+console.log(`${summarise("floor: the bare claim statement", floor.samples)}; this process's CPU per claim and return ${floor.cpuMsPerClaim.toFixed(2)} ms`);
 const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 console.log(`ratio (p50): ${(median(product.samples) / median(floor.samples)).toFixed(2)}× (target ≤ 1.5×)`);
 await pool.end();

@@ -28,7 +28,7 @@ interface Claimed {
   itemId: string;
   round: number;
   leaseExpiresAt: Date;
-  /** New work comes with its view from the leasing statement itself; a held lease or a check is presented after. */
+  /** New work and a held lease come with their view from the claim statement itself; a check is presented after. */
   view?: ItemView;
 }
 
@@ -89,8 +89,10 @@ function claimStatement({ viewerId, languages, campaignId, now, leaseMinutes }: 
        LIMIT 1
        FOR UPDATE OF i SKIP LOCKED),
     ${leaseWithView({ viewerId, now, leaseMinutes }, Prisma.sql`SELECT next.id FROM next WHERE ${draw}::int / 100.0 >= next.gold_rate + next.second_review_rate`)}
-    SELECT 'held' AS outcome, id::text, round, lease_expires_at, NULL::text AS campaign_id, NULL::int AS gold_rate,
-           NULL::int AS second_review_rate, NULL::json AS view FROM held
+    SELECT 'held' AS outcome, held.id::text, held.round, held.lease_expires_at, NULL::text AS campaign_id, NULL::int AS gold_rate,
+           NULL::int AS second_review_rate, row_to_json(held_view) AS view
+      FROM held CROSS JOIN LATERAL (
+        SELECT ${itemViewColumns({ feedbackBeforeRound: Prisma.sql`held.round` })} FROM items i WHERE i.id = held.id) held_view
     UNION ALL
     SELECT 'next', next.id::text, next.round, leased_view.leased_until, next.campaign_id::text, next.gold_rate,
            next.second_review_rate, CASE WHEN leased_view.leased_id IS NULL THEN NULL ELSE row_to_json(leased_view) END
@@ -99,10 +101,13 @@ function claimStatement({ viewerId, languages, campaignId, now, leaseMinutes }: 
 
 const reviewerLock = (viewerId: string) => Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`review-claim:${viewerId}`}, 0))`;
 
-/** A held lease, or new work leased with its view: the claim is done. Otherwise (a check drawn, a lease refused) not. */
+/** A held lease or new work leased, with its view: the claim is done. Otherwise (a check drawn, a lease refused) not. */
 function finishedClaim(row: ClaimRow): Claimed | null {
-  if (row.outcome !== "held" && !row.view) return null;
-  return { itemId: row.id, round: row.round, leaseExpiresAt: new Date(row.lease_expires_at!), view: row.view ? itemViewFromRow(row.view) : undefined };
+  if (!row.view) return null;
+  // A held gold item or second review may be approved already: it is shown as waiting for review in its round, as
+  // presentForReview shows it (for new work these are the item's own values).
+  const view = { ...itemViewFromRow(row.view), status: "submitted" as const, reviewRound: row.round };
+  return { itemId: row.id, round: row.round, leaseExpiresAt: new Date(row.lease_expires_at!), view };
 }
 
 /**
@@ -124,10 +129,13 @@ function leaseWithView({ viewerId, now, leaseMinutes }: LeaseScope, source: Pris
         FROM leased JOIN items i ON i.id = leased.item_id)`;
 }
 
+const queueTooBusy = () =>
+  new AppError("unavailable", "The review queue is too busy at the moment; please try again.", { details: { retryAfterSeconds: 1 } });
+
 /** How often a claim reads the queue again after losing its candidate to a claim that committed meanwhile. */
 const CLAIM_ATTEMPTS = 10;
 
-/** The claim with its rarer turns (a check drawn, a lease lost to a concurrent claim), statement by statement. */
+/** The claim when the draw gives a check (or new work when no check is there), statement by statement. */
 async function claimInTransaction(scope: ClaimScope, draw: number): Promise<Claimed | null> {
   return db().$transaction(async (tx): Promise<Claimed | null> => {
     await tx.$executeRaw(reviewerLock(scope.viewerId));
@@ -151,7 +159,7 @@ async function claimInTransaction(scope: ClaimScope, draw: number): Promise<Clai
       // but before it locked the item (the lock alone does not show a lease, which is no write to the item). The next
       // statement's snapshot sees that lease and passes the item by.
     }
-    throw new AppError("unavailable", "The review queue is too busy at the moment; please try again.", { details: { retryAfterSeconds: 1 } });
+    throw queueTooBusy();
   });
 }
 
@@ -169,15 +177,23 @@ export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimI
   // Drawn before the statement so that the statement can lease new work at once when the draw says new work at the
   // rates of the campaign whose item is next (drawClaimKind decides with the same draw below).
   const draw = randomInt(10_000);
-  // Most claims end in one round trip: the reviewer's lock and the statement, sent together. A check drawn or a lease
-  // refused (another claim took the item between this statement's snapshot and its row lock) goes on below, in a
-  // transaction of its own: the first round trip wrote nothing then, as the lease is only written for new work.
-  const [first] = await queryInOneRoundTrip<ClaimRow>([reviewerLock(viewer.id), claimStatement(scope, draw)]);
-  // With no new work to hand out, no check is handed out either: a queue that looks empty but still gives items
-  // would tell the reviewer what they are.
-  if (!first) return null;
-  const claimed = finishedClaim(first) ?? (await claimInTransaction(scope, draw));
-  if (!claimed) return null;
+  // Most claims end in one round trip: the reviewer's lock and the statement, sent together. A lease refused (another
+  // claim took the item between this statement's snapshot and its row lock; frequent at the head of a busy queue) is
+  // tried again the same way, with a fresh snapshot that sees that lease. A check drawn goes on in a transaction of its
+  // own. Neither case wrote anything in the round trip: the lease is only written for new work.
+  let claimed: Claimed | null = null;
+  for (let attempt = 1; attempt <= CLAIM_ATTEMPTS && !claimed; attempt++) {
+    const [row] = await queryInOneRoundTrip<ClaimRow>([reviewerLock(viewer.id), claimStatement(scope, draw)]);
+    // With no new work to hand out, no check is handed out either: a queue that looks empty but still gives items
+    // would tell the reviewer what they are.
+    if (!row) return null;
+    claimed = finishedClaim(row);
+    if (!claimed && drawClaimKind({ goldRate: row.gold_rate!, secondReviewRate: row.second_review_rate! }, draw) !== "new_work") {
+      claimed = await claimInTransaction(scope, draw);
+      if (!claimed) return null;
+    }
+  }
+  if (!claimed) throw queueTooBusy();
   return {
     item: claimed.view ?? (await presentForReview(claimed.itemId, claimed.round)),
     leaseExpiresAt: claimed.leaseExpiresAt.toISOString(),
