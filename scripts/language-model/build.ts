@@ -6,9 +6,9 @@
 // evaluation set.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { forEachFeature, WORD_PREFIX, wordsOf } from "../../lib/quality/language/features";
+import { forEachFeature, MAX_NGRAM, wordsOf } from "../../lib/quality/language/features";
 import { MODEL_LANGUAGES, toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
-import { costsOf, decodeModel, probabilitiesOf, type LanguageModelFile } from "../../lib/quality/language/model";
+import { decodeModel, kindOf, probabilitiesOf, type LanguageModelFile, type LoadedModel } from "../../lib/quality/language/model";
 
 const TRAIN_DIR = process.env.TRAIN_DIR ?? "/work/scratch-langid/train";
 const MODEL_FILE = process.env.MODEL_FILE ?? join(import.meta.dirname ?? __dirname, "../../lib/quality/language/model.json");
@@ -35,10 +35,6 @@ const STEP = 0.08;
 const WEIGHTS = (process.env.WEIGHTS ?? "1.5,0.5,0.8,1,1,1").split(",").map(Number);
 
 const L = MODEL_LANGUAGES.length;
-
-function kindOf(feature: string): number {
-  return feature.startsWith(WORD_PREFIX) ? 0 : feature.length;
-}
 
 const corpusChars = new Float64Array(L);
 /** Feature occurrences per register: [documentation, register] × language. */
@@ -105,25 +101,34 @@ function buildFile(counts: Map<string, Row>, totals: Float64Array[]): LanguageMo
 }
 
 /**
- * Fits, on the development sets (documentation and register, equally weighted), first the temperature that makes
- * probabilities honest (least log-loss), then the priors of the neighbours learnt from machine translation (ast+an
- * share one, oc another) that maximise the mean per-class accuracy over es, ca, eu, gl, other, then the
- * temperature again with those priors.
+ * Fits, on the development sets (documentation, register and the short register lines of dev-short.jsonl, see
+ * short-dev-data.ts), first the temperature that makes the verdict's probability honest (least log-loss), then the weight of
+ * each kind of feature (least log-loss again, the temperature refitted with each), then the priors of the
+ * neighbours learnt from machine translation (ast+an share one, oc another) that maximise the mean per-class
+ * accuracy over es, ca, eu, gl, other, then the temperature again with those priors.
  */
 function tuneOnDev(file: LanguageModelFile): void {
-  const model = decodeModel({ ...file, priors: undefined });
-  const readDev = (name: string) => readFileSync(join(TRAIN_DIR, name), "utf8").trim().split("\n")
-    .map((line) => JSON.parse(line) as { text: string; language: string });
+  const model = decodeModel({ ...file, priors: undefined, kindWeights: undefined });
+  const readDev = (name: string) => existsSync(join(TRAIN_DIR, name))
+    ? readFileSync(join(TRAIN_DIR, name), "utf8").trim().split("\n").map((line) => JSON.parse(line) as { text: string; language: string; source?: string })
+    : [];
   const documentation = readDev("dev.jsonl");
   const register = readDev("dev-register.jsonl");
-  const dev = [...documentation.filter((_, i) => i % Math.max(1, Math.round(documentation.length / register.length)) === 0), ...register]
-    .map((row) => ({ ...costsOf(model, row.text), language: row.language as ModelLanguage }));
+  // dev-short.jsonl says the fine-grained language at the end of its source, like the evaluation sets.
+  const short = readDev("dev-short.jsonl").map((row) => ({ ...row, language: row.source?.slice(row.source.lastIndexOf("/") + 1) ?? row.language }));
+  const dev = [...documentation.filter((_, i) => i % Math.max(1, Math.round(documentation.length / register.length)) === 0), ...register, ...short]
+    .map((row) => ({ ...costsByKind(model, row.text), language: row.language as ModelLanguage }));
+  const totalsOf = (perKind: Float64Array, weights: readonly number[]) => {
+    const totals = new Float64Array(L);
+    for (let k = 0; k < KINDS; k++) for (let l = 0; l < L; l++) totals[l]! += weights[k]! * perKind[k * L + l]!;
+    return totals;
+  };
   const classes = ["es", "ca", "eu", "gl", "other"] as const;
-  const meanAccuracy = (temperature: number, priors: number[]) => {
+  const meanAccuracy = (temperature: number, priors: number[], weights: readonly number[]) => {
     const right = new Map<string, number>();
     const total = new Map<string, number>();
     for (const row of dev) {
-      const probabilities = probabilitiesOf(row.totals, file.step, temperature, priors);
+      const probabilities = probabilitiesOf(totalsOf(row.perKind, weights), file.step, temperature, priors);
       const grouped = new Map<string, number>();
       probabilities.forEach((p, l) => grouped.set(toDetected(MODEL_LANGUAGES[l]!), (grouped.get(toDetected(MODEL_LANGUAGES[l]!)) ?? 0) + p));
       const predicted = [...grouped].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
@@ -133,33 +138,66 @@ function tuneOnDev(file: LanguageModelFile): void {
     }
     return classes.reduce((sum, c) => sum + (right.get(c) ?? 0) / Math.max(1, total.get(c) ?? 0), 0) / classes.length;
   };
-  const fitTemperature = (priors: number[]) => {
+  const fitTemperature = (priors: number[], weights: readonly number[], quiet = false) => {
+    // The loss is that of the verdict's probability (the confidence: es, ca, eu, gl, or all neighbours together),
+    // not of the fine-grained language: telling Asturian from Aragonese matters to no one.
+    const rows = dev.map((row) => ({ totals: totalsOf(row.perKind, weights), same: MODEL_LANGUAGES.map((l) => toDetected(l) === toDetected(row.language)) }));
     let best = { temperature: 1, loss: Infinity };
-    for (const temperature of [1, 0.5, 0.3, 0.2, 0.15, 0.1, 0.07, 0.05, 0.03, 0.02, 0.015, 0.01, 0.007, 0.005]) {
+    for (const temperature of [1, 0.5, 0.3, 0.2, 0.15, 0.1, 0.08, 0.07, 0.06, 0.05, 0.04, 0.035, 0.03, 0.025, 0.02, 0.015, 0.01, 0.007, 0.005]) {
       let loss = 0;
-      for (const row of dev) {
-        const p = probabilitiesOf(row.totals, file.step, temperature, priors)[MODEL_LANGUAGES.indexOf(row.language)] ?? 0;
-        loss -= Math.log(Math.max(p, 1e-9));
+      for (const row of rows) {
+        const probabilities = probabilitiesOf(row.totals, file.step, temperature, priors);
+        loss -= Math.log(Math.max(probabilities.reduce((sum, p, l) => (row.same[l] ? sum + p : sum), 0), 1e-9));
       }
       if (loss < best.loss) best = { temperature, loss };
     }
-    console.log(`temperature ${best.temperature} (dev log-loss ${(best.loss / dev.length).toFixed(4)})`);
-    return best.temperature;
+    if (!quiet) console.log(`temperature ${best.temperature} (dev log-loss ${(best.loss / dev.length).toFixed(4)})`);
+    return best;
   };
   const priorsFor = (astAn: number, oc: number) => MODEL_LANGUAGES.map((l) => (l === "ast" || l === "an" ? astAn : l === "oc" ? oc : 0));
-  let temperature = fitTemperature(priorsFor(0, 0));
-  let best = { astAn: 0, oc: 0, accuracy: meanAccuracy(temperature, priorsFor(0, 0)) };
+  // Kind weights: coordinate search for least log-loss. The 4-grams stay at 1, since the temperature already sets
+  // the overall scale.
+  const weights = Array.from({ length: KINDS }, () => 1);
+  let loss = fitTemperature(priorsFor(0, 0), weights).loss;
+  for (let round = 0; round < 2; round++) {
+    for (const kind of [0, 1, 2, 3, 5]) {
+      for (const candidate of [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8, 12]) {
+        const trial = weights.map((w, k) => (k === kind ? candidate : w));
+        const fitted = fitTemperature(priorsFor(0, 0), trial, true);
+        if (fitted.loss < loss - 1e-6) [loss, weights[kind]] = [fitted.loss, candidate];
+      }
+    }
+    console.log(`kind weights after round ${round + 1}: ${weights.join(", ")} (dev log-loss ${(loss / dev.length).toFixed(4)})`);
+  }
+  file.kindWeights = weights;
+  let temperature = fitTemperature(priorsFor(0, 0), weights).temperature;
+  let best = { astAn: 0, oc: 0, accuracy: meanAccuracy(temperature, priorsFor(0, 0), weights) };
   console.log(`dev mean per-class accuracy without priors: ${(100 * best.accuracy).toFixed(2)} %`);
   for (const astAn of [0, 100, 200, 400, 700, 1000, 1500, 2000, 3000]) {
     for (const oc of [0, 200, 500, 1000, 2000]) {
-      const accuracy = meanAccuracy(temperature, priorsFor(astAn, oc));
+      const accuracy = meanAccuracy(temperature, priorsFor(astAn, oc), weights);
       if (accuracy > best.accuracy) best = { astAn, oc, accuracy };
     }
   }
   console.log(`priors ast/an ${best.astAn}, oc ${best.oc} units: dev mean per-class accuracy ${(100 * best.accuracy).toFixed(2)} %`);
   file.priors = priorsFor(best.astAn, best.oc);
-  temperature = fitTemperature(file.priors);
+  temperature = fitTemperature(file.priors, weights).temperature;
   file.temperature = temperature;
+}
+
+const KINDS = MAX_NGRAM + 1;
+
+/** Summed raw costs per kind of feature and language (kind-major), and the letters they rest on. */
+function costsByKind(model: LoadedModel, text: string): { perKind: Float64Array; letters: number } {
+  const perKind = new Float64Array(KINDS * L);
+  const words = wordsOf(text);
+  forEachFeature(words, (feature) => {
+    const i = model.index.get(feature);
+    if (i === undefined) return;
+    const base = kindOf(feature) * L;
+    for (let l = 0; l < L; l++) perKind[base + l]! += model.costs[i * L + l]!;
+  });
+  return { perKind, letters: words.join("").length };
 }
 
 // RETUNE=1 keeps the features of the current model file and only fits temperature and priors again.

@@ -45,7 +45,7 @@ const EVAL_QUOTA: Record<ModelLanguage, number> = {
  */
 const ENGLISH_MARKERS = new Set(["the", "and", "you", "your", "with", "this", "that", "will", "click", "press", "of", "to", "is", "title",
   "for", "can", "are", "not", "be", "which", "when"]);
-function looksEnglish(text: string): boolean {
+export function looksEnglish(text: string): boolean {
   const found = new Set(text.toLowerCase().split(/[^a-z]+/).filter((w) => ENGLISH_MARKERS.has(w)));
   return found.size >= 2;
 }
@@ -113,4 +113,4 @@ function main(): void {
   console.log(`eval rows: ${rows.length} -> ${EVAL_FILE}`);
 }
 
-main();
+if (process.argv[1]?.endsWith("prepare-data.ts")) main();

@@ -1,5 +1,5 @@
 // Decodes a language model file and scores text against every model language with it.
-import { forEachFeature, wordsOf } from "./features";
+import { forEachFeature, WORD_PREFIX, wordsOf } from "./features";
 import { MODEL_LANGUAGES, type ModelLanguage } from "./languages";
 
 /** The committed model file, as written by scripts/language-model/build.ts. */
@@ -16,6 +16,12 @@ export interface LanguageModelFile {
    * ordinary Spanish or Catalan lines away.
    */
   priors?: number[];
+  /**
+   * Multiplies the costs of each kind of feature (index = n-gram length; 0 = whole word; absent = all 1), fitted
+   * on the development sets together with the temperature: naive Bayes counts every overlapping n-gram as fresh
+   * evidence, and on short lines that drowns the few whole words (y / e, i, non) that tell neighbours apart.
+   */
+  kindWeights?: number[];
   /** Features, one per line, in the order of `costs`. */
   features: string;
   /** Base64 of one byte per feature and language: how much less likely the feature is in that language than
@@ -26,7 +32,8 @@ export interface LanguageModelFile {
 
 export interface LoadedModel {
   index: Map<string, number>;
-  costs: Uint8Array;
+  /** The file's costs times their kind's weight, per feature and language. */
+  costs: Float32Array;
   step: number;
   temperature: number;
   priors: Float64Array;
@@ -47,7 +54,19 @@ export function decodeModel(file: LanguageModelFile): LoadedModel {
   const index = new Map<string, number>();
   file.features.split("\n").forEach((feature, i) => index.set(feature, i));
   const priors = Float64Array.from(MODEL_LANGUAGES, (_, l) => file.priors?.[l] ?? 0);
-  return { index, costs: decodeBase64(file.costs), step: file.step, temperature: file.temperature, priors };
+  const bytes = decodeBase64(file.costs);
+  const costs = new Float32Array(bytes.length);
+  const count = MODEL_LANGUAGES.length;
+  for (const [feature, i] of index) {
+    const weight = file.kindWeights?.[kindOf(feature)] ?? 1;
+    for (let l = 0; l < count; l++) costs[i * count + l] = bytes[i * count + l]! * weight;
+  }
+  return { index, costs, step: file.step, temperature: file.temperature, priors };
+}
+
+/** 0 for a whole word, else the n-gram's length. */
+export function kindOf(feature: string): number {
+  return feature.startsWith(WORD_PREFIX) ? 0 : feature.length;
 }
 
 export interface LanguageScores {

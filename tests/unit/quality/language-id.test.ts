@@ -108,19 +108,27 @@ for (const floor of FLOORS) {
   });
 }
 
-// The goals for neighbours and blocking power are held on the register set; the short set's figures (an 88 %,
-// es blocking 87 %, 0.6 % confidently wrong) are reported in docs/language-identification.md, not claimed.
-test("register set: Asturian, Aragonese and Occitan (incl. Aranese) are recognised as other (≥ 90 % each)", () => {
-  const rows = fixture("register.jsonl");
-  for (const language of ["ast", "an", "oc"]) {
-    const share = neighbourAsOther(rows, language);
-    assert.ok(share >= 0.9, `${language}: ${share}`);
-  }
-});
+// The goals for neighbours and blocking power (≥ 90 % each) are held on the register and the short set. The
+// confidently-wrong goal (≤ 0.3 %) is met on the register set only: the short set is held to 0.5 %, below the
+// 0.6 % of the model before the short-line work (4 of its 1,000 lines of our languages, 0.4 %, at this model).
+const NEIGHBOUR_AND_BLOCKING_FLOORS = [
+  { name: "register set", file: "register.jsonl", confidentlyWrong: 0.003 },
+  { name: "short set", file: "short.jsonl", confidentlyWrong: 0.005 },
+];
 
-test("register set: ≥ 90 % of each language's lines reach the blocking confidence, ≤ 0.3 % are confidently wrong", () => {
-  const power = blockingPower(fixture("register.jsonl"), identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE);
-  assert.deepEqual(Object.keys(power.confidentRight).sort(), ["ca", "es", "eu", "gl"]);
-  for (const [language, share] of Object.entries(power.confidentRight)) assert.ok(share >= 0.9, `${language}: ${share}`);
-  assert.ok(power.confidentlyWrong <= 0.003, `confidently wrong: ${power.confidentlyWrong}`);
-});
+for (const floor of NEIGHBOUR_AND_BLOCKING_FLOORS) {
+  test(`${floor.name}: Asturian, Aragonese and Occitan (incl. Aranese) are recognised as other (≥ 90 % each)`, () => {
+    const rows = fixture(floor.file);
+    for (const language of ["ast", "an", "oc"]) {
+      const share = neighbourAsOther(rows, language);
+      assert.ok(share >= 0.9, `${language}: ${share}`);
+    }
+  });
+
+  test(`${floor.name}: ≥ 90 % of each language's lines reach the blocking confidence, ≤ ${floor.confidentlyWrong * 100} % are confidently wrong`, () => {
+    const power = blockingPower(fixture(floor.file), identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE);
+    assert.deepEqual(Object.keys(power.confidentRight).sort(), ["ca", "es", "eu", "gl"]);
+    for (const [language, share] of Object.entries(power.confidentRight)) assert.ok(share >= 0.9, `${language}: ${share}`);
+    assert.ok(power.confidentlyWrong <= floor.confidentlyWrong, `confidently wrong: ${power.confidentlyWrong}`);
+  });
+}
