@@ -36,14 +36,45 @@ export function inlineSql(statement: Prisma.Sql): string {
   });
 }
 
+/** Connections (sessions) that hold a prepared statement, by name, with the text it was prepared from. */
+const preparedOn = new WeakMap<object, Map<string, string>>();
+
 /**
  * Runs the statements as one transaction in one round trip and returns the rows of the last one. The transaction is
  * bounded by the same time limit as Prisma's transactions (a cancelled statement is a busy database: 503).
+ * `prepareLastAs`: the last statement is prepared once per connection under that name and executed with its values,
+ * so PostgreSQL plans it once per connection (a large statement's planning can cost more than running it).
  */
-export async function queryInOneRoundTrip<Row>(statements: Prisma.Sql[]): Promise<Row[]> {
+export async function queryInOneRoundTrip<Row>(statements: Prisma.Sql[], options: { prepareLastAs?: string } = {}): Promise<Row[]> {
   const timeout = `SET LOCAL statement_timeout = ${Math.trunc(env().ESCRIBA_DB_TRANSACTION_TIMEOUT_MS)}`;
-  const text = [timeout, ...statements.map(inlineSql)].join(";\n");
-  const results = await databasePool().query(text);
-  const last = Array.isArray(results) ? results[results.length - 1] : results;
-  return (last?.rows ?? []) as Row[];
+  const client = await databasePool().connect();
+  let preparing = false;
+  let failed = false;
+  try {
+    const parts = [timeout];
+    const last = statements[statements.length - 1];
+    const name = options.prepareLastAs;
+    for (const statement of name ? statements.slice(0, -1) : statements) parts.push(inlineSql(statement));
+    if (name && last) {
+      const prepared = preparedOn.get(client) ?? new Map<string, string>();
+      preparedOn.set(client, prepared);
+      // PREPARE and DEALLOCATE are not transactional: a PREPARE in a batch that fails stays prepared.
+      if (prepared.get(name) !== last.text) {
+        if (prepared.has(name)) parts.unshift(`DEALLOCATE ${name}`);
+        parts.unshift(`PREPARE ${name} AS ${last.text}`);
+        prepared.set(name, last.text);
+        preparing = true;
+      }
+      parts.push(`EXECUTE ${name}(${last.values.map(literal).join(", ")})`);
+    }
+    const results = await client.query(parts.join(";\n"));
+    const rows = Array.isArray(results) ? results[results.length - 1] : results;
+    return (rows?.rows ?? []) as Row[];
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    // A connection whose preparing batch failed may or may not hold the statement: it is closed, not guessed about.
+    client.release(failed && preparing ? true : undefined);
+  }
 }
