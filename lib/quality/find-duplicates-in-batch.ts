@@ -42,22 +42,20 @@ export async function findDuplicateProblemsInBatch(
       CROSS JOIN LATERAL (
         SELECT id FROM items WHERE fingerprint = f.fingerprint AND status::text IN ('submitted', 'approved', 'changes_requested')
          LIMIT ${MAX_REPORTED}) x`;
-  const keyed = candidates.flatMap((candidate, n) => candidate.similarityKeys.map((key) => ({ n, key })));
-  // One lateral probe of the band-key index per text; language compared as text as in find-duplicates.ts.
+  // One lateral probe of the band-key index per text, its keys handed over as one array literal per text (an array
+  // of every text's keys, one element per key, cost the client and the server more than the probes themselves);
+  // language compared as text as in find-duplicates.ts.
+  const keyed = numbers.filter((n) => candidates[n]!.similarityKeys.length > 0);
   const nearRows =
     keyed.length === 0
       ? []
       : await tx.$queryRaw<(NearDuplicateCandidate & { n: number })[]>`
-    WITH wanted AS (
-      SELECT k.n, min(l.language) AS language, array_agg(k.key) AS keys
-        FROM unnest(${keyed.map((k) => k.n)}::int[], ${keyed.map((k) => String(k.key))}::bigint[]) AS k(n, key)
-        JOIN unnest(${numbers}::int[], ${candidates.map((c) => c.language)}::text[]) AS l(n, language) ON l.n = k.n
-       GROUP BY k.n)
     SELECT w.n, x.id::text AS id, x.instruction, x.response_start
-      FROM wanted w
+      FROM unnest(${keyed}::int[], ${keyed.map((n) => candidates[n]!.language)}::text[],
+                  ${keyed.map((n) => `{${candidates[n]!.similarityKeys.join(",")}}`)}::text[]) AS w(n, language, keys)
       CROSS JOIN LATERAL (
         SELECT id, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
-         WHERE similarity_keys && w.keys AND language::text = w.language
+         WHERE similarity_keys && w.keys::bigint[] AND language::text = w.language
            AND status::text IN ('submitted', 'approved', 'changes_requested')
          LIMIT ${MAX_CANDIDATES}) x`;
   const exactOf = groupBy(exactRows, (row) => row.id);
