@@ -68,3 +68,27 @@ test("the statements run under the transactions' time limit, and a statement can
   assert.equal((error as { code?: string } | null)?.code, "57014");
   assert.equal(databaseUnavailableError(error)?.code, "unavailable");
 });
+
+test("a statement prepared once per connection answers with each call's own values, and a failed first batch leaves no trace", async () => {
+  const squares = await Promise.all(
+    Array.from({ length: 30 }, (_, n) =>
+      queryInOneRoundTrip<{ square: number; word: string }>([Prisma.sql`SELECT ${n}::int * ${n}::int AS square, ${`w${n}`}::text AS word`], {
+        prepareLastAs: "escriba_test_square",
+      }),
+    ),
+  );
+  assert.deepEqual(
+    squares.map(([row]) => row),
+    Array.from({ length: 30 }, (_, n) => ({ square: n * n, word: `w${n}` })),
+  );
+  // The batch that prepares fails after preparing: the connection is dropped, so no later call finds a statement it
+  // did not expect or misses one it did.
+  await assert.rejects(
+    queryInOneRoundTrip([Prisma.sql`SELECT 1 / ${0}::int AS never`], { prepareLastAs: "escriba_test_failing" }),
+    (error: unknown) => (error as { code?: string }).code === "22012",
+  );
+  for (let call = 0; call < 12; call++) {
+    const [row] = await queryInOneRoundTrip<{ half: number }>([Prisma.sql`SELECT ${call * 2}::int / 2 AS half`], { prepareLastAs: "escriba_test_failing" });
+    assert.equal(row!.half, call);
+  }
+});
