@@ -22,6 +22,9 @@ function createClient(): PrismaClient {
     // error-response.ts turns the timeout into 503 + Retry-After.
     connectionTimeoutMillis: config.ESCRIBA_DB_POOL_TIMEOUT_MS,
   });
+  // Our own listener as well as the adapter's: the adapter takes its listener off when Prisma disconnects, and an idle
+  // connection that PostgreSQL then drops (escriba stopping its embedded server) would be an uncaught exception.
+  globalForDb.escribaPool.on("error", reportConnectionError);
   const adapter = new PrismaPg(
     globalForDb.escribaPool,
     // A connection PostgreSQL drops (restart, admin shutdown) is logged and replaced, never a crash.
