@@ -3,7 +3,8 @@
 // the response (they must be found); half are new text. Prints p50/p95; never asserts on timing. It prints the plan of
 // the near-duplicate statement on the analysed table and exits 1 when that plan does not go through the band-key
 // index: a sequential scan of a million rows is a regression however fast it happens to run today.
-// Usage: node --import tsx bench/near-duplicate-check.ts [items=1000000] [checks=400] [--port 54339]
+// Usage: node --import tsx bench/near-duplicate-check.ts [items=1000000] [checks=400] [--port 54339] [--keep]
+// --keep: reuse the filled database when it is there and leave it for the next run (the fill takes minutes).
 import { parseArgs } from "node:util";
 import { db, disconnectDb } from "@/lib/db";
 import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
@@ -22,16 +23,29 @@ import {
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser } from "@/tests/support/seed-users";
 
-const args = parseArgs({ allowPositionals: true, options: { port: { type: "string", default: "54339" } } });
+const args = parseArgs({
+  allowPositionals: true,
+  options: { port: { type: "string", default: "54339" }, keep: { type: "boolean", default: false } },
+});
 const [itemCount = 1_000_000, checks = 400] = args.positionals.map(Number);
 
-const database = await openBenchDatabase("escriba_bench_duplicates", { port: Number(args.values.port) });
-const campaign = await createTestCampaign({ languages: ["es", "ca", "eu", "gl"] });
-const author = await createTestUser("annotator", ["es"], "filler");
-console.log(`Filling ${itemCount} items…`);
-const fillStarted = performance.now();
-await fillItems(database, { count: itemCount, campaignId: campaign.id, authorId: author.id });
-console.log(`…in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
+const database = await openBenchDatabase("escriba_bench_duplicates", { port: Number(args.values.port), keep: args.values.keep });
+const { rows: stored } = await database.query(`SELECT count(*)::int AS items FROM items`);
+if (stored[0].items === 0) {
+  const campaign = await createTestCampaign({ languages: ["es", "ca", "eu", "gl"] });
+  const author = await createTestUser("annotator", ["es"], "filler");
+  console.log(`Filling ${itemCount} items…`);
+  const fillStarted = performance.now();
+  await fillItems(database, { count: itemCount, campaignId: campaign.id, authorId: author.id });
+  console.log(`…in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s`);
+} else if (stored[0].items !== itemCount) {
+  console.error(`FAIL: the kept database holds ${stored[0].items} items, not ${itemCount}; run without --keep to fill it again`);
+  await disconnectDb();
+  await database.close();
+  process.exit(1);
+} else {
+  console.log(`Reusing the kept database: ${itemCount} items`);
+}
 
 const changeOneWord = (text: string) => text.replace(/\s\S+\s/, " cambiado ");
 // The plan, with the keys of a stored item's near copy: what the product sends at submit.

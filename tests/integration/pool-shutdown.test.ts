@@ -10,7 +10,7 @@ import { databaseUrl } from "@/lib/env";
 after(disconnectDb);
 
 test("an idle pooled connection dropped by PostgreSQL after Prisma disconnected is logged, not thrown", async () => {
-  const [{ pid }] = await db().$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  const [backend] = await db().$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
   assert.equal(databasePoolStats().idle, 1, "the connection went back to the pool, idle");
   await db().$disconnect();
 
@@ -20,7 +20,7 @@ test("an idle pooled connection dropped by PostgreSQL after Prisma disconnected 
   try {
     const admin = new pg.Client({ connectionString: databaseUrl() });
     await admin.connect();
-    await admin.query("SELECT pg_terminate_backend($1)", [pid]);
+    await admin.query("SELECT pg_terminate_backend($1)", [backend!.pid]);
     await admin.end();
     // The pool notices the dropped connection when its socket closes; without a listener the process would throw here.
     for (let waited = 0; databasePoolStats().total > 0 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
