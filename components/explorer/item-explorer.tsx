@@ -5,12 +5,12 @@
 import { useTranslations } from "next-intl";
 import { useFigureFormat } from "@/components/productivity/format-figures";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useExplorerCounts, useExplorerPages, type ExplorerParams } from "@/components/explorer/explorer-query";
 import { ExplorerBulkActions } from "@/components/explorer/explorer-bulk-actions";
 import { ImportUpload } from "@/components/explorer/import-upload";
 import { useExplorerKeys } from "@/components/explorer/use-explorer-keys";
+import { useUrlParams } from "@/components/explorer/use-url-params";
 import { ProblemField, ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
 import { EXPLORER_FLAGS, EXPLORER_SORTS } from "@/lib/explorer/schemas";
 import { TableRegion } from "@/components/layout/table-region";
@@ -29,10 +29,7 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
     counts.data && count > counts.data.cap ? tCounts("moreThan", { label, count: counts.data.cap }) : t("withCount", { label, count });
   // Through the global Intl when it formats, so the locale data LocaleDataGate installs (Basque, Galician) is used.
   const format = useFigureFormat();
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const params: ExplorerParams = useMemo(() => Object.fromEntries(searchParams.entries()), [searchParams]);
+  const [params, setUrlParams] = useUrlParams();
   const [text, setText] = useState(params.q ?? "");
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const search = useRef<HTMLInputElement>(null);
@@ -43,13 +40,8 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
   const rows = pages.data?.pages.flatMap((page) => page.items) ?? [];
 
   function setParams(changes: Record<string, string | undefined>) {
-    const next = new URLSearchParams(searchParams.toString());
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === undefined || value === "") next.delete(name);
-      else next.set(name, value);
-    }
     setTicked(new Set());
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+    setUrlParams(changes);
   }
 
   function submitSearch(event: FormEvent) {
