@@ -16,7 +16,11 @@ export function useUrlParams(): [Record<string, string>, (changes: Record<string
   /** Query strings sent and not yet landed. */
   const inFlight = useRef(new Set<string>());
 
+  const lastLanded = useRef(landed);
   useEffect(() => {
+    // Only a change of the URL decides (not a new query asked for while the URL still shows the old one).
+    if (lastLanded.current === landed) return;
+    lastLanded.current = landed;
     if (asked === null) return;
     // The last one asked for landed, or the URL changed for another reason: the URL is the query again.
     if (landed === asked || !inFlight.current.has(landed)) {
