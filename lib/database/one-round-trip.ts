@@ -5,6 +5,7 @@
 // review claim (64 reviewers on a pool of 10 connections) pays in time every other request waits.
 // The simple query protocol has no parameters: values are written into the text as literals, each escaped by the
 // driver's own escapeLiteral (standard_conforming_strings aside, it writes E'' strings with doubled backslashes).
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { databasePool } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -36,45 +37,109 @@ export function inlineSql(statement: Prisma.Sql): string {
   });
 }
 
-/** Connections (sessions) that hold a prepared statement, by name, with the text it was prepared from. */
-const preparedOn = new WeakMap<object, Map<string, string>>();
+/** Every batch runs under the same time limit as Prisma's transactions (a cancelled statement is a busy database: 503). */
+const statementTimeout = () => `SET LOCAL statement_timeout = ${Math.trunc(env().ESCRIBA_DB_TRANSACTION_TIMEOUT_MS)}`;
+
+/** The rows of the last result of a simple query of several statements (pg answers one result, or one per statement). */
+function rowsOfResult<Row>(results: pg.QueryResult | pg.QueryResult[], index: number): Row[] {
+  const result = Array.isArray(results) ? results[index] : results;
+  return (result?.rows ?? []) as Row[];
+}
+
+/** The statements prepared on each connection (session), by name: a name is a hash of the statement's text. */
+const preparedOn = new WeakMap<object, Set<string>>();
 
 /**
- * Runs the statements as one transaction in one round trip and returns the rows of the last one. The transaction is
- * bounded by the same time limit as Prisma's transactions (a cancelled statement is a busy database: 503).
- * `prepareLastAs`: the last statement is prepared once per connection under that name and executed with its values,
- * so PostgreSQL plans it once per connection (a large statement's planning can cost more than running it).
+ * The statements as the text of one simple query, the last one prepared on this connection when `prepareLast`:
+ * PostgreSQL then plans it once per connection and statement text (a large statement's planning can cost more than
+ * running it). `preparing`: this text prepares it, so if the query fails the connection may or may not hold it.
  */
-export async function queryInOneRoundTrip<Row>(statements: Prisma.Sql[], options: { prepareLastAs?: string } = {}): Promise<Row[]> {
-  const timeout = `SET LOCAL statement_timeout = ${Math.trunc(env().ESCRIBA_DB_TRANSACTION_TIMEOUT_MS)}`;
+function batchOf(client: pg.PoolClient, statements: Prisma.Sql[], prepareLast: boolean): { parts: string[]; preparing: boolean } {
+  const last = statements[statements.length - 1];
+  if (!prepareLast || !last) return { parts: statements.map(inlineSql), preparing: false };
+  const parts = statements.slice(0, -1).map(inlineSql);
+  const name = `escriba_${createHash("sha256").update(last.text).digest("hex").slice(0, 24)}`;
+  const prepared = preparedOn.get(client) ?? new Set<string>();
+  preparedOn.set(client, prepared);
+  let preparing = false;
+  if (!prepared.has(name)) {
+    // PREPARE is not transactional: it stands even when the rest of the batch fails.
+    parts.unshift(`PREPARE ${name} AS ${last.text}`);
+    prepared.add(name);
+    preparing = true;
+  }
+  parts.push(`EXECUTE ${name}(${last.values.map(literal).join(", ")})`);
+  return { parts, preparing };
+}
+
+/**
+ * Runs the statements as one transaction in one round trip and returns the rows of the last one. `prepareLast`: the
+ * last statement is prepared once per connection (batchOf).
+ */
+export async function queryInOneRoundTrip<Row>(statements: Prisma.Sql[], options: { prepareLast?: boolean } = {}): Promise<Row[]> {
   const client = await databasePool().connect();
   let preparing = false;
   let failed = false;
   try {
-    const parts = [timeout];
-    const last = statements[statements.length - 1];
-    const name = options.prepareLastAs;
-    for (const statement of name ? statements.slice(0, -1) : statements) parts.push(inlineSql(statement));
-    if (name && last) {
-      const prepared = preparedOn.get(client) ?? new Map<string, string>();
-      preparedOn.set(client, prepared);
-      // PREPARE and DEALLOCATE are not transactional: a PREPARE in a batch that fails stays prepared.
-      if (prepared.get(name) !== last.text) {
-        if (prepared.has(name)) parts.unshift(`DEALLOCATE ${name}`);
-        parts.unshift(`PREPARE ${name} AS ${last.text}`);
-        prepared.set(name, last.text);
-        preparing = true;
-      }
-      parts.push(`EXECUTE ${name}(${last.values.map(literal).join(", ")})`);
-    }
-    const results = await client.query(parts.join(";\n"));
-    const rows = Array.isArray(results) ? results[results.length - 1] : results;
-    return (rows?.rows ?? []) as Row[];
+    const batch = batchOf(client, statements, options.prepareLast ?? false);
+    preparing = batch.preparing;
+    const results = await client.query([statementTimeout(), ...batch.parts].join(";\n"));
+    return rowsOfResult<Row>(results, Array.isArray(results) ? results.length - 1 : 0);
   } catch (error) {
     failed = true;
     throw error;
   } finally {
     // A connection whose preparing batch failed may or may not hold the statement: it is closed, not guessed about.
     client.release(failed && preparing ? true : undefined);
+  }
+}
+
+/** Sends statements within a transactionInRoundTrips; `commit` ends the transaction in the same round trip. */
+export type SendInTransaction = <Row>(statements: Prisma.Sql[], options?: { commit?: boolean; prepareLast?: boolean }) => Promise<Row[]>;
+
+/**
+ * A transaction that needs some work in Node between its statements (a check of what the first statement returned),
+ * in as many round trips as that work needs and no more: BEGIN goes with the first statements, COMMIT with the last
+ * (`send(…, { commit: true })`), where a Prisma interactive transaction sends each on its own. Each send returns the
+ * rows of its last statement. The work returning without committing commits; the work throwing, or a statement
+ * failing, rolls back. Values are written in as literals, as in queryInOneRoundTrip.
+ */
+export async function transactionInRoundTrips<T>(work: (send: SendInTransaction) => Promise<T>): Promise<T> {
+  const client = await databasePool().connect();
+  let begun = false;
+  let ended = false;
+  let preparing = false;
+  const send: SendInTransaction = async <Row>(statements: Prisma.Sql[], options: { commit?: boolean; prepareLast?: boolean } = {}) => {
+    if (ended) throw new Error("The transaction has already been committed.");
+    const parts = begun ? [] : ["BEGIN", statementTimeout()];
+    begun = true;
+    const batch = batchOf(client, statements, options.prepareLast ?? false);
+    preparing ||= batch.preparing;
+    parts.push(...batch.parts);
+    const lastStatement = parts.length - 1;
+    if (options.commit) parts.push("COMMIT");
+    const results = await client.query(parts.join(";\n"));
+    // A failure anywhere before COMMIT skips the rest of the batch, COMMIT included: the transaction is still open.
+    if (options.commit) ended = true;
+    return rowsOfResult<Row>(results, lastStatement);
+  };
+  let broken = false;
+  try {
+    const result = await work(send);
+    if (begun && !ended) await client.query("COMMIT");
+    ended = true;
+    return result;
+  } catch (error) {
+    if (begun && !ended) {
+      // A connection that cannot even roll back is closed rather than handed to the next caller mid-transaction.
+      await client.query("ROLLBACK").catch(() => {
+        broken = true;
+      });
+    }
+    // A connection whose preparing batch failed may or may not hold the statement: it is closed, not guessed about.
+    if (preparing) broken = true;
+    throw error;
+  } finally {
+    client.release(broken || undefined);
   }
 }

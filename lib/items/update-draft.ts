@@ -8,9 +8,10 @@ import { assertAuthorCanEdit, staleVersion } from "@/lib/items/item-access";
 import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { resolveWritingTarget } from "@/lib/items/resolve-writing-target";
 import { updateDraftInputSchema, type ItemView } from "@/lib/items/schemas";
-import { recordDraftEvidence, textsOf } from "@/lib/provenance/record-evidence";
+import { draftEvidenceWrite, recordDraftEvidence, textsOf, type EvidenceRow } from "@/lib/provenance/record-evidence";
 import { toEvidenceView } from "@/lib/provenance/evidence-view";
-import { writeCurrentDraft } from "@/lib/items/write-current-draft";
+import { currentDraftUpdate, writtenDraftOf, type WrittenRow } from "@/lib/items/write-current-draft";
+import { queryInOneRoundTrip, transactionInRoundTrips } from "@/lib/database/one-round-trip";
 
 /** The facts a save is checked against; every save pays for this read, so it is one narrow query. */
 const EDIT_FACTS = {
@@ -34,16 +35,19 @@ export async function updateDraft(
 ): Promise<ItemView> {
   // activeSeconds (deprecated) is dropped unread: a save is no evidence of active time, heartbeats are.
   const { version, activeSeconds: _ignored, evidence, ...changes } = updateDraftInputSchema.parse(input);
-  // The common save: one conditional UPDATE … RETURNING, plus the counters' record in the same transaction.
-  const fast = await (evidence
-    ? db().$transaction(async (tx) => {
-        const written = await writeCurrentDraft(tx, viewer, itemId, version, changes);
+  // The common save: one conditional UPDATE … RETURNING; with counters, that statement also returns the writer's
+  // running record, which is checked here and replaced in the same transaction: two round trips in all.
+  const fast = evidence
+    ? await transactionInRoundTrips(async (send) => {
+        const written = writtenDraftOf(
+          (await send<WrittenRow>([currentDraftUpdate(viewer, itemId, version, changes, { runningEvidenceOf: viewer.id })], { prepareLast: true }))[0],
+        );
         if (!written) return null;
-        const after = textsOf(written.view);
-        const record = await recordDraftEvidence(tx, { itemId, userId: viewer.id, input: evidence, before: written.before, after, startedAt: written.createdAt });
-        return { ...written.view, evidence: toEvidenceView(record) };
+        const args = { itemId, userId: viewer.id, input: evidence, before: written.before, after: textsOf(written.view), startedAt: written.createdAt };
+        const [record] = await send<EvidenceRow>([draftEvidenceWrite(written.runningEvidence, args)], { commit: true });
+        return { ...written.view, evidence: toEvidenceView({ ...record!, checkedAt: new Date(record!.checked_at) }) };
       })
-    : writeCurrentDraft(db(), viewer, itemId, version, changes).then((written) => written?.view ?? null));
+    : writtenDraftOf((await queryInOneRoundTrip<WrittenRow>([currentDraftUpdate(viewer, itemId, version, changes)], { prepareLast: true }))[0])?.view;
   if (fast) return fast;
 
   // Everything else (a refusal to explain, or a new language, category or variety and with it a guideline) the slow way.

@@ -5,12 +5,13 @@
 // explains the refusal (assertAuthorCanEdit, stale version) or takes the slow way for a change of writing target.
 import type { Viewer } from "@/lib/auth/viewer";
 import { currentTime } from "@/lib/clock";
-import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { updateDraftInputSchema } from "@/lib/items/schemas";
 import { itemViewColumns, itemViewFromRow, type ItemViewRow } from "@/lib/items/item-view-sql";
 import type { ItemView } from "@/lib/items/schemas";
 import type { FieldTexts } from "@/lib/provenance/check-evidence";
+import type { RunningEvidence } from "@/lib/provenance/record-evidence";
+import type { EvidenceFields } from "@/lib/provenance/schemas";
 import type { z } from "zod";
 
 type DraftChanges = Omit<z.output<typeof updateDraftInputSchema>, "version" | "activeSeconds" | "evidence">;
@@ -26,25 +27,33 @@ const COLUMNS: Record<Exclude<keyof DraftChanges, "language" | "category" | "var
   piiDeclaredFictional: "pii_declared_fictional",
 };
 
-interface WrittenRow extends ItemViewRow {
+export interface WrittenRow extends ItemViewRow {
   before_instruction: string;
   before_context: string | null;
   before_response: string;
+  writer_running_evidence?: { id: string; fields: EvidenceFields; reasons: string[]; checked_at: string } | null;
 }
 
 export interface WrittenDraft {
   view: ItemView;
   before: FieldTexts;
   createdAt: Date;
+  /** Only when asked for (`runningEvidenceOf`), and null when the writer has no running record yet. */
+  runningEvidence: RunningEvidence | null;
 }
 
-export async function writeCurrentDraft(
-  tx: Prisma.TransactionClient | ReturnType<typeof db>,
+/**
+ * The save's conditional UPDATE … RETURNING (see the top of this file). `runningEvidenceOf`: the statement also returns
+ * that writer's running writing counters (their record with its id, as it stood before this save), which the save then
+ * checks and replaces in the same transaction: the item row this statement locks keeps that writer's saves in turn.
+ */
+export function currentDraftUpdate(
   viewer: Viewer,
   itemId: string,
   version: number,
   changes: DraftChanges,
-): Promise<WrittenDraft | null> {
+  options: { runningEvidenceOf?: string } = {},
+): Prisma.Sql {
   const assignments: Prisma.Sql[] = [];
   for (const [field, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
     const value = changes[field];
@@ -65,20 +74,35 @@ export async function writeCurrentDraft(
   if (changes.language !== undefined) conditions.push(Prisma.sql`i.language::text = ${changes.language}`);
   if (changes.category !== undefined) conditions.push(Prisma.sql`i.category::text = ${changes.category}`);
   if (changes.variety !== undefined) conditions.push(Prisma.sql`i.variety IS NOT DISTINCT FROM ${changes.variety}`);
+  // Only saves, which bump the version this statement names, write a running record: when the write succeeds, the
+  // record read in this statement's snapshot is the one the previous save left.
+  const runningEvidence = options.runningEvidenceOf
+    ? Prisma.sql`, (SELECT json_build_object('id', e.id, 'fields', e.fields, 'reasons', e.reasons, 'checked_at', e.checked_at)
+                      FROM writing_evidence e
+                     WHERE e.item_id = i.id AND e.user_id = ${options.runningEvidenceOf}::uuid AND e.kind = 'writing'
+                       AND e.revision_id IS NULL
+                     LIMIT 1) AS writer_running_evidence`
+    : Prisma.empty;
 
   // The replaced text comes from the statement's snapshot: when the write succeeds no other write came between,
   // since every write of the text bumps the version the condition names.
-  const rows = await tx.$queryRaw<WrittenRow[]>`
+  return Prisma.sql`
     UPDATE items i SET ${Prisma.join([...assignments, Prisma.sql`version = i.version + 1`, Prisma.sql`updated_at = ${now}`], ", ")}
       FROM (SELECT instruction, context, response FROM items WHERE id = ${itemId}::uuid) b
      WHERE ${Prisma.join(conditions, " AND ")}
     RETURNING ${itemViewColumns()},
-              b.instruction AS before_instruction, b.context AS before_context, b.response AS before_response`;
-  const row = rows[0];
+              b.instruction AS before_instruction, b.context AS before_context, b.response AS before_response${runningEvidence}`;
+}
+
+/** What the statement of currentDraftUpdate returned, or null when it wrote nothing. */
+export function writtenDraftOf(row: WrittenRow | undefined): WrittenDraft | null {
   if (!row) return null;
   return {
     before: { instruction: row.before_instruction, context: row.before_context ?? "", response: row.before_response },
     createdAt: new Date(row.created_at),
     view: itemViewFromRow(row),
+    runningEvidence: row.writer_running_evidence
+      ? { ...row.writer_running_evidence, checkedAt: new Date(row.writer_running_evidence.checked_at) }
+      : null,
   };
 }

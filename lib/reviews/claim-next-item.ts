@@ -183,7 +183,7 @@ export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimI
   // own. Neither case wrote anything in the round trip: the lease is only written for new work.
   let claimed: Claimed | null = null;
   for (let attempt = 1; attempt <= CLAIM_ATTEMPTS && !claimed; attempt++) {
-    const [row] = await queryInOneRoundTrip<ClaimRow>([reviewerLock(viewer.id), claimStatement(scope, draw)], { prepareLastAs: "escriba_review_claim" });
+    const [row] = await queryInOneRoundTrip<ClaimRow>([reviewerLock(viewer.id), claimStatement(scope, draw)], { prepareLast: true });
     // With no new work to hand out, no check is handed out either: a queue that looks empty but still gives items
     // would tell the reviewer what they are.
     if (!row) return null;

@@ -4,8 +4,8 @@
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { databaseUnavailableError } from "@/lib/database/database-unavailable";
-import { queryInOneRoundTrip } from "@/lib/database/one-round-trip";
-import { db, disconnectDb } from "@/lib/db";
+import { queryInOneRoundTrip, transactionInRoundTrips } from "@/lib/database/one-round-trip";
+import { databasePool, db, disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createTestUser } from "@/tests/support/seed-users";
@@ -73,7 +73,7 @@ test("a statement prepared once per connection answers with each call's own valu
   const squares = await Promise.all(
     Array.from({ length: 30 }, (_, n) =>
       queryInOneRoundTrip<{ square: number; word: string }>([Prisma.sql`SELECT ${n}::int * ${n}::int AS square, ${`w${n}`}::text AS word`], {
-        prepareLastAs: "escriba_test_square",
+        prepareLast: true,
       }),
     ),
   );
@@ -82,13 +82,70 @@ test("a statement prepared once per connection answers with each call's own valu
     Array.from({ length: 30 }, (_, n) => ({ square: n * n, word: `w${n}` })),
   );
   // The batch that prepares fails after preparing: the connection is dropped, so no later call finds a statement it
-  // did not expect or misses one it did.
+  // did not expect or misses one it did; the same statement with other values answers on every connection.
   await assert.rejects(
-    queryInOneRoundTrip([Prisma.sql`SELECT 1 / ${0}::int AS never`], { prepareLastAs: "escriba_test_failing" }),
+    queryInOneRoundTrip([Prisma.sql`SELECT ${12}::int / ${0}::int AS quotient`], { prepareLast: true }),
     (error: unknown) => (error as { code?: string }).code === "22012",
   );
-  for (let call = 0; call < 12; call++) {
-    const [row] = await queryInOneRoundTrip<{ half: number }>([Prisma.sql`SELECT ${call * 2}::int / 2 AS half`], { prepareLastAs: "escriba_test_failing" });
-    assert.equal(row!.half, call);
+  for (let call = 1; call <= 12; call++) {
+    const [row] = await queryInOneRoundTrip<{ quotient: number }>([Prisma.sql`SELECT ${12}::int / ${call}::int AS quotient`], { prepareLast: true });
+    assert.equal(row!.quotient, Math.trunc(12 / call));
   }
+});
+
+test("a transaction in round trips keeps all of its statements or none, and leaves its connection clean", async () => {
+  const user = await createTestUser("annotator", ["es"]);
+  const nameOf = async () => (await db().user.findUniqueOrThrow({ where: { id: user.id } })).name;
+  const rename = (name: string) => Prisma.sql`UPDATE users SET name = ${name} WHERE id = ${user.id}::uuid RETURNING name`;
+
+  // Work in Node between the round trips throws: the first round trip's write is undone.
+  await assert.rejects(
+    transactionInRoundTrips(async (send) => {
+      await send([rename("Primero")]);
+      throw new Error("the check between the statements failed");
+    }),
+    /the check between/,
+  );
+  assert.equal(await nameOf(), user.name);
+
+  // A statement of the committing round trip fails: COMMIT is never reached, and the first round trip is undone too.
+  await assert.rejects(
+    transactionInRoundTrips(async (send) => {
+      await send([rename("Primero")]);
+      await send([Prisma.sql`SELECT 1 / ${0}::int`], { commit: true });
+    }),
+    (error: unknown) => (error as { code?: string }).code === "22012",
+  );
+  assert.equal(await nameOf(), user.name);
+
+  // Every connection of the pool is back outside any transaction (COMMIT on one only warns "no transaction"); one
+  // left inside would hand the next caller a transaction that is aborted, or that commits what it should not.
+  const clients = await Promise.all(Array.from({ length: env().ESCRIBA_DB_POOL_SIZE }, () => databasePool().connect()));
+  try {
+    const notices = await Promise.all(
+      clients.map(async (client) => {
+        const notices: string[] = [];
+        client.on("notice", (notice) => notices.push(notice.message ?? ""));
+        await client.query("COMMIT");
+        client.removeAllListeners("notice");
+        return notices.join();
+      }),
+    );
+    assert.deepEqual([...new Set(notices)], ["there is no transaction in progress"]);
+  } finally {
+    for (const client of clients) client.release();
+  }
+
+  // Both round trips succeed: both writes are kept, each send answering with its last statement's rows.
+  const answers = await transactionInRoundTrips(async (send) => {
+    const first = await send<{ name: string }>([rename("Primero")]);
+    const second = await send<{ name: string }>([rename("Segundo"), Prisma.sql`SELECT name || '!' AS name FROM users WHERE id = ${user.id}::uuid`], { commit: true });
+    return [first, second];
+  });
+  assert.deepEqual(answers, [[{ name: "Primero" }], [{ name: "Segundo!" }]]);
+  assert.equal(await nameOf(), "Segundo");
+
+  // Work that returns without committing commits.
+  await transactionInRoundTrips(async (send) => send([rename("Tercero")]));
+  assert.equal(await nameOf(), "Tercero");
 });
