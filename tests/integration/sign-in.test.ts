@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { after, describe, test } from "node:test";
 import { resolveSession, revokeSession } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in";
+import { setClockForTests } from "@/lib/clock";
 import { db, disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -51,6 +52,23 @@ describe("signInWithPassword", () => {
     assert.ok(await resolveSession(sessionId));
     await revokeSession(sessionId);
     assert.equal(await resolveSession(sessionId), null);
+  });
+
+  test("a session resolves until the moment it expires, and only to its own user", async () => {
+    const user = await createTestUser("annotator");
+    const other = await createTestUser("annotator");
+    await signInWithPassword({ email: other.email, password: TEST_PASSWORD, ipAddress: freshAddress() });
+    const { sessionId } = await signInWithPassword({ email: user.email, password: TEST_PASSWORD, ipAddress: freshAddress() });
+    const { expiresAt } = await db().session.findUniqueOrThrow({ where: { id: sessionId } });
+    try {
+      setClockForTests(new Date(expiresAt.getTime() - 1000));
+      assert.equal((await resolveSession(sessionId))?.id, user.id);
+      setClockForTests(expiresAt);
+      assert.equal(await resolveSession(sessionId), null);
+    } finally {
+      setClockForTests(null);
+    }
+    assert.equal(await resolveSession(crypto.randomUUID()), null);
   });
 
   test("deactivation ends existing sessions at once and refuses new sign-ins", async () => {
