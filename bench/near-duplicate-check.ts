@@ -1,9 +1,10 @@
 // Latency of the database duplicate check (exact fingerprint + near duplicates by similarity keys) against
-// 1,000,000 items. Half the candidates are an existing item's text with one word changed in the instruction and
-// the response (they must be found); half are new text. Prints p50/p95; never asserts on timing. It prints the plan of
+// 1,000,000 items. A third of the candidates are an existing item's text with one word changed in the instruction
+// and the response (they must be found); a third are new text in the stored texts' small vocabulary, a third new text
+// in a wide one (see below). Prints p50/p95; never asserts on timing. It prints the plan of
 // the near-duplicate statement on the analysed table and exits 1 when that plan does not go through the band-key
 // index: a sequential scan of a million rows is a regression however fast it happens to run today.
-// Usage: node --import tsx bench/near-duplicate-check.ts [items=1000000] [checks=400] [--port 54339] [--keep]
+// Usage: node --import tsx bench/near-duplicate-check.ts [items=1000000] [checks=600] [--port 54339] [--keep]
 // --keep: reuse the filled database when it is there and leave it for the next run (the fill takes minutes).
 import { parseArgs } from "node:util";
 import { db, disconnectDb } from "@/lib/db";
@@ -27,7 +28,7 @@ const args = parseArgs({
   allowPositionals: true,
   options: { port: { type: "string", default: "54339" }, keep: { type: "boolean", default: false } },
 });
-const [itemCount = 1_000_000, checks = 400] = args.positionals.map(Number);
+const [itemCount = 1_000_000, checks = 600] = args.positionals.map(Number);
 
 const database = await openBenchDatabase("escriba_bench_duplicates", { port: Number(args.values.port), keep: args.values.keep });
 const { rows: stored } = await database.query(`SELECT count(*)::int AS items FROM items`);
@@ -68,34 +69,48 @@ if (!planText.includes(`Bitmap Index Scan on ${NEAR_DUPLICATE_INDEX}`)) {
 
 const withNear: number[] = [];
 const withoutNear: number[] = [];
+const wideVocabulary: number[] = [];
+/** Candidate rows the near-duplicate statement returned (what the check reads from the heap and scores), by class. */
+const candidateRows = { withNear: [] as number[], withoutNear: [] as number[], wideVocabulary: [] as number[] };
 let expected = 0;
 let found = 0;
+// The stored texts draw on a vocabulary of ~250 words, so unrelated texts share word pairs, and with them band keys,
+// far more often than real text does (the commonest key of the filled table is shared by about 1,800 items). The third
+// class is new text whose words are pairs of vocabulary words joined (~62,500 words): it shares no band key with the
+// stored texts by chance, as new real text rarely does, so it times the index path without the synthetic collisions.
+const wideText = (n: number, words: number) =>
+  syntheticText(n, words * 2, 5).split(" ").flatMap((word, i, all) => (i % 2 === 0 ? [`${word}${all[i + 1] ?? ""}`] : [])).join(" ");
 for (let check = 0; check < checks; check++) {
   const n = Math.floor(Math.random() * itemCount);
-  const nearCopy = check % 2 === 0;
-  const text = nearCopy
-    ? { instruction: changeOneWord(syntheticInstruction(n)), response: changeOneWord(syntheticResponse(n)) }
-    : { instruction: `¿${syntheticText(itemCount + check, 14, 3)}?`, response: `${syntheticText(itemCount + check, 60, 4)}.` };
+  const kind = check % 3 === 0 ? "withNear" : check % 3 === 1 ? "withoutNear" : "wideVocabulary";
+  const text =
+    kind === "withNear"
+      ? { instruction: changeOneWord(syntheticInstruction(n)), response: changeOneWord(syntheticResponse(n)) }
+      : kind === "withoutNear"
+        ? { instruction: `¿${syntheticText(itemCount + check, 14, 3)}?`, response: `${syntheticText(itemCount + check, 60, 4)}.` }
+        : { instruction: `¿${wideText(itemCount + check, 14)}?`, response: `${wideText(itemCount + check, 60)}.` };
+  const candidate = {
+    itemId: "00000000-0000-4000-8000-000000000000",
+    language: languageOfSyntheticItem(n),
+    ...text,
+    fingerprint: itemFingerprint(text),
+    similarityKeys: itemSimilarityKeys(text),
+  };
   const started = performance.now();
-  const problems = await db().$transaction((tx) =>
-    findDuplicateProblems(tx, {
-      itemId: "00000000-0000-4000-8000-000000000000",
-      language: languageOfSyntheticItem(n),
-      ...text,
-      fingerprint: itemFingerprint(text),
-      similarityKeys: itemSimilarityKeys(text),
-    }),
-  );
-  (nearCopy ? withNear : withoutNear).push(performance.now() - started);
+  const problems = await db().$transaction((tx) => findDuplicateProblems(tx, candidate));
+  ({ withNear, withoutNear, wideVocabulary })[kind].push(performance.now() - started);
+  candidateRows[kind].push((await db().$queryRaw<unknown[]>(nearDuplicateCandidatesSql(candidate))).length);
   // Drafts and rejected items are not compared; count only copies of compared items.
-  if (nearCopy && ["submitted", "approved", "changes_requested"].includes(statusOfSyntheticItem(n))) {
+  if (kind === "withNear" && ["submitted", "approved", "changes_requested"].includes(statusOfSyntheticItem(n))) {
     expected++;
     if (problems.some((problem) => problem.code === "near_duplicate")) found++;
   }
 }
+const meanRows = (rows: number[]) => (rows.reduce((sum, value) => sum + value, 0) / rows.length).toFixed(1);
 console.log(`${itemCount} items; near copies of compared items found: ${found}/${expected}`);
-console.log(summarise("duplicate check, candidate with near duplicates", withNear));
-console.log(summarise("duplicate check, candidate without", withoutNear));
-console.log(summarise("duplicate check, all", [...withNear, ...withoutNear]));
+console.log(`${summarise("duplicate check, candidate with near duplicates", withNear)}; candidate rows read, mean ${meanRows(candidateRows.withNear)}`);
+console.log(`${summarise("duplicate check, candidate without", withoutNear)}; candidate rows read, mean ${meanRows(candidateRows.withoutNear)}`);
+console.log(`${summarise("duplicate check, new text in a wide vocabulary", wideVocabulary)}; candidate rows read, mean ${meanRows(candidateRows.wideVocabulary)}`);
+console.log(summarise("duplicate check, all", [...withNear, ...withoutNear, ...wideVocabulary]));
 await disconnectDb();
 await database.close();
