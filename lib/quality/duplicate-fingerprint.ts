@@ -26,8 +26,9 @@ export function trigramsOf(text: string): Set<string> {
   const trigrams = new Set<string>();
   for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
     if (word === "") continue;
+    // By code point, so a letter outside the BMP is one character, as it is to PostgreSQL.
     const padded = [" ", " ", ...word, " "];
-    for (let i = 0; i + 3 <= padded.length; i++) trigrams.add(padded.slice(i, i + 3).join(""));
+    for (let i = 0; i + 3 <= padded.length; i++) trigrams.add(padded[i]! + padded[i + 1]! + padded[i + 2]!);
   }
   return trigrams;
 }
@@ -38,10 +39,14 @@ export function trigramsOf(text: string): Set<string> {
  * database's near-duplicate threshold without a database.
  */
 export function textSimilarity(a: string, b: string): number {
-  const left = trigramsOf(a);
-  const right = trigramsOf(b);
+  return trigramSimilarity(trigramsOf(a), trigramsOf(b));
+}
+
+/** textSimilarity of two texts' trigram sets, for a text compared with many (build its set once). */
+export function trigramSimilarity(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
   if (left.size === 0 || right.size === 0) return 0;
+  const [smaller, larger] = left.size <= right.size ? [left, right] : [right, left];
   let shared = 0;
-  for (const trigram of left) if (right.has(trigram)) shared++;
+  for (const trigram of smaller) if (larger.has(trigram)) shared++;
   return shared / (left.size + right.size - shared);
 }

@@ -4,7 +4,7 @@
 // of similarity, so what is reported means the same as `similarity()` in PostgreSQL.
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemLanguage } from "@/lib/vocabulary";
-import { textSimilarity } from "@/lib/quality/duplicate-fingerprint";
+import { trigramSimilarity, trigramsOf } from "@/lib/quality/duplicate-fingerprint";
 import type { QualityProblem } from "@/lib/quality/quality-report";
 
 /** Similarity (pg_trgm's `similarity()`) from which two texts count as near duplicates. */
@@ -91,13 +91,15 @@ export function nearDuplicateProblems(
   near: readonly NearDuplicateCandidate[],
   exactIds: ReadonlySet<string>,
 ): QualityProblem[] {
-  const responseStart = candidate.response.slice(0, RESPONSE_PREFIX_CHARS);
+  // The text's own trigrams once, not once per candidate (a lookup may return up to MAX_CANDIDATES).
+  const instructionTrigrams = trigramsOf(candidate.instruction);
+  const responseTrigrams = trigramsOf(candidate.response.slice(0, RESPONSE_PREFIX_CHARS));
   const scored = near
     .filter((row) => !exactIds.has(row.id))
     .map((row) => ({
       id: row.id,
-      instruction: textSimilarity(candidate.instruction, row.instruction),
-      response: textSimilarity(responseStart, row.response_start),
+      instruction: trigramSimilarity(instructionTrigrams, trigramsOf(row.instruction)),
+      response: trigramSimilarity(responseTrigrams, trigramsOf(row.response_start)),
     }));
   const problems: QualityProblem[] = [];
   for (const field of ["instruction", "response"] as const) {

@@ -4,6 +4,7 @@ import {
   itemFingerprint,
   normaliseForDuplicates,
   textSimilarity,
+  trigramSimilarity,
   trigramsOf,
 } from "@/lib/quality/duplicate-fingerprint";
 
@@ -75,4 +76,12 @@ describe("textSimilarity (pg_trgm similarity)", () => {
   test("counts accented letters as one character each", () => {
     assert.deepEqual([...trigramsOf("més")].sort(), ["  m", " mé", "és ", "més"].sort());
   });
+  test("scores from prebuilt trigram sets exactly as from the texts, whichever set is the larger", () => {
+    const texts = ["Zein da Euskal Herriko mendirik altuena?", "Zein da mendi altuena?", "", "𝔘𝔫𝔦 𝔠𝔬𝔡𝔢 i més", "més i 𝔘𝔫𝔦"];
+    for (const a of texts) {
+      for (const b of texts) assert.equal(trigramSimilarity(trigramsOf(a), trigramsOf(b)), textSimilarity(a, b), `${a} / ${b}`);
+    }
+    assert.deepEqual([...trigramsOf("𝔘𝔫")].sort(), ["  𝔘", " 𝔘𝔫", "𝔘𝔫 "].sort());
+  });
 });
+
