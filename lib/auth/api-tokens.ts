@@ -104,11 +104,24 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function resolveApiToken(token: string): Promise<Viewer | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const stored = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   const now = currentTime();
-  if (!stored || stored.revokedAt || (stored.expiresAt && stored.expiresAt <= now) || !stored.user.active) return null;
-  if (!stored.lastUsedAt || now.getTime() - stored.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db().apiToken.update({ where: { id: stored.id }, data: { lastUsedAt: now } });
-  }
-  return viewerFromUser(stored.user, { authenticatedBy: "token", tokenId: stored.id });
+  // One statement per API call: the live token, its active owner, and lastUsedAt touched when it is due.
+  const [row] = await db().$queryRaw<
+    { token_id: string; id: string; email: string; name: string; role: Viewer["role"]; languages: Viewer["languages"]; ui_locale: string | null }[]
+  >`
+    WITH live AS (
+      SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.name, u.role::text AS role, u.languages::text[] AS languages,
+             u.ui_locale::text AS ui_locale
+        FROM api_tokens t JOIN users u ON u.id = t.user_id AND u.active
+       WHERE t.token_hash = ${hashToken(token)} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ${now}::timestamptz)),
+    touched AS (
+      UPDATE api_tokens SET last_used_at = ${now}::timestamptz
+       WHERE id = (SELECT token_id FROM live)
+         AND (last_used_at IS NULL OR last_used_at < ${now}::timestamptz - make_interval(secs => ${LAST_USED_RESOLUTION_MS / 1000})))
+    SELECT token_id::text, id::text, email, name, role, languages, ui_locale FROM live`;
+  if (!row) return null;
+  return viewerFromUser(
+    { id: row.id, email: row.email, name: row.name, role: row.role, languages: row.languages, uiLocale: row.ui_locale as Viewer["uiLocale"] },
+    { authenticatedBy: "token", tokenId: row.token_id },
+  );
 }

@@ -3,7 +3,7 @@ import type { User } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/viewer";
 
 export function viewerFromUser(
-  user: User,
+  user: Pick<User, "id" | "email" | "name" | "role" | "languages" | "uiLocale">,
   how: Pick<Viewer, "authenticatedBy" | "sessionId" | "tokenId">,
 ): Viewer {
   return {

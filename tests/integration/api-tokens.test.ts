@@ -23,6 +23,28 @@ test("a token is stored only as its SHA-256 and resolves to its owner", async ()
   assert.equal(viewer?.id, user.id);
   assert.equal(viewer?.authenticatedBy, "token");
   assert.deepEqual(viewer?.languages, ["eu"]);
+  assert.equal(viewer?.tokenId, created.id);
+});
+
+test("a token's last use is recorded at most once a minute", async () => {
+  const user = await createTestUser("annotator");
+  const created = await createApiToken(viewerOf(user), user.id, { name: "busy script" });
+  const lastUsed = async () => (await db().apiToken.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt?.getTime() ?? null;
+  const start = Date.parse("2026-12-02T10:00:00.000Z");
+  try {
+    assert.equal(await lastUsed(), null);
+    setClockForTests(new Date(start));
+    await resolveApiToken(created.token);
+    assert.equal(await lastUsed(), start);
+    setClockForTests(new Date(start + 59_000));
+    await resolveApiToken(created.token);
+    assert.equal(await lastUsed(), start, "not rewritten within the minute");
+    setClockForTests(new Date(start + 61_000));
+    assert.equal((await resolveApiToken(created.token))?.id, user.id);
+    assert.equal(await lastUsed(), start + 61_000);
+  } finally {
+    setClockForTests(null);
+  }
 });
 
 test("a revoked token and an unknown token resolve to nobody", async () => {
