@@ -2,7 +2,9 @@
 // near duplicates): lines per second of `importItems`, the use case behind `escriba import` and the upload. The lines
 // are varied synthetic text, words of each language's sample texts drawn at random, so that like a real file few are
 // near duplicates of each other. Target: 2,000 lines/s at 100,000 lines. Prints figures; never asserts on timing.
-// Usage: node --import tsx bench/item-import.ts [--lines 100000] [--port 54339] [--dry-run]
+// Every 10,000 lines it prints the process's memory; with node's --expose-gc it collects garbage first, so that the
+// heap figure is what the import holds rather than what V8 has not yet collected.
+// Usage: node [--expose-gc] --import tsx bench/item-import.ts [--lines 100000] [--port 54339] [--dry-run]
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
@@ -74,7 +76,12 @@ const summary = await importItems(viewerOf(maintainer), {
   dryRun: args["dry-run"],
   onProgress: (running) => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    if (running.lines % 10_000 === 0) console.log(`  ${running.lines} lines, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    if (running.lines % 10_000 === 0) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const memory = process.memoryUsage();
+      const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+      console.log(`  ${running.lines} lines, ${((performance.now() - started) / 1000).toFixed(0)} s, RSS ${mb(memory.rss)}, heap used ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)}, external ${mb(memory.external + memory.arrayBuffers)}`);
+    }
   },
 });
 const seconds = (performance.now() - started) / 1000;
@@ -84,7 +91,8 @@ const serverCpuAfter = await database.serverCpuSeconds();
 const serverCpuSeconds = serverCpuBefore === null || serverCpuAfter === null ? null : serverCpuAfter - serverCpuBefore;
 console.log(
   `Imported ${summary.lines} lines in ${seconds.toFixed(1)} s: ${(summary.lines / seconds).toFixed(0)} lines/s ` +
-    `(created ${summary.created}, skipped ${summary.skipped}, refused ${summary.refused}; load average ${os.loadavg()[0]!.toFixed(1)}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB)`,
+    `(created ${summary.created}, skipped ${summary.skipped}, refused ${summary.refused}; load average ${os.loadavg()[0]!.toFixed(1)}; ` +
+    `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, ${(rssBefore / 2 ** 20).toFixed(0)} MB before the import)`,
 );
 // On a shared machine the wall clock mostly measures the neighbours. The importer (this process) and PostgreSQL work
 // side by side, batch after batch, so on two cores of its own the import goes at the pace of the busier of the two.

@@ -289,13 +289,13 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
 
   async function importBatch(entries: BatchEntry[]): Promise<void> {
     const prepared = entries.filter((entry): entry is PreparedLine => "line" in entry);
+    // One array parameter: the client's `in` list binds each id as a parameter of its own.
     const existing = new Set(
       (
-        await db().item.findMany({
-          where: { campaignId: campaign!.id, externalId: { in: prepared.map((entry) => entry.line.externalId) } },
-          select: { externalId: true },
-        })
-      ).map((item) => item.externalId!),
+        await db().$queryRaw<{ external_id: string }[]>`
+          SELECT external_id FROM items
+           WHERE campaign_id = ${campaign!.id}::uuid AND external_id = ANY(${prepared.map((entry) => entry.line.externalId)}::text[])`
+      ).map((item) => item.external_id),
     );
     const created = new Set<string>();
     let segment: PreparedLine[] = [];
