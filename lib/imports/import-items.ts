@@ -293,12 +293,20 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
 
   async function importBatch(entries: BatchEntry[]): Promise<void> {
     const prepared = entries.filter((entry): entry is PreparedLine => "line" in entry);
-    // One array parameter: the client's `in` list binds each id as a parameter of its own.
+    // One probe of the (campaign, external id) key per line, the index plan made the only one as for the duplicate
+    // lookups (find-duplicates-in-batch.ts). Written as `external_id = ANY(…)` (or the client's `in` list), the
+    // planner, whose statistics lag behind a table an import is filling, mostly walked another index over every item of
+    // the campaign, or scanned the table, for each batch: the cost of a batch grew with the campaign.
     const existing = new Set(
       (
-        await db().$queryRaw<{ external_id: string }[]>`
-          SELECT external_id FROM items
-           WHERE campaign_id = ${campaign!.id}::uuid AND external_id = ANY(${prepared.map((entry) => entry.line.externalId)}::text[])`
+        await db().$transaction(async (tx) => {
+          await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+          return tx.$queryRaw<{ external_id: string }[]>`
+            SELECT x.external_id
+              FROM unnest(${prepared.map((entry) => entry.line.externalId)}::text[]) AS wanted(external_id)
+              CROSS JOIN LATERAL (
+                SELECT external_id FROM items WHERE campaign_id = ${campaign!.id}::uuid AND external_id = wanted.external_id LIMIT 1) x`;
+        })
       ).map((item) => item.external_id),
     );
     const created = new Set<string>();
