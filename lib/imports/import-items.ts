@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { LineRefused, qualityRefusal, refusalOf } from "@/lib/imports/line-refused";
 import { checkLine, importNewItems, overridesOf, textOf, type PreparedLine } from "@/lib/imports/import-new-items";
-import type { Prisma, User } from "@/lib/generated/prisma/client";
+import { Prisma, type User } from "@/lib/generated/prisma/client";
 import type { z } from "zod";
 import { importLineSchema, type ImportLineInput, type ImportProblem, type ImportProblemCode, type ImportSummary } from "@/lib/imports/schemas";
 import { readImportLines, type ImportLine } from "@/lib/imports/read-import-lines";
@@ -293,22 +293,7 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
 
   async function importBatch(entries: BatchEntry[]): Promise<void> {
     const prepared = entries.filter((entry): entry is PreparedLine => "line" in entry);
-    // One probe of the (campaign, external id) key per line, the index plan made the only one as for the duplicate
-    // lookups (find-duplicates-in-batch.ts). Written as `external_id = ANY(…)` (or the client's `in` list), the
-    // planner, whose statistics lag behind a table an import is filling, mostly walked another index over every item of
-    // the campaign, or scanned the table, for each batch: the cost of a batch grew with the campaign.
-    const existing = new Set(
-      (
-        await db().$transaction(async (tx) => {
-          await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-          return tx.$queryRaw<{ external_id: string }[]>`
-            SELECT x.external_id
-              FROM unnest(${prepared.map((entry) => entry.line.externalId)}::text[]) AS wanted(external_id)
-              CROSS JOIN LATERAL (
-                SELECT external_id FROM items WHERE campaign_id = ${campaign!.id}::uuid AND external_id = wanted.external_id LIMIT 1) x`;
-        })
-      ).map((item) => item.external_id),
-    );
+    const existing = await importedExternalIds(campaign!.id, prepared.map((entry) => entry.line.externalId));
     const created = new Set<string>();
     let segment: PreparedLine[] = [];
     const flush = async () => {
@@ -377,6 +362,29 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
   await importBatch(batch);
   await options.onProgress?.(summary);
   return summary;
+}
+
+/**
+ * The statement that finds which of a batch's external ids the campaign already has: one probe of the (campaign,
+ * external id) key per id. Written as `external_id = ANY(…)` (or the client's `in` list), the planner, with no
+ * statistics yet on a table an import is filling (autoanalyze lags far behind), took the list to match everything and
+ * walked another index over every item of the campaign, once per batch: the cost of a batch grew with the campaign.
+ */
+export function importedExternalIdsSql(campaignId: string, externalIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT x.external_id
+      FROM unnest(${externalIds}::text[]) AS wanted(external_id)
+      CROSS JOIN LATERAL (
+        SELECT external_id FROM items WHERE campaign_id = ${campaignId}::uuid AND external_id = wanted.external_id LIMIT 1) x`;
+}
+
+/** Run with the index plan made the only one, as the duplicate lookups are (find-duplicates-in-batch.ts). */
+async function importedExternalIds(campaignId: string, externalIds: readonly string[]): Promise<Set<string>> {
+  const rows = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+    return tx.$queryRaw<{ external_id: string }[]>(importedExternalIdsSql(campaignId, externalIds));
+  });
+  return new Set(rows.map((row) => row.external_id));
 }
 
 /** The latest guideline of each of the campaign's languages: what an item written now is written under. */
