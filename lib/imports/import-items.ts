@@ -3,6 +3,7 @@
 // quality check), new items are written batch by batch (import-new-items.ts) and updates one line per transaction, so
 // a bad line is reported with its number and field and leaves nothing behind while the rest continue. The external
 // id makes a re-run import nothing twice.
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { assertRole, isQualifiedFor } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { viewerFromUser } from "@/lib/auth/viewer-from-user";
@@ -12,7 +13,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { LineRefused, qualityRefusal, refusalOf } from "@/lib/imports/line-refused";
 import { checkLine, importNewItems, overridesOf, textOf, type PreparedLine } from "@/lib/imports/import-new-items";
-import type { Prisma, User } from "@/lib/generated/prisma/client";
+import { Prisma, type User } from "@/lib/generated/prisma/client";
 import type { z } from "zod";
 import { importLineSchema, type ImportLineInput, type ImportProblem, type ImportProblemCode, type ImportSummary } from "@/lib/imports/schemas";
 import { readImportLines, type ImportLine } from "@/lib/imports/read-import-lines";
@@ -192,6 +193,9 @@ function assertPassesChecks(text: Parameters<typeof checkItem>[0], overrides: Pa
 /** Lines checked and written together: large enough that a statement carries many rows, small enough to hold. */
 export const IMPORT_BATCH_LINES = 500;
 
+/** Lines checked between two turns of the event loop (a few milliseconds of work). */
+export const LINES_PER_TURN = 8;
+
 type BatchEntry = PreparedLine | { number: number; refusal: LineRefused };
 
 /** The line's schema, its author (active, qualified) and for an approval its reviewer; a LineRefused otherwise. */
@@ -289,14 +293,7 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
 
   async function importBatch(entries: BatchEntry[]): Promise<void> {
     const prepared = entries.filter((entry): entry is PreparedLine => "line" in entry);
-    const existing = new Set(
-      (
-        await db().item.findMany({
-          where: { campaignId: campaign!.id, externalId: { in: prepared.map((entry) => entry.line.externalId) } },
-          select: { externalId: true },
-        })
-      ).map((item) => item.externalId!),
-    );
+    const existing = await importedExternalIds(campaign!.id, prepared.map((entry) => entry.line.externalId));
     const created = new Set<string>();
     let segment: PreparedLine[] = [];
     const flush = async () => {
@@ -334,6 +331,11 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
     for await (const raw of readImportLines(options.input)) {
       if (raw.kind === "text" && raw.text.trim() === "") continue;
       summary.lines += 1;
+      // A turn of the event loop every few lines: the batch being written gets its answers from PostgreSQL and sends its
+      // next statement while this one is checked. An input held in memory (an upload) never waits for anything, and
+      // the awaits of a line alone run nothing but promise callbacks, so the write sat idle until a whole batch was
+      // checked, and so did everything else the process serves.
+      if (summary.lines % LINES_PER_TURN === 0) await nextTurn();
       try {
         batch.push(await prepareLine(raw, account, campaign));
       } catch (error) {
@@ -360,6 +362,29 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
   await importBatch(batch);
   await options.onProgress?.(summary);
   return summary;
+}
+
+/**
+ * The statement that finds which of a batch's external ids the campaign already has: one probe of the (campaign,
+ * external id) key per id. Written as `external_id = ANY(…)` (or the client's `in` list), the planner, with no
+ * statistics yet on a table an import is filling (autoanalyze lags far behind), took the list to match everything and
+ * walked another index over every item of the campaign, once per batch: the cost of a batch grew with the campaign.
+ */
+export function importedExternalIdsSql(campaignId: string, externalIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT x.external_id
+      FROM unnest(${externalIds}::text[]) AS wanted(external_id)
+      CROSS JOIN LATERAL (
+        SELECT external_id FROM items WHERE campaign_id = ${campaignId}::uuid AND external_id = wanted.external_id LIMIT 1) x`;
+}
+
+/** Run with the index plan made the only one, as the duplicate lookups are (find-duplicates-in-batch.ts). */
+async function importedExternalIds(campaignId: string, externalIds: readonly string[]): Promise<Set<string>> {
+  const rows = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+    return tx.$queryRaw<{ external_id: string }[]>(importedExternalIdsSql(campaignId, externalIds));
+  });
+  return new Set(rows.map((row) => row.external_id));
 }
 
 /** The latest guideline of each of the campaign's languages: what an item written now is written under. */

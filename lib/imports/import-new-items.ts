@@ -159,21 +159,15 @@ async function writeItems(
 
   const submitted = accepted.filter((entry) => !isDraft(entry));
   if (submitted.length > 0) {
-    const submittedTexts = submitted.map(({ line }) => textOf(line));
+    // The first revision holds the text just written to the item: taken from there rather than sent a second time.
     await tx.$executeRaw`
       INSERT INTO item_revisions (id, item_id, number, kind, author_id, variety, category, instruction, context, response,
                                   source_url, source_license, guideline_id, quality_report)
-      SELECT t.id, t.item_id, 1, 'submission', t.author_id, t.variety, t.category::"Category", t.instruction, t.context,
-             t.response, t.source_url, t.source_license, t.guideline_id, t.quality_report::jsonb
+      SELECT t.id, i.id, 1, 'submission', i.author_id, i.variety, i.category, i.instruction, i.context, i.response,
+             i.source_url, i.source_license, i.guideline_id, t.quality_report::jsonb
         FROM unnest(${submitted.map((entry) => entry.revisionId)}::uuid[], ${submitted.map((entry) => entry.itemId)}::uuid[],
-                    ${submitted.map((entry) => entry.author.id)}::uuid[], ${submittedTexts.map((text) => text.variety)}::text[],
-                    ${submitted.map((entry) => entry.line.category)}::text[], ${submittedTexts.map((text) => text.instruction)}::text[],
-                    ${submittedTexts.map((text) => text.context)}::text[], ${submittedTexts.map((text) => text.response)}::text[],
-                    ${submittedTexts.map((text) => text.sourceUrl)}::text[], ${submittedTexts.map((text) => text.sourceLicense)}::text[],
-                    ${submitted.map((entry) => context.guidelines.get(entry.line.language) ?? null)}::uuid[],
-                    ${submitted.map((entry) => JSON.stringify(entry.report))}::text[])
-             AS t(id, item_id, author_id, variety, category, instruction, context, response, source_url, source_license,
-                  guideline_id, quality_report)`;
+                    ${submitted.map((entry) => JSON.stringify(entry.report))}::text[]) AS t(id, item_id, quality_report)
+        JOIN items i ON i.id = t.item_id`;
   }
   const approved = submitted.filter((entry) => entry.line.status === "approved");
   if (approved.length > 0) {

@@ -61,14 +61,17 @@ export async function findDuplicateProblemsInBatch(
   const exactOf = groupBy(exactRows, (row) => row.id);
   const nearOf = groupBy(nearRows, (row) => row);
 
-  // Earlier texts of the batch that will be written: by fingerprint, and by band key within a language.
-  const earlierByKey = new Map<string, number[]>();
+  // Earlier texts of the batch that will be written: by fingerprint, and by band key within a language (keys are
+  // numbers, so one map per language rather than a string made per key and text).
+  const earlierByLanguageKey = new Map<string, Map<number, number[]>>();
   const results: QualityProblem[][] = [];
   candidates.forEach((candidate, n) => {
     const exactIds = [...(exactOf.get(n) ?? []), ...(earlierByFingerprint.get(candidate.fingerprint) ?? [])];
+    let earlierByKey = earlierByLanguageKey.get(candidate.language);
+    if (!earlierByKey) earlierByLanguageKey.set(candidate.language, (earlierByKey = new Map()));
     const sharing = new Set<number>();
     for (const key of candidate.similarityKeys) {
-      for (const earlier of earlierByKey.get(`${candidate.language}:${key}`) ?? []) if (sharing.size < MAX_CANDIDATES) sharing.add(earlier);
+      for (const earlier of earlierByKey.get(key) ?? []) if (sharing.size < MAX_CANDIDATES) sharing.add(earlier);
     }
     const near: NearDuplicateCandidate[] = [
       ...(nearOf.get(n) ?? []),
@@ -82,7 +85,7 @@ export async function findDuplicateProblemsInBatch(
     results.push(problems);
     if (!accepts(n, problems)) return;
     pushTo(earlierByFingerprint, candidate.fingerprint, candidate.itemId);
-    for (const key of candidate.similarityKeys) pushTo(earlierByKey, `${candidate.language}:${key}`, n);
+    for (const key of candidate.similarityKeys) pushTo(earlierByKey, key, n);
   });
   return results;
 }

@@ -34,31 +34,43 @@ function mix(value: number): number {
 
 const SEEDS = Array.from({ length: SIMILARITY_BANDS * SIMILARITY_ROWS }, (_, index) => mix(0x9e3779b9 + index * 0x632be5ab));
 
-/** Word pairs of the normalised text (single words when the text has fewer than three). */
-export function shinglesOf(text: string, maxWords = Infinity): string[] {
+/**
+ * The FNV-1a hashes of the text's shingles: word pairs of the normalised text (single words when it has fewer than
+ * three), each hashed as it is read rather than built as a string first.
+ */
+function shingleHashes(text: string, maxWords: number): number[] {
   const words = normaliseForDuplicates(text).split(" ").filter(Boolean).slice(0, maxWords);
-  if (words.length < 3) return words;
-  const pairs: string[] = [];
-  for (let i = 0; i + 1 < words.length; i++) pairs.push(`${words[i]} ${words[i + 1]}`);
-  return pairs;
+  if (words.length < 3) return words.map(fnv1a);
+  const hashes: number[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    // fnv1a(`${first} ${second}`), continued from the first word's hash.
+    const second = words[i + 1]!;
+    let hash = Math.imul(fnv1a(words[i]!) ^ 0x20, 0x01000193);
+    for (let c = 0; c < second.length; c++) {
+      hash ^= second.charCodeAt(c);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    hashes.push(hash >>> 0);
+  }
+  return hashes;
 }
 
 /**
  * The band keys of one field, as integers below 2^53 (stored as bigint): field code, band number and a
- * 32-bit hash of the band's MinHash values. Empty text has no keys.
+ * 32-bit hash of the band's MinHash values. Empty text has no keys. A shingle seen twice changes no minimum, so
+ * repeats are not removed first.
  */
 export function similarityKeysOf(field: KeyedField, text: string): number[] {
-  const shingles = shinglesOf(text, field === "response" ? RESPONSE_KEY_WORDS : Infinity);
-  if (shingles.length === 0) return [];
-  const hashes = [...new Set(shingles)].map(fnv1a);
+  const hashes = shingleHashes(text, field === "response" ? RESPONSE_KEY_WORDS : Infinity);
+  if (hashes.length === 0) return [];
   const keys: number[] = [];
   for (let band = 0; band < SIMILARITY_BANDS; band++) {
     let bandHash = 0x811c9dc5;
     for (let row = 0; row < SIMILARITY_ROWS; row++) {
       const seed = SEEDS[band * SIMILARITY_ROWS + row]!;
       let minimum = 0xffffffff;
-      for (const hash of hashes) {
-        const value = mix(hash ^ seed);
+      for (let h = 0; h < hashes.length; h++) {
+        const value = mix(hashes[h]! ^ seed);
         if (value < minimum) minimum = value;
       }
       bandHash = mix(bandHash ^ minimum);

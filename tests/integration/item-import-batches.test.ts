@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
 import { db, disconnectDb } from "@/lib/db";
-import { IMPORT_BATCH_LINES, importItems } from "@/lib/imports/import-items";
+import { IMPORT_BATCH_LINES, LINES_PER_TURN, importItems } from "@/lib/imports/import-items";
 import type { ImportSummary } from "@/lib/imports/schemas";
 import type { QualityReport } from "@/lib/quality/check-item";
 import { RELEASE_TEXTS } from "@/tests/support/release-texts";
@@ -75,4 +75,36 @@ test("copies of earlier lines of the same file: refused in this batch and the ne
   assert.ok(warning, "the near copy's report names its near duplicate");
   assert.equal(warning.params?.ids, byExternalId.get(id(1))!.id);
   assert.equal(await db().auditEvent.count({ where: { action: "item.imported", subjectId: { in: items.map((item) => item.id) } } }), items.length);
+});
+
+test("an import read from memory (an upload) lets the process go on with other work every few lines, not once a batch", async () => {
+  // The batch before is written while the next is checked only if PostgreSQL's answers are taken in meanwhile; the
+  // same turns of the event loop let a worker or a server answer anything else during a long import.
+  const campaign = await createTestCampaign({ languages: ["es"] });
+  const maintainer = await createTestUser("maintainer", ["es"]);
+  const author = await createTestUser("annotator", ["es"], "author");
+  const run = randomBytes(4).toString("hex");
+  const [sample] = RELEASE_TEXTS.es;
+  const lineCount = 2 * IMPORT_BATCH_LINES + 100;
+  let delivered = 0;
+  async function* oneLineAtATime(): AsyncGenerator<Uint8Array> {
+    for (let n = 1; n <= lineCount; n++) {
+      delivered = n;
+      yield new TextEncoder().encode(
+        `${JSON.stringify({ externalId: `turns-${run}-${n}`, language: "es", category: "open_qa", status: "draft", authorEmail: author.email, instruction: `${sample!.instruction} (${run}, ${n})`, response: sample!.response })}\n`,
+      );
+    }
+  }
+  let longestStretch = 0;
+  let lastSeen = 0;
+  let importing = true;
+  const tick = () => {
+    longestStretch = Math.max(longestStretch, delivered - lastSeen);
+    lastSeen = delivered;
+    if (importing) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const summary = await importItems(viewerOf(maintainer), { campaign: campaign.slug, input: oneLineAtATime() }).finally(() => (importing = false));
+  assert.equal(summary.created, lineCount);
+  assert.ok(longestStretch <= 2 * LINES_PER_TURN, `${longestStretch} lines were read without a turn of the event loop`);
 });

@@ -117,6 +117,13 @@ test("a mixed file: exact counts, nothing of the refused lines, nothing at all i
   assert.ok(submitted!.response.startsWith("A Lúa e o Sol"), "the first line's text, not the repeated id's");
   assert.equal(submitted!.authorId, author.id);
   assert.equal(await db().itemRevision.count({ where: { itemId: submitted!.id } }), 1);
+  const revision = await db().itemRevision.findFirstOrThrow({ where: { itemId: submitted!.id } });
+  assert.deepEqual(
+    [revision.number, revision.kind, revision.authorId, revision.guidelineId, revision.category, revision.variety, revision.instruction, revision.context, revision.response, revision.sourceUrl, revision.sourceLicense],
+    [1, "submission", submitted!.authorId, submitted!.guidelineId, submitted!.category, submitted!.variety, submitted!.instruction, submitted!.context, submitted!.response, submitted!.sourceUrl, submitted!.sourceLicense],
+    "the first revision holds the item's text as imported",
+  );
+  assert.equal((revision.qualityReport as { blocked?: boolean } | null)?.blocked, false);
   assert.equal(await db().itemRevision.count({ where: { itemId: draft!.id } }), 0, "drafts have no revision yet");
   assert.equal(approved!.approvedRevisionId !== null && approved!.approvedAt !== null, true);
   const approval = await db().auditEvent.findFirstOrThrow({ where: { subjectId: approved!.id, action: "item.import_approved" } });

@@ -37,7 +37,16 @@ export interface LoadedModel {
   step: number;
   temperature: number;
   priors: Float64Array;
+  /** Each word's summed feature costs per language, as scored before (see wordCosts). */
+  wordCosts: Map<string, Float64Array>;
 }
+
+/**
+ * Words a model remembers the costs of. Text repeats its words (an import checks many thousands of texts in one
+ * language), and a word's n-grams, sliced and looked up one by one, were most of the identifier's time; bounded so
+ * that a long-running server holds some 12 MB at most (a Float64Array of the model languages and its word each).
+ */
+export const REMEMBERED_WORDS = 50_000;
 
 function decodeBase64(text: string): Uint8Array {
   if (typeof Buffer !== "undefined") return new Uint8Array(Buffer.from(text, "base64"));
@@ -61,7 +70,7 @@ export function decodeModel(file: LanguageModelFile): LoadedModel {
     const weight = file.kindWeights?.[kindOf(feature)] ?? 1;
     for (let l = 0; l < count; l++) costs[i * count + l] = bytes[i * count + l]! * weight;
   }
-  return { index, costs, step: file.step, temperature: file.temperature, priors };
+  return { index, costs, step: file.step, temperature: file.temperature, priors, wordCosts: new Map() };
 }
 
 /** 0 for a whole word, else the n-gram's length. */
@@ -76,19 +85,38 @@ export interface LanguageScores {
   letters: number;
 }
 
-/** Summed costs per model language (lower = likelier), before priors, and the letters they rest on. */
-export function costsOf(model: LoadedModel, text: string): { totals: Float64Array; letters: number } {
+/**
+ * One word's costs per model language, summed over its features. The costs are small multiples of float32 values, so
+ * every sum here and in costsOf is exact in float64 and adding word by word gives the very totals that adding feature
+ * by feature gave (tests/unit/quality/language-id.test.ts holds them equal).
+ */
+function wordCosts(model: LoadedModel, word: string): Float64Array {
+  let sums = model.wordCosts.get(word);
+  if (sums) return sums;
   const count = MODEL_LANGUAGES.length;
-  const totals = new Float64Array(count);
-  const words = wordsOf(text);
-  let letters = 0;
-  for (const word of words) letters += word.length;
-  forEachFeature(words, (feature) => {
+  sums = new Float64Array(count);
+  const totals = sums;
+  forEachFeature([word], (feature) => {
     const i = model.index.get(feature);
     if (i === undefined) return;
     const base = i * count;
     for (let l = 0; l < count; l++) totals[l]! += model.costs[base + l]!;
   });
+  if (model.wordCosts.size >= REMEMBERED_WORDS) model.wordCosts.clear();
+  model.wordCosts.set(word, sums);
+  return sums;
+}
+
+/** Summed costs per model language (lower = likelier), before priors, and the letters they rest on. */
+export function costsOf(model: LoadedModel, text: string): { totals: Float64Array; letters: number } {
+  const count = MODEL_LANGUAGES.length;
+  const totals = new Float64Array(count);
+  let letters = 0;
+  for (const word of wordsOf(text)) {
+    letters += word.length;
+    const sums = wordCosts(model, word);
+    for (let l = 0; l < count; l++) totals[l]! += sums[l]!;
+  }
   return { totals, letters };
 }
 

@@ -7,6 +7,7 @@ import {
   trigramSimilarity,
   trigramsOf,
 } from "@/lib/quality/duplicate-fingerprint";
+import { itemSimilarityKeys, similarityKeysOf } from "@/lib/quality/similarity-keys";
 
 describe("normaliseForDuplicates", () => {
   test("lower-cases, drops punctuation and collapses whitespace", () => {
@@ -85,3 +86,24 @@ describe("textSimilarity (pg_trgm similarity)", () => {
   });
 });
 
+describe("similarity keys", () => {
+  // Keys are stored on every submitted item and probed by every later check: a change of how they are computed
+  // must leave them as they were, or old items stop being found as near duplicates.
+  test("are the keys stored by earlier versions, for word pairs and for texts of fewer than three words", () => {
+    const item = {
+      instruction: "Explica per què el cel és blau, amb paraules senzilles.",
+      response: "La llum del sol es dispersa en l'atmosfera; el blau, d'ona més curta, es dispersa més que el vermell.",
+    };
+    assert.deepEqual(itemSimilarityKeys(item), [
+      1102723905603, 1105851954427, 1108698673583, 1113566216240, 1120833820128, 1124212369239, 1126417364037, 1130652445405,
+      1134712738195, 1138203260445, 1145169332306, 1149441874814, 1153396127838, 1156124413573, 1162317219961, 1167766488008,
+      2200290078856, 2204608384574, 2211537159591, 2213293177950, 2218378113587, 2222709893071, 2225386799612, 2229703949220,
+      2236436050041, 2239763862734, 2242911118852, 2249251313449, 2254275725411, 2256269323414, 2259479515313, 2264937942970,
+    ]);
+    assert.deepEqual(similarityKeysOf("response", "Fotosintesia, azaldu!"), [
+      2202537784300, 2207168522974, 2211696819267, 2215984359436, 2220112989866, 2224649573480, 2228860610123, 2232078695104,
+      2234581980361, 2241789182726, 2245810760165, 2248067324168, 2254287775639, 2257807861659, 2262874680336, 2264343110792,
+    ]);
+    assert.deepEqual(similarityKeysOf("instruction", " ¿? "), []);
+  });
+});

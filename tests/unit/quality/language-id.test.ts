@@ -6,6 +6,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { identifyLanguage, likelyOtherLanguage } from "../../../lib/quality/language";
 import { LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../../lib/quality/check-item";
+import modelFile from "../../../lib/quality/language/model.json" with { type: "json" };
+import { costsOf, decodeModel, type LanguageModelFile } from "../../../lib/quality/language/model";
+import { forEachFeature, wordsOf } from "../../../lib/quality/language/features";
+import { MODEL_LANGUAGES } from "../../../lib/quality/language/languages";
 import { blockingPower, CLASSES, evaluate, readEvalSet, type EvalRow } from "../../../scripts/language-model/eval-report";
 
 const cases: [string, string, string][] = [
@@ -132,3 +136,23 @@ for (const floor of NEIGHBOUR_AND_BLOCKING_FLOORS) {
     assert.ok(power.confidentlyWrong <= floor.confidentlyWrong, `confidently wrong: ${power.confidentlyWrong}`);
   });
 }
+
+test("costs remembered word by word equal the costs summed feature by feature, on every evaluation line and word soups", () => {
+  // The import checks every text with remembered word costs; a verdict or a confidence stored on an item must be the
+  // one the feature-by-feature scoring gives, to the last bit.
+  const model = decodeModel(modelFile as LanguageModelFile);
+  const lines = ["eval", "register", "short"].flatMap((set) =>
+    readEvalSet(readFileSync(new URL(`../../fixtures/language-id/${set}.jsonl`, import.meta.url), "utf8")).map((row) => row.text),
+  );
+  const words = lines.join(" ").split(/\s+/);
+  const soups = Array.from({ length: 500 }, (_, n) => Array.from({ length: 1 + ((n * 37) % 300) }, (_, i) => words[(n * 7919 + i * 104729) % words.length]).join(" "));
+  for (const text of [...lines, ...soups, ...lines]) {
+    const expected = new Float64Array(MODEL_LANGUAGES.length);
+    forEachFeature(wordsOf(text), (feature) => {
+      const i = model.index.get(feature);
+      if (i === undefined) return;
+      for (let l = 0; l < MODEL_LANGUAGES.length; l++) expected[l]! += model.costs[i * MODEL_LANGUAGES.length + l]!;
+    });
+    assert.deepEqual(costsOf(model, text).totals, expected, text);
+  }
+});
