@@ -110,7 +110,7 @@ export async function resolveApiToken(token: string): Promise<Viewer | null> {
     { token_id: string; id: string; email: string; name: string; role: Viewer["role"]; languages: Viewer["languages"]; ui_locale: string | null }[]
   >`
     WITH live AS (
-      SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.name, u.role::text AS role, u.languages::text[] AS languages,
+      SELECT t.id AS token_id, u.id, u.email, u.name, u.role::text AS role, u.languages::text[] AS languages,
              u.ui_locale::text AS ui_locale
         FROM api_tokens t JOIN users u ON u.id = t.user_id AND u.active
        WHERE t.token_hash = ${hashToken(token)} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ${now}::timestamptz)),

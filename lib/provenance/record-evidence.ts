@@ -60,14 +60,13 @@ function nextDraftEvidence(running: RunningEvidence | null, args: DraftEvidenceA
     elapsedMs: now.getTime() - (running?.checkedAt ?? args.startedAt).getTime(),
   });
   const reasons = mergeReasons(running?.reasons ?? [], check.reasons);
-  return { ...countersData(check.fields), fields: check.fields, implausible: reasons.length > 0, reasons, checkedAt: now };
+  return { ...countersData(check.fields), implausible: reasons.length > 0, reasons, checkedAt: now };
 }
 
 export async function recordDraftEvidence(tx: Prisma.TransactionClient, args: DraftEvidenceArgs): Promise<WritingEvidence> {
   const stored = await tx.writingEvidence.findFirst({ where: { itemId: args.itemId, userId: args.userId, kind: "writing", revisionId: null } });
   const running = stored ? { ...stored, fields: stored.fields as unknown as EvidenceFields } : null;
-  const { fields, ...rest } = nextDraftEvidence(running, args);
-  const data = { ...rest, fields: fields as unknown as Prisma.InputJsonValue };
+  const data = nextDraftEvidence(running, args);
   if (stored) return tx.writingEvidence.update({ where: { id: stored.id }, data });
   return tx.writingEvidence.create({ data: { ...data, itemId: args.itemId, userId: args.userId, kind: "writing", flags: [] } });
 }
