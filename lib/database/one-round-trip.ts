@@ -108,22 +108,26 @@ export async function transactionInRoundTrips<T>(work: (send: SendInTransaction)
   const client = await databasePool().connect();
   let begun = false;
   let ended = false;
-  let preparing = false;
+  let broken = false;
   const send: SendInTransaction = async <Row>(statements: Prisma.Sql[], options: { commit?: boolean; prepareLast?: boolean } = {}) => {
     if (ended) throw new Error("The transaction has already been committed.");
     const parts = begun ? [] : ["BEGIN", statementTimeout()];
     begun = true;
     const batch = batchOf(client, statements, options.prepareLast ?? false);
-    preparing ||= batch.preparing;
     parts.push(...batch.parts);
     const lastStatement = parts.length - 1;
     if (options.commit) parts.push("COMMIT");
-    const results = await client.query(parts.join(";\n"));
-    // A failure anywhere before COMMIT skips the rest of the batch, COMMIT included: the transaction is still open.
-    if (options.commit) ended = true;
-    return rowsOfResult<Row>(results, lastStatement);
+    try {
+      const results = await client.query(parts.join(";\n"));
+      if (options.commit) ended = true;
+      return rowsOfResult<Row>(results, lastStatement);
+    } catch (error) {
+      // A connection whose preparing batch failed may or may not hold the statement: it is closed, not guessed about.
+      // (A failure anywhere before COMMIT skips the rest of the batch, COMMIT included: the transaction is still open.)
+      if (batch.preparing) broken = true;
+      throw error;
+    }
   };
-  let broken = false;
   try {
     const result = await work(send);
     if (begun && !ended) await client.query("COMMIT");
@@ -136,8 +140,6 @@ export async function transactionInRoundTrips<T>(work: (send: SendInTransaction)
         broken = true;
       });
     }
-    // A connection whose preparing batch failed may or may not hold the statement: it is closed, not guessed about.
-    if (preparing) broken = true;
     throw error;
   } finally {
     client.release(broken || undefined);
