@@ -67,11 +67,13 @@ if (!planText.includes(`Bitmap Index Scan on ${NEAR_DUPLICATE_INDEX}`)) {
   process.exit(1);
 }
 
-const withNear: number[] = [];
-const withoutNear: number[] = [];
-const wideVocabulary: number[] = [];
-/** Candidate rows the near-duplicate statement returned (what the check reads from the heap and scores), by class. */
-const candidateRows = { withNear: [] as number[], withoutNear: [] as number[], wideVocabulary: [] as number[] };
+/** Per class of candidate: each check's time, and the candidate rows its near-duplicate statement returned (what the
+ * check reads from the heap and scores). */
+const classes = {
+  withNear: { label: "candidate with near duplicates", times: [] as number[], rows: [] as number[] },
+  withoutNear: { label: "candidate without", times: [] as number[], rows: [] as number[] },
+  wideVocabulary: { label: "new text in a wide vocabulary", times: [] as number[], rows: [] as number[] },
+};
 let expected = 0;
 let found = 0;
 // The stored texts draw on a vocabulary of ~250 words, so unrelated texts share word pairs, and with them band keys,
@@ -82,7 +84,7 @@ const wideText = (n: number, words: number) =>
   syntheticText(n, words * 2, 5).split(" ").flatMap((word, i, all) => (i % 2 === 0 ? [`${word}${all[i + 1] ?? ""}`] : [])).join(" ");
 for (let check = 0; check < checks; check++) {
   const n = Math.floor(Math.random() * itemCount);
-  const kind = check % 3 === 0 ? "withNear" : check % 3 === 1 ? "withoutNear" : "wideVocabulary";
+  const kind = (["withNear", "withoutNear", "wideVocabulary"] as const)[check % 3]!;
   const text =
     kind === "withNear"
       ? { instruction: changeOneWord(syntheticInstruction(n)), response: changeOneWord(syntheticResponse(n)) }
@@ -98,8 +100,8 @@ for (let check = 0; check < checks; check++) {
   };
   const started = performance.now();
   const problems = await db().$transaction((tx) => findDuplicateProblems(tx, candidate));
-  ({ withNear, withoutNear, wideVocabulary })[kind].push(performance.now() - started);
-  candidateRows[kind].push((await db().$queryRaw<unknown[]>(nearDuplicateCandidatesSql(candidate))).length);
+  classes[kind].times.push(performance.now() - started);
+  classes[kind].rows.push((await db().$queryRaw<unknown[]>(nearDuplicateCandidatesSql(candidate))).length);
   // Drafts and rejected items are not compared; count only copies of compared items.
   if (kind === "withNear" && ["submitted", "approved", "changes_requested"].includes(statusOfSyntheticItem(n))) {
     expected++;
@@ -108,9 +110,9 @@ for (let check = 0; check < checks; check++) {
 }
 const meanRows = (rows: number[]) => (rows.reduce((sum, value) => sum + value, 0) / rows.length).toFixed(1);
 console.log(`${itemCount} items; near copies of compared items found: ${found}/${expected}`);
-console.log(`${summarise("duplicate check, candidate with near duplicates", withNear)}; candidate rows read, mean ${meanRows(candidateRows.withNear)}`);
-console.log(`${summarise("duplicate check, candidate without", withoutNear)}; candidate rows read, mean ${meanRows(candidateRows.withoutNear)}`);
-console.log(`${summarise("duplicate check, new text in a wide vocabulary", wideVocabulary)}; candidate rows read, mean ${meanRows(candidateRows.wideVocabulary)}`);
-console.log(summarise("duplicate check, all", [...withNear, ...withoutNear, ...wideVocabulary]));
+for (const { label, times, rows } of Object.values(classes)) {
+  console.log(`${summarise(`duplicate check, ${label}`, times)}; candidate rows read, mean ${meanRows(rows)}`);
+}
+console.log(summarise("duplicate check, all", Object.values(classes).flatMap((kind) => kind.times)));
 await disconnectDb();
 await database.close();
