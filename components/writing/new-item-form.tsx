@@ -85,77 +85,81 @@ export function NewItemForm({
 
   const quotaFull = error instanceof ApiRequestError ? quotaFullText(error) : null;
   return (
-    <form className="stack" onSubmit={onSubmit}>
-      {cells.length > 0 && (
-        <SteeringChoices
-          cells={cells}
-          selected={choice}
-          showCampaign={campaigns.length > 1}
-          onChoose={(cell) => setChoice({ campaignId: cell.campaignId, language: cell.language, category: cell.category })}
-        />
-      )}
-      {campaigns.length > 1 ? (
-        <>
-          <label>
-            {t("items.campaign")}
-            <select name="campaignId" value={campaignId} onChange={(event) => setCampaignId(event.target.value)} {...field("campaignId").attributes}>
-              <CampaignOptions campaigns={campaigns} />
-            </select>
-          </label>
-          {field("campaignId").line}
-        </>
-      ) : (
-        // One open campaign: nothing to choose, but say where the item goes.
-        <p>
-          {t("items.campaign")}: <strong>{campaign.name}</strong>
-        </p>
-      )}
-      <label>
-        {t("items.language")}
-        <select name="language" required value={choice.language} onChange={(event) => setChoice({ ...choice, language: event.target.value })} {...field("language").attributes}>
-          <LanguageOptions languages={usable} />
-        </select>
-      </label>
-      {field("language").line}
-      <label>
-        {t("items.category")}
-        <select
-          name="category"
-          required
-          value={choice.category}
-          {...field("category").attributes}
-          aria-describedby={["category-description", field("category").attributes["aria-describedby"]].filter(Boolean).join(" ")}
-          onChange={(event) => setChoice({ ...choice, category: event.target.value })}
-        >
-          <CategoryOptions categories={campaign.categories} />
-        </select>
-      </label>
-      {field("category").line}
-      <p id="category-description" className="muted" data-testid="category-description">
-        {t(`steering.descriptions.${choice.category}`)}
-      </p>
-      {quotaFull ? (
-        <p role="alert" className="error">
-          {quotaFull}
-        </p>
-      ) : (
-        <ProblemSummary problems={problems} />
-      )}
-      {created && (
-        <div role="status" className="card stack">
-          {created.warnings.map((warning) => (
-            <p key={warning.code}>{t("campaignSetup.quotaFullWarning", cellNames(warning.language, warning.category))}</p>
-          ))}
+    <form onSubmit={onSubmit}>
+      {/* Nothing can be chosen before hydration: React would put the server's choice back into the menus, and the draft
+          would start in a cell other than the one shown. */}
+      <fieldset className="plain-fieldset stack" disabled={!hydrated}>
+        {cells.length > 0 && (
+          <SteeringChoices
+            cells={cells}
+            selected={choice}
+            showCampaign={campaigns.length > 1}
+            onChoose={(cell) => setChoice({ campaignId: cell.campaignId, language: cell.language, category: cell.category })}
+          />
+        )}
+        {campaigns.length > 1 ? (
+          <>
+            <label>
+              {t("items.campaign")}
+              <select name="campaignId" value={campaignId} onChange={(event) => setCampaignId(event.target.value)} {...field("campaignId").attributes}>
+                <CampaignOptions campaigns={campaigns} />
+              </select>
+            </label>
+            {field("campaignId").line}
+          </>
+        ) : (
+          // One open campaign: nothing to choose, but say where the item goes.
           <p>
-            <Link className="button-link" href={`/work/items/${created.id}`}>
-              {t("campaignSetup.openDraft")}
-            </Link>
+            {t("items.campaign")}: <strong>{campaign.name}</strong>
           </p>
-        </div>
-      )}
-      <button type="submit" disabled={usable.length === 0 || !hydrated}>
-        {t("items.start")}
-      </button>
+        )}
+        <label>
+          {t("items.language")}
+          <select name="language" required value={choice.language} onChange={(event) => setChoice({ ...choice, language: event.target.value })} {...field("language").attributes}>
+            <LanguageOptions languages={usable} />
+          </select>
+        </label>
+        {field("language").line}
+        <label>
+          {t("items.category")}
+          <select
+            name="category"
+            required
+            value={choice.category}
+            {...field("category").attributes}
+            aria-describedby={["category-description", field("category").attributes["aria-describedby"]].filter(Boolean).join(" ")}
+            onChange={(event) => setChoice({ ...choice, category: event.target.value })}
+          >
+            <CategoryOptions categories={campaign.categories} />
+          </select>
+        </label>
+        {field("category").line}
+        <p id="category-description" className="muted" data-testid="category-description">
+          {t(`steering.descriptions.${choice.category}`)}
+        </p>
+        {quotaFull ? (
+          <p role="alert" className="error">
+            {quotaFull}
+          </p>
+        ) : (
+          <ProblemSummary problems={problems} />
+        )}
+        {created && (
+          <div role="status" className="card stack">
+            {created.warnings.map((warning) => (
+              <p key={warning.code}>{t("campaignSetup.quotaFullWarning", cellNames(warning.language, warning.category))}</p>
+            ))}
+            <p>
+              <Link className="button-link" href={`/work/items/${created.id}`}>
+                {t("campaignSetup.openDraft")}
+              </Link>
+            </p>
+          </div>
+        )}
+        <button type="submit" disabled={usable.length === 0}>
+          {t("items.start")}
+        </button>
+      </fieldset>
     </form>
   );
 }
