@@ -1,5 +1,5 @@
 // The audit trail: every state change writes one event inside the same transaction as the change.
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 type TransactionClient = Prisma.TransactionClient;
 
@@ -37,4 +37,16 @@ export async function recordAuditEvent(tx: TransactionClient, event: AuditEventI
       payload: storableInJsonb(event.payload ?? {}),
     },
   });
+}
+
+/**
+ * recordAuditEvent as a statement, for writes sent as statements (lib/database/one-round-trip.ts): the event is written
+ * only when `onlyIf` holds, i.e. when the change it records was made in the same batch.
+ */
+export function auditEventInsert(event: AuditEventInput, onlyIf: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO audit_events (actor_id, action, subject_type, subject_id, payload)
+    SELECT ${event.actorId}::uuid, ${event.action}, ${event.subjectType}, ${event.subjectId},
+           ${JSON.stringify(storableInJsonb(event.payload ?? {}))}::jsonb
+     WHERE ${onlyIf}`;
 }

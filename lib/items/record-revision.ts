@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemCategory, ItemLanguage } from "@/lib/vocabulary";
 import { checkItem, withProblems, type QualityOverrides, type QualityReport } from "@/lib/quality/check-item";
+import type { QualityProblem } from "@/lib/quality/quality-report";
 import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
 import { findDuplicateProblems } from "@/lib/quality/find-duplicates";
 import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
@@ -33,32 +34,26 @@ export interface RecordedRevision {
   similarityKeys: bigint[];
 }
 
-export async function recordRevision(
-  tx: Prisma.TransactionClient,
-  text: RevisionText,
-  options: {
-    kind: "submission" | "reviewer_edit";
-    authorId: string;
-    overrides: QualityOverrides;
-    /** What the refusal says, e.g. "The item has problems that block submission." */
-    refusal: string;
-    /** Prefix of the refused fields' names, when the text arrived under another name (a reviewer's `edits`). */
-    fieldPrefix?: string;
-  },
-): Promise<RecordedRevision> {
-  const fingerprint = itemFingerprint(text);
-  const similarityKeys = itemSimilarityKeys(text);
-  const quality = withProblems(
-    checkItem(text, options.overrides),
-    await findDuplicateProblems(tx, {
-      itemId: text.itemId,
-      language: text.language,
-      instruction: text.instruction,
-      response: text.response,
-      fingerprint,
-      similarityKeys,
-    }),
-  );
+/** How a refusal is worded and which names its fields carry. */
+interface RevisionCheckOptions {
+  overrides: QualityOverrides;
+  /** What the refusal says, e.g. "The item has problems that block submission." */
+  refusal: string;
+  /** Prefix of the refused fields' names, when the text arrived under another name (a reviewer's `edits`). */
+  fieldPrefix?: string;
+}
+
+/** What the duplicate lookups of a revision's text are made of, computed once from the text. */
+export function revisionKeys(text: RevisionText): { fingerprint: string; similarityKeys: number[] } {
+  return { fingerprint: itemFingerprint(text), similarityKeys: itemSimilarityKeys(text) };
+}
+
+/**
+ * The quality report of a revision's text given the duplicate problems found for it (find-duplicates.ts); throws the
+ * refusal with the whole report when a problem blocks.
+ */
+export function checkRevision(text: RevisionText, duplicates: QualityProblem[], options: RevisionCheckOptions): QualityReport {
+  const quality = withProblems(checkItem(text, options.overrides), duplicates);
   if (quality.blocked) {
     const blocking = quality.problems.filter((problem) => problem.severity === "block" && !problem.overridden);
     throw new AppError("validation_failed", options.refusal, {
@@ -69,6 +64,17 @@ export async function recordRevision(
       details: { quality },
     });
   }
+  return quality;
+}
+
+export async function recordRevision(
+  tx: Prisma.TransactionClient,
+  text: RevisionText,
+  options: RevisionCheckOptions & { kind: "submission" | "reviewer_edit"; authorId: string },
+): Promise<RecordedRevision> {
+  const { fingerprint, similarityKeys } = revisionKeys(text);
+  const duplicates = await findDuplicateProblems(tx, { ...text, fingerprint, similarityKeys });
+  const quality = checkRevision(text, duplicates, options);
   const latest = await tx.itemRevision.aggregate({ where: { itemId: text.itemId }, _max: { number: true } });
   const number = (latest._max.number ?? 0) + 1;
   const revision = await tx.itemRevision.create({

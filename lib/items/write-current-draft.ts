@@ -31,7 +31,7 @@ export interface WrittenRow extends ItemViewRow {
   before_instruction: string;
   before_context: string | null;
   before_response: string;
-  writer_running_evidence?: { id: string; fields: EvidenceFields; reasons: string[]; checked_at: string } | null;
+  writer_running_evidence?: { id: string; fields: EvidenceFields; implausible: boolean; reasons: string[]; checked_at: string } | null;
 }
 
 export interface WrittenDraft {
@@ -77,7 +77,8 @@ export function currentDraftUpdate(
   // Only saves, which bump the version this statement names, write a running record: when the write succeeds, the
   // record read in this statement's snapshot is the one the previous save left.
   const runningEvidence = options.runningEvidenceOf
-    ? Prisma.sql`, (SELECT json_build_object('id', e.id, 'fields', e.fields, 'reasons', e.reasons, 'checked_at', e.checked_at)
+    ? Prisma.sql`, (SELECT json_build_object('id', e.id, 'fields', e.fields, 'implausible', e.implausible, 'reasons', e.reasons,
+                                              'checked_at', e.checked_at)
                       FROM writing_evidence e
                      WHERE e.item_id = i.id AND e.user_id = ${options.runningEvidenceOf}::uuid AND e.kind = 'writing'
                        AND e.revision_id IS NULL

@@ -29,12 +29,22 @@ function countersData(fields: EvidenceFields) {
 
 const mergeReasons = (earlier: string[], found: string[]) => [...new Set([...earlier, ...found])].slice(0, MAX_REASONS);
 
-/** The writer's running record of a draft, as a save checks the next counters against it. */
-export interface RunningEvidence {
-  id: string;
+/** A writer's counters as a record keeps them, between the checks of two saves. */
+interface CountersRecord {
   fields: EvidenceFields;
+  implausible: boolean;
   reasons: string[];
   checkedAt: Date;
+}
+
+/** The writer's running record of a draft, as a save checks the next counters against it. */
+export interface RunningEvidence extends CountersRecord {
+  id: string;
+}
+
+/** A record's columns (the totals beside the fields). */
+function recordColumns(record: CountersRecord) {
+  return { ...countersData(record.fields), implausible: record.implausible, reasons: record.reasons, checkedAt: record.checkedAt };
 }
 
 interface DraftEvidenceArgs {
@@ -50,7 +60,7 @@ interface DraftEvidenceArgs {
  * The author's save: the running record of the draft becomes these counters, checked against the last accepted ones
  * and the text's growth in this save. Once implausible, a record stays so (a later honest save does not launder it).
  */
-function nextDraftEvidence(running: RunningEvidence | null, args: DraftEvidenceArgs) {
+function nextDraftEvidence(running: CountersRecord | null, args: DraftEvidenceArgs): CountersRecord {
   const now = currentTime();
   const check = checkEvidence({
     input: args.input,
@@ -60,13 +70,13 @@ function nextDraftEvidence(running: RunningEvidence | null, args: DraftEvidenceA
     elapsedMs: now.getTime() - (running?.checkedAt ?? args.startedAt).getTime(),
   });
   const reasons = mergeReasons(running?.reasons ?? [], check.reasons);
-  return { ...countersData(check.fields), implausible: reasons.length > 0, reasons, checkedAt: now };
+  return { fields: check.fields, implausible: reasons.length > 0, reasons, checkedAt: now };
 }
 
 export async function recordDraftEvidence(tx: Prisma.TransactionClient, args: DraftEvidenceArgs): Promise<WritingEvidence> {
   const stored = await tx.writingEvidence.findFirst({ where: { itemId: args.itemId, userId: args.userId, kind: "writing", revisionId: null } });
   const running = stored ? { ...stored, fields: stored.fields as unknown as EvidenceFields } : null;
-  const data = nextDraftEvidence(running, args);
+  const data = recordColumns(nextDraftEvidence(running, args));
   if (stored) return tx.writingEvidence.update({ where: { id: stored.id }, data });
   return tx.writingEvidence.create({ data: { ...data, itemId: args.itemId, userId: args.userId, kind: "writing", flags: [] } });
 }
@@ -81,47 +91,70 @@ export interface EvidenceRow {
   checked_at: Date;
 }
 
+const ALWAYS = Prisma.sql`TRUE`;
+
+/** The statement that makes `next` the writer's running record, in place of `running`; only when `onlyIf` holds. */
+function runningRecordWrite(running: RunningEvidence | null, next: CountersRecord, args: { itemId: string; userId: string }, onlyIf: Prisma.Sql): Prisma.Sql {
+  const columns = recordColumns(next);
+  const values = Prisma.sql`${JSON.stringify(columns.fields)}::jsonb, ${columns.typedChars}::int, ${columns.pastedChars}::int,
+    ${columns.insertedChars}::int, ${columns.implausible}, ${columns.reasons}::text[], ${columns.checkedAt}::timestamptz`;
+  const shown = Prisma.sql`RETURNING fields, implausible, reasons, flags, note, checked_at`;
+  return running
+    ? Prisma.sql`UPDATE writing_evidence SET (fields, typed_chars, pasted_chars, inserted_chars, implausible, reasons, checked_at)
+                     = (${values}) WHERE id = ${running.id}::uuid AND ${onlyIf} ${shown}`
+    : Prisma.sql`INSERT INTO writing_evidence (id, item_id, user_id, kind, fields, typed_chars, pasted_chars, inserted_chars,
+                                                 implausible, reasons, checked_at, flags, created_at)
+                  SELECT gen_random_uuid(), ${args.itemId}::uuid, ${args.userId}::uuid, 'writing', ${values}, '{}',
+                         ${columns.checkedAt}::timestamptz WHERE ${onlyIf} ${shown}`;
+}
+
 /**
  * recordDraftEvidence as one statement, for a save that read the running record already (in its UPDATE of the item,
  * write-current-draft.ts): it returns what toEvidenceView shows.
  */
 export function draftEvidenceWrite(running: RunningEvidence | null, args: DraftEvidenceArgs): Prisma.Sql {
-  const next = nextDraftEvidence(running, args);
-  const values = Prisma.sql`${JSON.stringify(next.fields)}::jsonb, ${next.typedChars}::int, ${next.pastedChars}::int,
-    ${next.insertedChars}::int, ${next.implausible}, ${next.reasons}::text[], ${next.checkedAt}::timestamptz`;
-  const shown = Prisma.sql`RETURNING fields, implausible, reasons, flags, note, checked_at`;
-  return running
-    ? Prisma.sql`UPDATE writing_evidence SET (fields, typed_chars, pasted_chars, inserted_chars, implausible, reasons, checked_at)
-                     = (${values}) WHERE id = ${running.id}::uuid ${shown}`
-    : Prisma.sql`INSERT INTO writing_evidence (id, item_id, user_id, kind, fields, typed_chars, pasted_chars, inserted_chars,
-                                                 implausible, reasons, checked_at, flags, created_at)
-                    VALUES (gen_random_uuid(), ${args.itemId}::uuid, ${args.userId}::uuid, 'writing', ${values}, '{}',
-                            ${next.checkedAt}::timestamptz) ${shown}`;
+  return runningRecordWrite(running, nextDraftEvidence(running, args), args, ALWAYS);
 }
 
-/** The submission: the draft's running record is frozen with the revision, with the flags it raises and the note. */
-export async function freezeSubmissionEvidence(
-  tx: Prisma.TransactionClient,
-  args: { itemId: string; userId: string; revisionId: string; note: string | null; thresholds: EvidenceThresholds },
-): Promise<WritingEvidence | null> {
-  const running = await tx.writingEvidence.findFirst({ where: { itemId: args.itemId, userId: args.userId, kind: "writing", revisionId: null } });
-  // Text written elsewhere (the API without counters) has no record; a note alone is still kept for the reviewers.
-  if (!running && !args.note) return null;
-  const fields = running ? (running.fields as unknown as EvidenceFields) : NO_COUNTERS;
-  return tx.writingEvidence.create({
-    data: {
-      ...countersData(fields),
-      itemId: args.itemId,
-      userId: args.userId,
-      kind: "writing",
-      revisionId: args.revisionId,
-      implausible: running?.implausible ?? false,
-      reasons: running?.reasons ?? [],
-      flags: running ? evidenceFlags(fields, args.thresholds) : [],
-      note: args.note,
-      checkedAt: running?.checkedAt ?? currentTime(),
-    },
-  });
+/**
+ * The submission's statements for the writer's counters, for a submission that read the running record already
+ * (write-submission.ts). Counters sent with it replace the running record, as a save's would; then the record is frozen
+ * with the revision, with the flags it raises and the writer's note. Text written elsewhere (the API without counters)
+ * has no record: a note alone is still kept for the reviewers. Each statement writes only when `onlyIf` holds.
+ */
+export function submissionEvidenceWrites(
+  running: RunningEvidence | null,
+  args: {
+    itemId: string;
+    userId: string;
+    input: WritingEvidenceInput | undefined;
+    texts: FieldTexts;
+    startedAt: Date;
+    revisionId: string;
+    note: string | null;
+    thresholds: EvidenceThresholds;
+  },
+  onlyIf: Prisma.Sql,
+): Prisma.Sql[] {
+  const statements: Prisma.Sql[] = [];
+  let frozen: CountersRecord | null = running;
+  if (args.input) {
+    // The text does not change at submission: the counters may only add what was not saved yet (nothing).
+    frozen = nextDraftEvidence(running, { ...args, input: args.input, before: args.texts, after: args.texts });
+    statements.push(runningRecordWrite(running, frozen, args, onlyIf));
+  }
+  if (!frozen && !args.note) return statements;
+  const columns = recordColumns(frozen ?? { fields: NO_COUNTERS, implausible: false, reasons: [], checkedAt: currentTime() });
+  const flags = frozen ? evidenceFlags(frozen.fields, args.thresholds) : [];
+  statements.push(Prisma.sql`
+    INSERT INTO writing_evidence (id, item_id, user_id, kind, revision_id, fields, typed_chars, pasted_chars, inserted_chars,
+                                  implausible, reasons, flags, note, checked_at, created_at)
+    SELECT gen_random_uuid(), ${args.itemId}::uuid, ${args.userId}::uuid, 'writing', ${args.revisionId}::uuid,
+           ${JSON.stringify(columns.fields)}::jsonb, ${columns.typedChars}::int, ${columns.pastedChars}::int,
+           ${columns.insertedChars}::int, ${columns.implausible}, ${columns.reasons}::text[], ${flags}::text[], ${args.note},
+           ${columns.checkedAt}::timestamptz, now()
+     WHERE ${onlyIf}`);
+  return statements;
 }
 
 /** A reviewer's edit: its own counters (from the moment the lease began), checked and frozen with the edit's revision. */

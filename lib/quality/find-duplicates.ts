@@ -53,21 +53,35 @@ export interface NearDuplicateCandidate {
   response_start: string;
 }
 
-export async function findDuplicateProblems(
-  tx: Prisma.TransactionClient,
-  candidate: DuplicateCandidate,
-): Promise<QualityProblem[]> {
-  // Drafts are nobody's work yet: only text other people have seen makes a duplicate.
-  const exact = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id::text FROM items
+/** A row of duplicateLookupSql: an exact duplicate (id only), or a near-duplicate candidate to score. */
+export interface DuplicateLookupRow extends NearDuplicateCandidate {
+  exact: boolean;
+}
+
+/**
+ * Both duplicate lookups of one text as one statement (one round trip): the exact duplicates by fingerprint, then the
+ * near-duplicate candidates (nearDuplicateCandidatesSql, planned as it is on its own). Drafts are nobody's work yet:
+ * only text other people have seen makes a duplicate.
+ */
+export function duplicateLookupSql(candidate: DuplicateCandidate): Prisma.Sql {
+  const exact = Prisma.sql`
+    SELECT true AS exact, id::text, NULL::text AS instruction, NULL::text AS response_start FROM items
      WHERE fingerprint = ${candidate.fingerprint} AND id <> ${candidate.itemId}::uuid
        AND status::text IN ('submitted', 'approved', 'changes_requested')
      LIMIT ${MAX_REPORTED}`;
-  const problems = exactDuplicateProblems(exact.map((row) => row.id));
-  if (candidate.similarityKeys.length === 0) return problems;
+  if (candidate.similarityKeys.length === 0) return exact;
+  return Prisma.sql`(${exact}) UNION ALL (SELECT false AS exact, near.* FROM (${nearDuplicateCandidatesSql(candidate)}) near)`;
+}
 
-  const near = await tx.$queryRaw<NearDuplicateCandidate[]>(nearDuplicateCandidatesSql(candidate));
-  return [...problems, ...nearDuplicateProblems(candidate, near, new Set(exact.map((row) => row.id)))];
+/** The problems the rows of duplicateLookupSql make. */
+export function duplicateProblemsOf(candidate: Pick<DuplicateCandidate, "instruction" | "response">, rows: readonly DuplicateLookupRow[]): QualityProblem[] {
+  const exactIds = rows.filter((row) => row.exact).map((row) => row.id);
+  const near = rows.filter((row) => !row.exact);
+  return [...exactDuplicateProblems(exactIds), ...nearDuplicateProblems(candidate, near, new Set(exactIds))];
+}
+
+export async function findDuplicateProblems(tx: Prisma.TransactionClient, candidate: DuplicateCandidate): Promise<QualityProblem[]> {
+  return duplicateProblemsOf(candidate, await tx.$queryRaw<DuplicateLookupRow[]>(duplicateLookupSql(candidate)));
 }
 
 /** The blocking problem of text already submitted elsewhere, when there is any. */

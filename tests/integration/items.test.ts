@@ -172,6 +172,23 @@ describe("submission", () => {
     await assert.rejects(updateDraft(author, item.id, { version: item.version, response: "cambio" }), isCode("conflict"));
   });
 
+  test("concurrent submissions of one version: exactly one is written, with one revision, one event and one frozen record", async () => {
+    const author = viewerOf(await createTestUser("annotator", ["gl"]));
+    const draft = await createDraft(author, { campaignId: campaign.id, language: "gl", category: "closed_qa", ...galicianItem("á vez") });
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => submitItem(author, draft.id, { version: 1, evidenceNote: "Escrito aquí, sen copiar." })),
+    );
+    assert.equal(results.filter((result) => result.status === "fulfilled").length, 1);
+    assert.ok(results.every((result) => result.status === "fulfilled" || isCode("conflict")(result.reason)));
+    // The losers wrote nothing of their own: no second revision, audit event or frozen evidence record.
+    assert.equal(await db().itemRevision.count({ where: { itemId: draft.id } }), 1);
+    assert.equal(await db().auditEvent.count({ where: { subjectId: draft.id, action: "item.submitted" } }), 1);
+    assert.equal(await db().writingEvidence.count({ where: { itemId: draft.id, revisionId: { not: null } } }), 1);
+    const stored = await db().item.findUniqueOrThrow({ where: { id: draft.id } });
+    assert.equal(stored.version, 2);
+    assert.equal(stored.reviewRound, 1);
+  });
+
   test("closed_qa without context is refused naming context, and stays a draft", async () => {
     const author = viewerOf(await createTestUser("annotator", ["gl"]));
     const draft = await createDraft(author, {
