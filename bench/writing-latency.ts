@@ -2,6 +2,8 @@
 // holding 200,000 items. Needs the built app (`npm run build`). Prints p50/p95; never asserts on timing.
 // Then the floors, the same way with the same pauses but as bare SQL through a pool of the app's size: a save's
 // `UPDATE … WHERE id AND version`, and a submission's revision INSERT plus status UPDATE in one statement.
+// Last, an authenticated request that does nothing else (`GET /api/v1/me`), the same way: what Next.js, the token
+// lookup and JSON cost every request, which the bare SQL floors leave out.
 // Usage: node --import tsx bench/writing-latency.ts [annotators=50] [items=200000] [savesEach=20] [pauseMs=1500]
 //        [--port 54339] [--app-port 3190]
 // pauseMs is each annotator's pause between saves (the editor autosaves ~1.5 s after the last keystroke);
@@ -128,11 +130,25 @@ await Promise.all(
   }),
 );
 await pool.end();
+
+// What any authenticated API request costs under the same load: `GET /api/v1/me` reads the token's viewer and nothing
+// else, so it is the part of a save or submit that is Next.js, the token lookup and JSON, not the item's work.
+const framework: number[] = [];
+await Promise.all(
+  annotators.map(async ({ token }, index) => {
+    await autosave(framework, index, 0, async () => {
+      await api(token, "GET", "/api/v1/me");
+      return 0;
+    });
+  }),
+);
 const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 console.log(summarise("floor: save as one UPDATE … WHERE id AND version", floorSaves));
 console.log(summarise("floor: submit as one revision INSERT + status UPDATE", floorSubmits));
+console.log(summarise("an authenticated request that does nothing else (GET /api/v1/me)", framework));
 console.log(
-  `ratio (p50): save ${(median(saves) / median(floorSaves)).toFixed(2)}× (target ≤ 2×), submit ${(median(submits) / median(floorSubmits)).toFixed(2)}× (target ≤ 3×)`,
+  `ratio (p50): save ${(median(saves) / median(floorSaves)).toFixed(2)}× (target ≤ 2×), submit ${(median(submits) / median(floorSubmits)).toFixed(2)}× (target ≤ 3×); ` +
+    `above the request that does nothing: save +${(median(saves) - median(framework)).toFixed(1)} ms, submit +${(median(submits) - median(framework)).toFixed(1)} ms`,
 );
 await server.stop();
 await database.close();
