@@ -205,6 +205,69 @@ describe("the counters progress is read from", () => {
   });
 });
 
+describe("the counters, for statements that write many items at once", () => {
+  /** The cells and approval hours as counted from the items themselves, and as the counters hold them. */
+  async function countedAndHeld(campaignId: string) {
+    const cells = (from: string) => db().$queryRawUnsafe<unknown[]>(from, campaignId);
+    return Promise.all([
+      cells(`SELECT language::text, category::text, status::text, count(*)::int AS items FROM items
+              WHERE campaign_id = $1::uuid GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
+      cells(`SELECT language::text, category::text, status::text, items FROM campaign_cell_counts
+              WHERE campaign_id = $1::uuid AND items <> 0 ORDER BY 1, 2, 3`),
+      cells(`SELECT language::text, hour, sum(approved)::int AS approved, sum(retracted)::int AS retracted FROM (
+               SELECT language, date_trunc('hour', approved_at, 'UTC') AS hour, 1 AS approved, 0 AS retracted FROM items
+                WHERE campaign_id = $1::uuid AND approved_at IS NOT NULL
+               UNION ALL
+               SELECT language, date_trunc('hour', retracted_at, 'UTC'), 0, 1 FROM items
+                WHERE campaign_id = $1::uuid AND approved_at IS NOT NULL AND retracted_at IS NOT NULL) AS events
+              GROUP BY 1, 2 ORDER BY 1, 2`),
+      cells(`SELECT language::text, hour, approved, retracted FROM campaign_approval_hours
+              WHERE campaign_id = $1::uuid AND (approved <> 0 OR retracted <> 0) ORDER BY 1, 2`),
+    ]);
+  }
+  async function assertCountersAgree(campaignId: string) {
+    const [cells, heldCells, hours, heldHours] = await countedAndHeld(campaignId);
+    assert.deepEqual(heldCells, cells);
+    assert.deepEqual(heldHours, hours);
+    return { cells: cells.length, hours: hours.length };
+  }
+
+  test("inserts, updates mixing status and text changes, and deletes of hundreds of rows each keep the counters exact", async () => {
+    const own = await createTestCampaign({ languages: ["gl", "eu"] });
+    await db().$executeRaw`
+      INSERT INTO items (id, campaign_id, author_id, language, category, status, instruction, response, similarity_keys,
+                         review_round, submitted_at, created_at, updated_at, version)
+      SELECT gen_random_uuid(), ${own.id}::uuid, ${author.id}::uuid, (CASE WHEN n % 3 = 0 THEN 'eu' ELSE 'gl' END)::"Language",
+             (CASE WHEN n % 2 = 0 THEN 'open_qa' ELSE 'brainstorming' END)::"Category",
+             (CASE WHEN n % 4 = 0 THEN 'draft' ELSE 'submitted' END)::"ItemStatus", 'Pregunta ' || n, 'Resposta ' || n, '{}',
+             1, now(), now(), now(), 1
+        FROM generate_series(1, 300) AS n`;
+    // Two languages × (open questions as drafts and in review, brainstorming in review).
+    assert.deepEqual(await assertCountersAgree(own.id), { cells: 6, hours: 0 });
+
+    // One statement approves some items over five hours and only edits the text of others.
+    await db().$executeRaw`
+      UPDATE items SET
+        status = CASE WHEN status = 'submitted' AND right(instruction, 1) IN ('1', '2', '3') THEN 'approved'::"ItemStatus" ELSE status END,
+        approved_at = CASE WHEN status = 'submitted' AND right(instruction, 1) IN ('1', '2', '3')
+                           THEN timestamptz '2026-11-29 08:00Z' + (length(instruction) % 5) * interval '1 hour' END,
+        instruction = instruction || ' (revisada)'
+       WHERE campaign_id = ${own.id}::uuid`;
+    const afterApproval = await assertCountersAgree(own.id);
+    assert.ok(afterApproval.cells > 6 && afterApproval.hours > 1, JSON.stringify(afterApproval));
+
+    await db().$executeRaw`
+      UPDATE items SET status = 'retracted', retracted_at = timestamptz '2026-11-30 09:30Z'
+       WHERE campaign_id = ${own.id}::uuid AND status = 'approved' AND language = 'gl'`;
+    await assertCountersAgree(own.id);
+
+    await db().$executeRaw`DELETE FROM items WHERE campaign_id = ${own.id}::uuid AND (status = 'retracted' OR right(response, 1) = '7')`;
+    await assertCountersAgree(own.id);
+    await db().$executeRaw`DELETE FROM items WHERE campaign_id = ${own.id}::uuid`;
+    assert.deepEqual(await assertCountersAgree(own.id), { cells: 0, hours: 0 });
+  });
+});
+
 describe("steering writers", () => {
   test("the most needed cell of the writer's languages comes first, full cells last", async () => {
     const steered = await createTestCampaign({ languages: ["gl", "eu"] });
