@@ -10,8 +10,7 @@ import type { updateDraftInputSchema } from "@/lib/items/schemas";
 import { itemViewColumns, itemViewFromRow, type ItemViewRow } from "@/lib/items/item-view-sql";
 import type { ItemView } from "@/lib/items/schemas";
 import type { FieldTexts } from "@/lib/provenance/check-evidence";
-import type { RunningEvidence } from "@/lib/provenance/record-evidence";
-import type { EvidenceFields } from "@/lib/provenance/schemas";
+import { runningEvidenceOf, writerRunningEvidenceColumn, type RunningEvidence, type RunningEvidenceJson } from "@/lib/provenance/record-evidence";
 import type { z } from "zod";
 
 type DraftChanges = Omit<z.output<typeof updateDraftInputSchema>, "version" | "activeSeconds" | "evidence">;
@@ -31,7 +30,7 @@ export interface WrittenRow extends ItemViewRow {
   before_instruction: string;
   before_context: string | null;
   before_response: string;
-  writer_running_evidence?: { id: string; fields: EvidenceFields; implausible: boolean; reasons: string[]; checked_at: string } | null;
+  writer_running_evidence?: RunningEvidenceJson | null;
 }
 
 export interface WrittenDraft {
@@ -77,12 +76,7 @@ export function currentDraftUpdate(
   // Only saves, which bump the version this statement names, write a running record: when the write succeeds, the
   // record read in this statement's snapshot is the one the previous save left.
   const runningEvidence = options.runningEvidenceOf
-    ? Prisma.sql`, (SELECT json_build_object('id', e.id, 'fields', e.fields, 'implausible', e.implausible, 'reasons', e.reasons,
-                                              'checked_at', e.checked_at)
-                      FROM writing_evidence e
-                     WHERE e.item_id = i.id AND e.user_id = ${options.runningEvidenceOf}::uuid AND e.kind = 'writing'
-                       AND e.revision_id IS NULL
-                     LIMIT 1) AS writer_running_evidence`
+    ? Prisma.sql`, ${writerRunningEvidenceColumn(options.runningEvidenceOf)}`
     : Prisma.empty;
 
   // The replaced text comes from the statement's snapshot: when the write succeeds no other write came between,
@@ -102,8 +96,6 @@ export function writtenDraftOf(row: WrittenRow | undefined): WrittenDraft | null
     before: { instruction: row.before_instruction, context: row.before_context ?? "", response: row.before_response },
     createdAt: new Date(row.created_at),
     view: itemViewFromRow(row),
-    runningEvidence: row.writer_running_evidence
-      ? { ...row.writer_running_evidence, checkedAt: new Date(row.writer_running_evidence.checked_at) }
-      : null,
+    runningEvidence: runningEvidenceOf(row.writer_running_evidence),
   };
 }

@@ -12,8 +12,15 @@ import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import type { RevisionText } from "@/lib/items/record-revision";
 import { itemViewColumns } from "@/lib/items/item-view-sql";
 import { thresholdsOf } from "@/lib/provenance/evidence-thresholds";
-import { submissionEvidenceWrites, textsOf, type RunningEvidence } from "@/lib/provenance/record-evidence";
-import type { EvidenceFields, EvidenceThresholds, WritingEvidenceInput } from "@/lib/provenance/schemas";
+import {
+  runningEvidenceOf,
+  submissionEvidenceWrites,
+  textsOf,
+  writerRunningEvidenceColumn,
+  type RunningEvidence,
+  type RunningEvidenceJson,
+} from "@/lib/provenance/record-evidence";
+import type { EvidenceThresholds, WritingEvidenceInput } from "@/lib/provenance/schemas";
 import type { QualityReport } from "@/lib/quality/check-item";
 
 export interface SubmissionFactsRow {
@@ -38,7 +45,7 @@ export interface SubmissionFactsRow {
   evidence_chars_per_minute: number;
   evidence_away_insertions: number;
   latest_revision: number;
-  writer_running_evidence: { id: string; fields: EvidenceFields; implausible: boolean; reasons: string[]; checked_at: string } | null;
+  writer_running_evidence: RunningEvidenceJson | null;
 }
 
 /** What a submission is checked against. */
@@ -65,18 +72,13 @@ export function submissionFactsSql(itemId: string, writerId: string): Prisma.Sql
            i.guideline_id::text, i.language_justification, i.pii_declared_fictional, i.version, i.created_at,
            c.evidence_pasted_percent, c.evidence_inserted_percent, c.evidence_chars_per_minute, c.evidence_away_insertions,
            (SELECT coalesce(max(r.number), 0) FROM item_revisions r WHERE r.item_id = i.id) AS latest_revision,
-           (SELECT json_build_object('id', e.id, 'fields', e.fields, 'implausible', e.implausible, 'reasons', e.reasons,
-                                     'checked_at', e.checked_at)
-              FROM writing_evidence e
-             WHERE e.item_id = i.id AND e.user_id = ${writerId}::uuid AND e.kind = 'writing' AND e.revision_id IS NULL
-             LIMIT 1) AS writer_running_evidence
+           ${writerRunningEvidenceColumn(writerId)}
       FROM items i JOIN campaigns c ON c.id = i.campaign_id
      WHERE i.id = ${itemId}::uuid`;
 }
 
 export function submissionFactsOf(row: SubmissionFactsRow | undefined): SubmissionFacts | null {
   if (!row) return null;
-  const running = row.writer_running_evidence;
   return {
     item: {
       itemId: row.id,
@@ -103,7 +105,7 @@ export function submissionFactsOf(row: SubmissionFactsRow | undefined): Submissi
       evidenceAwayInsertions: row.evidence_away_insertions,
     }),
     latestRevisionNumber: row.latest_revision,
-    runningEvidence: running ? { ...running, checkedAt: new Date(running.checked_at) } : null,
+    runningEvidence: runningEvidenceOf(row.writer_running_evidence),
   };
 }
 

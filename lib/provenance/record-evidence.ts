@@ -42,6 +42,31 @@ export interface RunningEvidence extends CountersRecord {
   id: string;
 }
 
+/** The writer's running record as writerRunningEvidenceColumn returns it (a JSON object inside a row). */
+export interface RunningEvidenceJson {
+  id: string;
+  fields: EvidenceFields;
+  implausible: boolean;
+  reasons: string[];
+  checked_at: string;
+}
+
+/**
+ * A column `writer_running_evidence` for a statement over the item `i`: that writer's running record of the item, as a
+ * save or a submission checks the next counters against it, or null when they have none yet.
+ */
+export function writerRunningEvidenceColumn(writerId: string): Prisma.Sql {
+  return Prisma.sql`(SELECT json_build_object('id', e.id, 'fields', e.fields, 'implausible', e.implausible, 'reasons', e.reasons,
+                                              'checked_at', e.checked_at)
+                       FROM writing_evidence e
+                      WHERE e.item_id = i.id AND e.user_id = ${writerId}::uuid AND e.kind = 'writing' AND e.revision_id IS NULL
+                      LIMIT 1) AS writer_running_evidence`;
+}
+
+export function runningEvidenceOf(json: RunningEvidenceJson | null | undefined): RunningEvidence | null {
+  return json ? { ...json, checkedAt: new Date(json.checked_at) } : null;
+}
+
 /** A record's columns (the totals beside the fields). */
 function recordColumns(record: CountersRecord) {
   return { ...countersData(record.fields), implausible: record.implausible, reasons: record.reasons, checkedAt: record.checkedAt };
