@@ -72,6 +72,7 @@ const pages: number[] = [];
 const byShape = new Map<string, number[]>();
 const nextPages: number[] = [];
 const counts: number[] = [];
+const countsByShape = new Map<string, number[]>();
 for (let i = 0; i < runs; i++) {
   const { viewer, query } = queries[i % queries.length]!;
   let first: Awaited<ReturnType<typeof searchItems>> | undefined;
@@ -81,12 +82,18 @@ for (let i = 0; i < runs; i++) {
   byShape.set(shape, [...(byShape.get(shape) ?? []), took]);
   if (first?.nextCursor) nextPages.push(await time(() => searchItems(viewer, { ...query, cursor: first!.nextCursor! })));
   const { sort: _sort, ...filter } = query;
-  if (i < runs / 4) counts.push(await time(() => countItems(viewer, filter)));
+  if (i < runs / 4) {
+    const took = await time(() => countItems(viewer, filter));
+    counts.push(took);
+    countsByShape.set(shape, [...(countsByShape.get(shape) ?? []), took]);
+  }
 }
 console.log(`Explorer over ${itemCount} items (${queries.length} query shapes, ${runs} runs):`);
 console.log(summarise("  first page (50 rows)", pages));
 console.log(summarise("  next page by cursor", nextPages));
 console.log(summarise("  counts (facets and flags)", counts));
 for (const [shape, samples] of byShape) console.log(summarise(`    ${shape}`, samples));
+console.log("  counts per query shape:");
+for (const [shape, samples] of countsByShape) console.log(summarise(`    ${shape}`, samples));
 await disconnectDb();
 await database.close();

@@ -24,8 +24,8 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
   const t = useTranslations("explorer");
   const tRoot = useTranslations();
   const tCounts = useTranslations("explorerCounts");
-  /** A count past the cap is an estimate, and says so. */
-  const withCount = (label: string, count: number) =>
+  /** A flag's count stops past the cap, and says so; facet counts are exact. */
+  const withFlagCount = (label: string, count: number) =>
     counts.data && count > counts.data.cap ? tCounts("moreThan", { label, count: counts.data.cap }) : t("withCount", { label, count });
   // Through the global Intl when it formats, so the locale data LocaleDataGate installs (Basque, Galician) is used.
   const format = useFigureFormat();
@@ -88,7 +88,7 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
               <option value="">{t("any")}</option>
               {(counts.data?.facets[facet] ?? []).map((entry) => (
                 <option key={entry.value} value={entry.value}>
-                  {withCount(labelOf(facet, entry.value, entry.label), entry.count)}
+                  {t("withCount", { label: labelOf(facet, entry.value, entry.label), count: entry.count })}
                 </option>
               ))}
               {params[facet] && !counts.data?.facets[facet].some((entry) => entry.value === params[facet]) && (
@@ -99,7 +99,7 @@ export function ItemExplorer({ canAct }: { canAct: boolean }) {
         ))}
         {EXPLORER_FLAGS.map((flag) => (
           <label key={flag}>
-            {withCount(t(`flags.${flag}`), counts.data?.flags[flag] ?? 0)}
+            {withFlagCount(t(`flags.${flag}`), counts.data?.flags[flag] ?? 0)}
             <select value={params[flag] ?? ""} onChange={(event) => setParams({ [flag]: event.target.value })} data-testid={`filter-${flag}`}>
               <option value="">{t("any")}</option>
               <option value="yes">{tRoot("common.yes")}</option>

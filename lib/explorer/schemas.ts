@@ -79,18 +79,18 @@ export const explorerPageSchema = z
   .meta({ id: "ExplorerPage" });
 export type ExplorerPage = z.infer<typeof explorerPageSchema>;
 
-/** Facet and flag counts stop here: counting further would cost a scan of every item the filters find. */
+/** Flag counts stop here: counting further would cost a scan of every item the filters find. */
 export const EXPLORER_COUNT_CAP = 10_000;
 
 const countOf = z.object({
   value: z.string(),
   label: z.string(),
-  count: z.number().int().describe("Items with this value; cap + 1 means more than the cap."),
+  count: z.number().int().describe("Items with this value, exact."),
 });
 export const explorerCountsSchema = z
   .object({
     total: z.number().int().describe("Items the filters find, exact."),
-    cap: z.number().int().describe("Facet and flag counts are exact up to this number; a count of cap + 1 means more than it."),
+    cap: z.number().int().describe("Flag counts are exact up to this number; a flag count of cap + 1 means more than it."),
     facets: z
       .object({
         campaign: z.array(countOf),

@@ -15,9 +15,10 @@ const SORT_COLUMN: Record<ExplorerSort, Prisma.Sql> = {
 
 /** Rows walked in order before the word index is asked instead. */
 const TEXT_WALK_WINDOW = 5000;
-/** What a page and its text match read of an item. */
-const WALKED_COLUMNS = Prisma.sql`i.id, i.campaign_id, i.language, i.variety, i.category, i.status, i.author_id, i.instruction,
-  i.guideline_id, i.created_at, i.updated_at, i.search_vector`;
+/** What a page shows of an item, and what its text match reads besides. */
+const PAGE_COLUMNS = Prisma.sql`i.id, i.campaign_id, i.language, i.variety, i.category, i.status, i.author_id, i.instruction,
+  i.guideline_id, i.created_at, i.updated_at`;
+const WALKED_COLUMNS = Prisma.sql`${PAGE_COLUMNS}, i.search_vector`;
 
 interface ExplorerRowRecord {
   id: string;
@@ -52,17 +53,17 @@ export async function searchItems(viewer: Viewer, input: z.input<typeof explorer
     );
   }
   const order = descending ? Prisma.sql`${column} DESC, i.id DESC` : Prisma.sql`${column} ASC, i.id ASC`;
+  // The page is chosen first and its names joined after: joined before, a hash join would give up the index's order,
+  // and every row the filters find (or a whole walked window) would be read and sorted to keep a page of them.
   const pageFrom = (from: Prisma.Sql, where: Prisma.Sql) => db().$queryRaw<ExplorerRowRecord[]>`
     SELECT i.id, i.campaign_id, c.name AS campaign_name, i.language, i.variety, i.category, i.status,
            u.name AS author_name, left(i.instruction, 300) AS instruction, g.version AS guideline_version,
            i.created_at, i.updated_at, ${column} AS sort_at
-    FROM ${from}
+    FROM (SELECT ${PAGE_COLUMNS} FROM ${from} ${where} ORDER BY ${order} LIMIT ${query.limit + 1}) i
     JOIN campaigns c ON c.id = i.campaign_id
     JOIN users u ON u.id = i.author_id
     LEFT JOIN guidelines g ON g.id = i.guideline_id
-    ${where}
-    ORDER BY ${order}
-    LIMIT ${query.limit + 1}`;
+    ORDER BY ${order}`;
   const words = conditions.get("q");
   let rows: ExplorerRowRecord[] | null = null;
   if (words) {

@@ -14,6 +14,7 @@ const HAND_WRITTEN_INDEXES = new Set<string>([
   "items:index[gin](search_vector)",
   "items:index[partial](submitted_at,id)",
   "items:index[partial](created_at,id)",
+  "item_revisions:index[partial](item_id)",
   "pay_periods:index[gist](expression)",
 ]);
 
