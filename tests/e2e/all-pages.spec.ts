@@ -16,6 +16,7 @@
 // one sign-in per role and worker, reused by its languages; each page is loaded once, audited at 1366 px, then resized
 // to 390 px and audited again, with a soft assertion per page so a failure names every page at fault.
 // `ESCRIBA_SCREENSHOTS=1` also writes the main pages' screenshots (English, both widths) to docs/screenshots/.
+import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import axe from "axe-core";
@@ -70,7 +71,7 @@ test.beforeAll(async () => {
   const annotator = await createTestUser("annotator", ["es", "ca", "eu", "gl"], "annotator");
   const reviewer = await createTestUser("reviewer", ["es", "ca", "eu", "gl"], "reviewer");
   const maintainer = await createTestUser("maintainer", ["es", "ca", "eu", "gl"], "maintainer");
-  const tag = `pages ${Date.now()}`;
+  const tag = `pages ${randomUUID().slice(0, 8)}`;
   const draft = await createDraft(viewerOf(annotator), {
     campaignId: campaign.id,
     language: "gl",
@@ -81,9 +82,12 @@ test.beforeAll(async () => {
   const submitted = await submitTestItem(annotator, campaign.id, "es", tag);
   const toReview = await submitTestItem(annotator, campaign.id, "eu", tag);
   await claimItem(viewerOf(reviewer), toReview);
-  // A one-day period on a day no other spec uses (they take today's), so it never overlaps theirs.
-  const day = new Date(Date.UTC(2001 + Math.floor(Math.random() * 20), 0, 1 + Math.floor(Math.random() * 360))).toISOString().slice(0, 10);
-  const period = await createPayPeriod(viewerOf(maintainer), { label: `pages-${Date.now()}`, startsOn: day, endsOn: day });
+  // A one-day period on a day no other spec uses (they take today's), so it never overlaps theirs; a year per worker,
+  // as both workers run this hook at once (and once, in the same millisecond, took the same Date.now() label).
+  const year = 2001 + (test.info().workerIndex % 20);
+  const day = new Date(Date.UTC(year, 0, 1 + Math.floor(Math.random() * 360))).toISOString().slice(0, 10);
+  const periodTag = randomUUID().slice(0, 8);
+  const period = await createPayPeriod(viewerOf(maintainer), { label: `pages-${periodTag}`, startsOn: day, endsOn: day });
   // A published release for its public page: another spec's if one is out, else one of this spec's own.
   let release = (await listReleases(null))[0];
   if (!release) {
@@ -108,7 +112,7 @@ test.beforeAll(async () => {
   );
   const approved = await decidedItem("gl", "approve", FULL_MARKS, "");
   const closedDay = new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10);
-  const closed = await createPayPeriod(viewerOf(maintainer), { label: `pages-closed-${Date.now()}`, startsOn: closedDay, endsOn: closedDay });
+  const closed = await createPayPeriod(viewerOf(maintainer), { label: `pages-closed-${periodTag}`, startsOn: closedDay, endsOn: closedDay });
   await createAdjustment(viewerOf(maintainer), { periodId: closed.id, userId: annotator.id, amount: "12.50", reason: "Revisión de las pautas de gallego." });
   await closePayPeriod(viewerOf(maintainer), closed.id);
   const [statement] = await listStatements(viewerOf(maintainer), { periodId: closed.id });
