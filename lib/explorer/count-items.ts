@@ -53,11 +53,11 @@ function itemsIn(grid: GridCell[], keep: (cell: GridCell) => boolean): number {
   return grid.reduce((sum, cell) => (keep(cell) ? sum + cell.items : sum), 0);
 }
 
-/** Items of each value of a facet, the facet's own filter left out; values with none are not listed. */
+/** Items of each value of a facet, the facet's own filter left out; values with none are not listed (the grid has no empty cells). */
 function facetCounts(grid: GridCell[], filter: ExplorerFilter, facet: Facet): Map<string, number> {
   const counts = new Map<string, number>();
   for (const cell of grid) {
-    if (cell.items > 0 && cellMatches(cell, filter, facet)) counts.set(cell[facet], (counts.get(cell[facet]) ?? 0) + cell.items);
+    if (cellMatches(cell, filter, facet)) counts.set(cell[facet], (counts.get(cell[facet]) ?? 0) + cell.items);
   }
   return counts;
 }
@@ -70,15 +70,11 @@ function facetCounts(grid: GridCell[], filter: ExplorerFilter, facet: Facet): Ma
 function readGrid(conditions: Map<ConditionName, Prisma.Sql>): Promise<GridCell[]> {
   const where = whereOf(conditions, GRID_FILTERS);
   const onlyGridFilters = [...conditions.keys()].every((name) => name === "reach" || (GRID_FILTERS as readonly string[]).includes(name));
+  const cell = Prisma.sql`i.campaign_id::text AS campaign, i.language::text AS language, i.category::text AS category, i.status::text AS status`;
   return onlyGridFilters
-    ? db().$queryRaw<GridCell[]>`
-        SELECT i.campaign_id::text AS campaign, i.language::text AS language, i.category::text AS category,
-               i.status::text AS status, i.items
-        FROM campaign_cell_counts i ${where} AND i.items > 0`
+    ? db().$queryRaw<GridCell[]>`SELECT ${cell}, i.items FROM campaign_cell_counts i ${where} AND i.items > 0`
     : db().$queryRaw<GridCell[]>`
-        SELECT i.campaign_id::text AS campaign, i.language::text AS language, i.category::text AS category,
-               i.status::text AS status, count(*)::int AS items
-        FROM items i ${where}
+        SELECT ${cell}, count(*)::int AS items FROM items i ${where}
         GROUP BY i.campaign_id, i.language, i.category, i.status`;
 }
 
