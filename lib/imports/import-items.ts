@@ -1,8 +1,8 @@
 // Brings items written elsewhere (a pilot in another tool, a partner's batch) into a campaign from JSONL: every line
 // is checked like a submission (schema, the author's qualification, the campaign's languages and categories, every
-// quality check), new items are written batch by batch (import-new-items.ts) and updates one line per transaction, so
-// a bad line is reported with its number and field and leaves nothing behind while the rest continue. The external
-// id makes a re-run import nothing twice.
+// quality check), new items are written batch by batch (import-new-items.ts), each batch while the next is checked,
+// and updates one line per transaction, so a bad line is reported with its number and field and leaves nothing behind
+// while the rest continue. The external id makes a re-run import nothing twice.
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { assertRole, isQualifiedFor } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -13,10 +13,21 @@ import { db } from "@/lib/db";
 import { queryInOneRoundTrip } from "@/lib/database/one-round-trip";
 import { AppError, notFound } from "@/lib/errors";
 import { LineRefused, qualityRefusal, refusalOf } from "@/lib/imports/line-refused";
-import { checkLine, importNewItems, overridesOf, textOf, type PreparedLine } from "@/lib/imports/import-new-items";
+import {
+  checkLine,
+  checkNewItems,
+  overridesOf,
+  textOf,
+  writeNewItems,
+  type CheckedNewItems,
+  type NewItemOutcome,
+  type NewItemsContext,
+  type PreparedLine,
+} from "@/lib/imports/import-new-items";
+import type { BatchCandidate } from "@/lib/quality/find-duplicates-in-batch";
 import { Prisma, type User } from "@/lib/generated/prisma/client";
 import type { z } from "zod";
-import { importLineSchema, type ImportLineInput, type ImportProblem, type ImportProblemCode, type ImportSummary } from "@/lib/imports/schemas";
+import { importLineSchema, type ImportLineInput, type ImportProblemCode, type ImportSummary } from "@/lib/imports/schemas";
 import { readImportLines, type ImportLine } from "@/lib/imports/read-import-lines";
 import { recordRevision } from "@/lib/items/record-revision";
 import type { ItemLanguage } from "@/lib/vocabulary";
@@ -36,6 +47,38 @@ export interface ImportOptions {
 }
 
 type Outcome = "created" | "updated" | "skipped";
+
+/**
+ * New items checked and being written in their transaction, while the import reads and checks the lines after them.
+ * Their transaction has not committed, so the segment checked next counts them as written from here.
+ */
+interface SegmentInWriting {
+  /** Its accepted texts that later texts may duplicate. */
+  duplicable: BatchCandidate[];
+  /** Its accepted external ids. */
+  externalIds: Set<string>;
+  /** Settles once it is written: true when exactly as checked; false when it had to be written otherwise (below). */
+  written: Promise<boolean>;
+  /** `written` of the segment before it. */
+  previousWritten: Promise<boolean>;
+}
+
+/** Thrown in a segment's transaction when the segment before it, which its check counted as written, was written otherwise. */
+class CheckedAgainstOtherText extends Error {
+  constructor() {
+    super("the segment before was written otherwise than checked");
+  }
+}
+
+/**
+ * The same external id written meanwhile by another import into the campaign: P2002 from the client's own queries; from
+ * the raw inserts of new items, P2010 with the driver's report of PostgreSQL's 23505 (until that was recognised, two
+ * imports of one file at once failed here instead of skipping).
+ */
+function isUniqueViolation(error: unknown): boolean {
+  const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
+  return code === "P2002" || (code === "P2010" && meta?.driverAdapterError?.cause?.originalCode === "23505");
+}
 
 /** Thrown at the end of a dry run's transaction so everything the line did is rolled back. */
 class DryRunRollback extends Error {
@@ -237,12 +280,35 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
   // In a dry run nothing is written, so a repeated external id is recognised here instead.
   const seenInDryRun = new Set<string>();
   const acceptedInDryRun = new Map<string, string[]>();
-  // A batch's refusals are reported in line order once it is done (new items are refused when their segment is written).
-  let batchProblems: ImportProblem[] = [];
   const refuse = (number: number, refusal: LineRefused) => {
     summary.refused += 1;
-    batchProblems.push({ line: number, field: refusal.field, code: refusal.code, params: refusal.params, message: refusal.message });
+    // The report lists the first lines refused, in line order. New items' refusals arrive when their segment is
+    // written, after lines read later were refused on reading: nearly in order, so the place is sought from the end.
+    const problems = summary.problems;
+    if (problems.length >= MAX_REPORTED_PROBLEMS && problems.at(-1)!.line < number) return;
+    let at = problems.length;
+    while (at > 0 && problems[at - 1]!.line > number) at -= 1;
+    problems.splice(at, 0, { line: number, field: refusal.field, code: refusal.code, params: refusal.params, message: refusal.message });
+    if (problems.length > MAX_REPORTED_PROBLEMS) problems.pop();
   };
+  let inWriting: SegmentInWriting | null = null;
+
+  /**
+   * Called before anything is checked against the database: waits until every segment is written but the last, and
+   * returns the last, whose texts and external ids then count as written. When the one before the last was written
+   * otherwise than the last's check counted, the last will be checked again: it is waited for too, and null returned.
+   */
+  async function awaitAllWrittenButLast(): Promise<SegmentInWriting | null> {
+    const last = inWriting;
+    if (!last) return null;
+    if (await last.previousWritten) return last;
+    await last.written;
+    return null;
+  }
+
+  async function awaitAllWritten(): Promise<void> {
+    await inWriting?.written;
+  }
 
   /** One line in a transaction of its own: an update, or a new item whose batch met a concurrent import. */
   async function importAlone(entry: PreparedLine): Promise<void> {
@@ -256,8 +322,8 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
         })
         .catch((error: unknown) => {
           if (error instanceof DryRunRollback) return error.outcome;
-          // The same external id written meanwhile (a concurrent import): already there, so skipped.
-          if ((error as { code?: string }).code === "P2002") return "skipped" as const;
+          // Another import wrote the same external id meanwhile: already there, so skipped.
+          if (isUniqueViolation(error)) return "skipped" as const;
           throw error;
         });
       if (dryRun) seenInDryRun.add(entry.line.externalId);
@@ -269,31 +335,81 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
     }
   }
 
-  /** New items together; should another import have written one of their external ids meanwhile, each line alone. */
+  function countOutcomes(outcomes: readonly NewItemOutcome[]): void {
+    for (const outcome of outcomes) {
+      if (outcome.created) summary.created += 1;
+      else refuse(outcome.line.number, outcome.refusal);
+    }
+  }
+
+  /**
+   * New items checked and written in one transaction. The write waits for `unwritten`, the segment whose texts the
+   * check counted as written; should it have been written otherwise, the transaction is rolled back.
+   */
+  async function checkAndWrite(segment: PreparedLine[], unwritten: SegmentInWriting | null, onChecked: (checked: CheckedNewItems) => void) {
+    const context: NewItemsContext = { actor, campaign: campaign!, guidelines: await latestGuidelines(campaign!.id), dryRun, acceptedInDryRun };
+    return db().$transaction(
+      async (tx) => {
+        const checked = await checkNewItems(tx, context, segment, unwritten?.duplicable ?? []);
+        onChecked(checked);
+        if (unwritten && !(await unwritten.written)) throw new CheckedAgainstOtherText();
+        if (!dryRun) await writeNewItems(tx, context, checked.accepted);
+        return checked;
+      },
+      { timeout: 120_000 },
+    );
+  }
+
+  /** A segment written once everything before it is; should another import have written one of its external ids, each line alone. */
+  async function importSegmentNow(segment: PreparedLine[]): Promise<void> {
+    try {
+      countOutcomes((await checkAndWrite(segment, null, () => {})).outcomes);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      for (const entry of segment) await importAlone(entry);
+    }
+  }
+
+  /**
+   * New items together: checked now, written in the background after the segment before them, while the import reads
+   * and checks on (the write is most of PostgreSQL's work; with the check of the next segment beside it, both sides
+   * keep busy). Should another import have written one of their external ids meanwhile, each line is written alone;
+   * should the segment before have been written otherwise than checked, they are checked again.
+   */
   async function importSegment(segment: PreparedLine[], created: Set<string>): Promise<void> {
     if (segment.length === 0) return;
-    const guidelines = await latestGuidelines(campaign!.id);
-    let outcomes;
-    try {
-      outcomes = await db().$transaction((tx) => importNewItems(tx, { actor, campaign: campaign!, guidelines, dryRun, acceptedInDryRun }, segment), { timeout: 120_000 });
-    } catch (error) {
-      if ((error as { code?: string }).code !== "P2002") throw error;
-      for (const entry of segment) await importAlone(entry);
-      return;
+    const previous = inWriting;
+    const unwritten = await awaitAllWrittenButLast();
+    let onChecked!: (checked: CheckedNewItems) => void;
+    const checkedNow = new Promise<CheckedNewItems>((resolve) => (onChecked = resolve));
+    const transaction = checkAndWrite(segment, unwritten, onChecked);
+    // On once checked, while the write goes on; a transaction failing before that fails the import here.
+    const checked = await Promise.race([checkedNow, transaction]);
+    const accepted = checked.outcomes.filter((outcome) => outcome.created).map((outcome) => outcome.line.line.externalId);
+    for (const externalId of accepted) {
+      created.add(externalId);
+      if (dryRun) seenInDryRun.add(externalId);
     }
-    for (const outcome of outcomes) {
-      if (!outcome.created) {
-        refuse(outcome.line.number, outcome.refusal);
-        continue;
-      }
-      summary.created += 1;
-      created.add(outcome.line.line.externalId);
-      if (dryRun) seenInDryRun.add(outcome.line.line.externalId);
-    }
+    const written = transaction.then(
+      (result) => {
+        countOutcomes(result.outcomes);
+        return true;
+      },
+      async (error: unknown) => {
+        if (error instanceof CheckedAgainstOtherText) await importSegmentNow(segment);
+        else if (isUniqueViolation(error)) for (const entry of segment) await importAlone(entry);
+        else throw error;
+        return false;
+      },
+    );
+    // Awaited by the segment after it or at the end; this only keeps a failure from counting as unhandled meanwhile.
+    written.catch(() => {});
+    inWriting = { duplicable: checked.duplicable, externalIds: new Set(accepted), written, previousWritten: previous?.written ?? Promise.resolve(true) };
   }
 
   async function importBatch(entries: BatchEntry[]): Promise<void> {
     const prepared = entries.filter((entry): entry is PreparedLine => "line" in entry);
+    const unwritten = await awaitAllWrittenButLast();
     const existing = await importedExternalIds(campaign!.id, prepared.map((entry) => entry.line.externalId));
     const created = new Set<string>();
     let segment: PreparedLine[] = [];
@@ -309,21 +425,19 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
       const { externalId } = entry.line;
       // A repeated external id waits for the earlier line's outcome: skipped (or updated) only when that one was written.
       if (segment.some((pending) => pending.line.externalId === externalId)) await flush();
-      const known = existing.has(externalId) || created.has(externalId);
+      const known = existing.has(externalId) || created.has(externalId) || (unwritten?.externalIds.has(externalId) ?? false);
       if ((dryRun && seenInDryRun.has(externalId)) || (known && !update)) {
         summary.skipped += 1;
       } else if (known) {
-        // The update's text counts in the duplicate checks of the lines after it.
+        // The update's text counts in the duplicate checks of the lines after it, and it sees everything before it.
         await flush();
+        await awaitAllWritten();
         await importAlone(entry);
       } else {
         segment.push(entry);
       }
     }
     await flush();
-    batchProblems.sort((a, b) => a.line - b.line);
-    summary.problems.push(...batchProblems.slice(0, Math.max(0, MAX_REPORTED_PROBLEMS - summary.problems.length)));
-    batchProblems = [];
   }
 
   let batch: BatchEntry[] = [];
@@ -345,8 +459,9 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
         batch.push({ number: raw.number, refusal });
       }
       if (batch.length >= IMPORT_BATCH_LINES) {
-        // The next batch is read and checked (CPU here) while this one is looked up and written (work in PostgreSQL);
-        // it is looked up only once this one is written, so it sees this one's items.
+        // Three steps side by side: the next batch is read and checked here (CPU in this process) while this one is
+        // checked against the database and the one before it is written (work in PostgreSQL). This one's check counts
+        // the texts and external ids of the one being written (importSegment).
         await writing;
         writing = importBatch(batch).then(() => options.onProgress?.(summary));
         // Awaited before the next batch or at the end; this only keeps a failure from counting as unhandled meanwhile.
@@ -357,10 +472,12 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
   } catch (error) {
     // Nothing keeps writing after the import has failed.
     await writing.catch(() => {});
+    await awaitAllWritten().catch(() => {});
     throw error;
   }
   await writing;
   await importBatch(batch);
+  await awaitAllWritten();
   await options.onProgress?.(summary);
   return summary;
 }

@@ -1,7 +1,8 @@
 // New items of an import, many lines at once: every check of a submission runs for each line (the campaign's
 // languages and categories, language, personal data, shape, and exact and near duplicates against the database and
 // the lines before it in the batch, looked up for the whole batch in two statements), then the lines that pass are
-// written by a few multi-row inserts in one transaction. A refused line is reported and leaves nothing of itself.
+// written by a few multi-row inserts in the same transaction. Checking and writing are two steps so that the import can
+// check the next segment while this one is written. A refused line is reported and leaves nothing of itself.
 import { randomUUID } from "node:crypto";
 import type { Viewer } from "@/lib/auth/viewer";
 import { currentTime } from "@/lib/clock";
@@ -11,7 +12,7 @@ import { LineRefused, qualityRefusal, refusalOf } from "@/lib/imports/line-refus
 import { assertCampaignTakes } from "@/lib/items/resolve-writing-target";
 import { checkItem, withProblems, type QualityReport } from "@/lib/quality/check-item";
 import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
-import { findDuplicateProblemsInBatch } from "@/lib/quality/find-duplicates-in-batch";
+import { findDuplicateProblemsInBatch, type BatchCandidate } from "@/lib/quality/find-duplicates-in-batch";
 import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
 import type { ItemLanguage } from "@/lib/vocabulary";
 
@@ -25,7 +26,7 @@ export interface PreparedLine {
   checks: { report: QualityReport; fingerprint: string; similarityKeys: number[] } | { refusal: LineRefused };
 }
 
-interface CheckedLine extends PreparedLine {
+export interface CheckedLine extends PreparedLine {
   itemId: string;
   revisionId: string;
   report: QualityReport;
@@ -55,18 +56,35 @@ export function checkLine(campaign: Pick<Campaign, "languages" | "categories">, 
 /** Per line of the segment, in its order: created, or the refusal. */
 export type NewItemOutcome = { line: PreparedLine; created: true } | { line: PreparedLine; created: false; refusal: LineRefused };
 
-export async function importNewItems(
+/** What the import's transaction needs to write a segment's new items. */
+export interface NewItemsContext {
+  actor: Viewer;
+  campaign: Pick<Campaign, "id">;
+  guidelines: ReadonlyMap<ItemLanguage, string>;
+  dryRun: boolean;
+  /** A dry run's texts accepted in earlier batches, by fingerprint: nothing was written, yet they count as there. */
+  acceptedInDryRun: Map<string, string[]>;
+}
+
+/** A segment after its checks: each line's outcome, and the lines to write. */
+export interface CheckedNewItems {
+  outcomes: NewItemOutcome[];
+  accepted: CheckedLine[];
+  /** The accepted texts that later texts may duplicate (drafts are nobody's work yet, so not theirs). */
+  duplicable: BatchCandidate[];
+}
+
+/**
+ * Every check of the segment's lines, the duplicates looked up for all of them at once. `unwritten`: texts accepted
+ * before the segment whose transaction has not committed yet (the segment before, still being written); they count as
+ * written.
+ */
+export async function checkNewItems(
   tx: Prisma.TransactionClient,
-  context: {
-    actor: Viewer;
-    campaign: Pick<Campaign, "id">;
-    guidelines: ReadonlyMap<ItemLanguage, string>;
-    dryRun: boolean;
-    /** A dry run's texts accepted in earlier batches, by fingerprint: nothing was written, yet they count as there. */
-    acceptedInDryRun: Map<string, string[]>;
-  },
+  context: NewItemsContext,
   lines: readonly PreparedLine[],
-): Promise<NewItemOutcome[]> {
+  unwritten: readonly BatchCandidate[],
+): Promise<CheckedNewItems> {
   /** By line number. */
   const refusals = new Map<number, LineRefused>();
   const checked: CheckedLine[] = [];
@@ -76,11 +94,13 @@ export async function importNewItems(
   }
 
   const submitted = checked.filter((entry) => entry.line.status !== "draft");
+  const candidates = submitted.map((entry) => ({ ...entry, ...entry.line }));
   const duplicates = await findDuplicateProblemsInBatch(
     tx,
-    submitted.map((entry) => ({ ...entry, ...entry.line })),
+    candidates,
     (index, problems) => !withProblems(submitted[index]!.report, problems).blocked,
     context.dryRun ? context.acceptedInDryRun : undefined,
+    unwritten,
   );
   submitted.forEach((entry, index) => {
     entry.report = withProblems(entry.report, duplicates[index]!);
@@ -88,12 +108,14 @@ export async function importNewItems(
     if (refusal) refusals.set(entry.number, refusal);
   });
 
-  const accepted = checked.filter((entry) => !refusals.has(entry.number));
-  if (!context.dryRun) await writeItems(tx, context, accepted);
-  return lines.map((line) => {
-    const refusal = refusals.get(line.number);
-    return refusal ? { line, created: false, refusal } : { line, created: true };
-  });
+  return {
+    outcomes: lines.map((line) => {
+      const refusal = refusals.get(line.number);
+      return refusal ? { line, created: false, refusal } : { line, created: true };
+    }),
+    accepted: checked.filter((entry) => !refusals.has(entry.number)),
+    duplicable: candidates.filter((candidate) => !refusals.has(candidate.number)),
+  };
 }
 
 /** The item's text as a line gives it (absent fields and empty source fields are null). */
@@ -119,11 +141,7 @@ export function overridesOf(line: ImportLineInput) {
  * value of every row as a parameter of its own and compiles the statement anew for each batch size, which cost more CPU
  * per line than all of the line's quality checks together.
  */
-async function writeItems(
-  tx: Prisma.TransactionClient,
-  context: { actor: Viewer; campaign: Pick<Campaign, "id">; guidelines: ReadonlyMap<ItemLanguage, string> },
-  accepted: readonly CheckedLine[],
-): Promise<void> {
+export async function writeNewItems(tx: Prisma.TransactionClient, context: NewItemsContext, accepted: readonly CheckedLine[]): Promise<void> {
   if (accepted.length === 0) return;
   const now = currentTime();
   const texts = accepted.map(({ line }) => textOf(line));

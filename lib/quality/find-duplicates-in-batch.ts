@@ -20,13 +20,15 @@ export type BatchCandidate = DuplicateCandidate;
  * The duplicate problems of each candidate, in the candidates' order. `accepts(index, problems)` says whether the
  * candidate will be written (a text refused for its own problems is no duplicate for those after it).
  * `earlierByFingerprint`: texts accepted before the batch that are not in the database (a dry run's earlier batches);
- * the batch's accepted texts are added to it.
+ * the batch's accepted texts are added to it. `unwritten`: texts accepted before the batch whose transaction has not
+ * committed yet (the batch before, still being written), which count like the batch's own earlier texts.
  */
 export async function findDuplicateProblemsInBatch(
   tx: Prisma.TransactionClient,
   candidates: readonly BatchCandidate[],
   accepts: (index: number, problems: QualityProblem[]) => boolean,
   earlierByFingerprint = new Map<string, string[]>(),
+  unwritten: readonly BatchCandidate[] = [],
 ): Promise<QualityProblem[][]> {
   if (candidates.length === 0) return [];
   const numbers = candidates.map((_, index) => index);
@@ -61,31 +63,47 @@ export async function findDuplicateProblemsInBatch(
   const exactOf = groupBy(exactRows, (row) => row.id);
   const nearOf = groupBy(nearRows, (row) => row);
 
-  // Earlier texts of the batch that will be written: by fingerprint, and by band key within a language (keys are
-  // numbers, so one map per language rather than a string made per key and text).
-  const earlierByLanguageKey = new Map<string, Map<number, number[]>>();
+  // Earlier texts that will be written (the unwritten ones, then the batch's accepted ones): by fingerprint, and by band
+  // key within a language (keys are numbers, so one map per language rather than a string made per key and text).
+  const unwrittenByFingerprint = new Map<string, string[]>();
+  const earlierByLanguageKey = new Map<string, Map<number, BatchCandidate[]>>();
+  const earlierByKeyOf = (language: string) => {
+    let earlierByKey = earlierByLanguageKey.get(language);
+    if (!earlierByKey) earlierByLanguageKey.set(language, (earlierByKey = new Map()));
+    return earlierByKey;
+  };
+  const remember = (candidate: BatchCandidate, byFingerprint: Map<string, string[]>) => {
+    pushTo(byFingerprint, candidate.fingerprint, candidate.itemId);
+    const earlierByKey = earlierByKeyOf(candidate.language);
+    for (const key of candidate.similarityKeys) pushTo(earlierByKey, key, candidate);
+  };
+  for (const candidate of unwritten) remember(candidate, unwrittenByFingerprint);
   const results: QualityProblem[][] = [];
   candidates.forEach((candidate, n) => {
-    const exactIds = [...(exactOf.get(n) ?? []), ...(earlierByFingerprint.get(candidate.fingerprint) ?? [])];
-    let earlierByKey = earlierByLanguageKey.get(candidate.language);
-    if (!earlierByKey) earlierByLanguageKey.set(candidate.language, (earlierByKey = new Map()));
-    const sharing = new Set<number>();
+    // A dry run's earlier batches are remembered by fingerprint and may hold the unwritten batch too: each id once.
+    const exactIds = [
+      ...new Set([
+        ...(exactOf.get(n) ?? []),
+        ...(unwrittenByFingerprint.get(candidate.fingerprint) ?? []),
+        ...(earlierByFingerprint.get(candidate.fingerprint) ?? []),
+      ]),
+    ];
+    const earlierByKey = earlierByKeyOf(candidate.language);
+    const sharing = new Set<BatchCandidate>();
     for (const key of candidate.similarityKeys) {
       for (const earlier of earlierByKey.get(key) ?? []) if (sharing.size < MAX_CANDIDATES) sharing.add(earlier);
     }
     const near: NearDuplicateCandidate[] = [
       ...(nearOf.get(n) ?? []),
       ...[...sharing].map((earlier) => ({
-        id: candidates[earlier]!.itemId,
-        instruction: candidates[earlier]!.instruction,
-        response_start: candidates[earlier]!.response.slice(0, RESPONSE_PREFIX_CHARS),
+        id: earlier.itemId,
+        instruction: earlier.instruction,
+        response_start: earlier.response.slice(0, RESPONSE_PREFIX_CHARS),
       })),
     ];
     const problems = [...exactDuplicateProblems(exactIds), ...nearDuplicateProblems(candidate, near, new Set(exactIds))];
     results.push(problems);
-    if (!accepts(n, problems)) return;
-    pushTo(earlierByFingerprint, candidate.fingerprint, candidate.itemId);
-    for (const key of candidate.similarityKeys) pushTo(earlierByKey, key, n);
+    if (accepts(n, problems)) remember(candidate, earlierByFingerprint);
   });
   return results;
 }

@@ -1,7 +1,9 @@
 // An import checks each line against the lines before it in the same file, as if each had been submitted in turn,
-// although lines are checked and written in batches: an exact copy of an earlier line is refused, also in the next
-// batch, a near copy is written with its warning, a draft copy is no duplicate; and a dry run says exactly what the
-// real run then does, although it writes nothing for the later lines to be found by.
+// although lines are checked and written in batches, the next checked while the one before is still being written:
+// an exact copy of an earlier line is refused, also in the next batch, a near copy is written with its warning, also
+// in the next batch, a draft copy is no duplicate, a repeated external id is skipped; and a dry run says exactly what
+// the real run then does, although it writes nothing for the later lines to be found by. Two imports of one file at
+// once write each line once.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
@@ -39,14 +41,16 @@ test("copies of earlier lines of the same file: refused in this batch and the ne
     line(3, { status: "draft", ...text }),
     line(4, { status: "submitted", instruction: text.instruction, response: `${text.response} Ocurre cada año en los bosques caducifolios.` }),
     ...fillers,
-    // In the next batch: the first line is in the database by then (or, in a dry run, remembered).
+    // In the next batch, checked while the first is still being written (or, in a dry run, remembered).
     line(5 + IMPORT_BATCH_LINES, { status: "submitted", ...text }),
+    line(6 + IMPORT_BATCH_LINES, { status: "submitted", instruction: text.instruction, response: `${text.response} Se ven sobre todo en otoño.` }),
+    line(1, { status: "submitted", instruction: "Otra cosa", response: "Otra respuesta." }),
   ];
   const expected = {
     lines: lines.length,
-    created: lines.length - 2,
+    created: lines.length - 3,
     updated: 0,
-    skipped: 0,
+    skipped: 1,
     refused: 2,
     problems: [
       { line: 2, field: "item", code: "exact_duplicate", message: "exact_duplicate" },
@@ -64,7 +68,7 @@ test("copies of earlier lines of the same file: refused in this batch and the ne
   assert.deepEqual(withoutParams(real), { dryRun: false, ...expected });
   const items = await db().item.findMany({ where: { campaignId: campaign.id }, include: { revisions: true } });
   const byExternalId = new Map(items.map((item) => [item.externalId, item]));
-  assert.equal(items.length, lines.length - 2);
+  assert.equal(items.length, lines.length - 3);
   assert.equal(byExternalId.has(id(2)), false, "nothing of a refused copy");
   assert.equal(byExternalId.has(id(5 + IMPORT_BATCH_LINES)), false, "nothing of a refused copy in the next batch");
   assert.equal(byExternalId.get(id(3))?.status, "draft", "a draft copy is nobody's work yet");
@@ -74,6 +78,11 @@ test("copies of earlier lines of the same file: refused in this batch and the ne
   const warning = report.problems.find((problem) => problem.code === "near_duplicate" && problem.field === "instruction");
   assert.ok(warning, "the near copy's report names its near duplicate");
   assert.equal(warning.params?.ids, byExternalId.get(id(1))!.id);
+  const nextBatchReport = byExternalId.get(id(6 + IMPORT_BATCH_LINES))!.revisions[0]!.qualityReport as unknown as QualityReport;
+  const nextBatchWarning = nextBatchReport.problems.find((problem) => problem.code === "near_duplicate" && problem.field === "instruction");
+  assert.ok(nextBatchWarning, "a near copy in the next batch is warned of the earlier batch's text");
+  assert.match(String(nextBatchWarning.params?.ids), new RegExp(byExternalId.get(id(1))!.id));
+  assert.equal(byExternalId.get(id(1))!.response, text.response, "the repeated external id left the first line's item alone");
   assert.equal(await db().auditEvent.count({ where: { action: "item.imported", subjectId: { in: items.map((item) => item.id) } } }), items.length);
 });
 
@@ -107,4 +116,41 @@ test("an import read from memory (an upload) lets the process go on with other w
   const summary = await importItems(viewerOf(maintainer), { campaign: campaign.slug, input: oneLineAtATime() }).finally(() => (importing = false));
   assert.equal(summary.created, lineCount);
   assert.ok(longestStretch <= 2 * LINES_PER_TURN, `${longestStretch} lines were read without a turn of the event loop`);
+});
+
+test("two imports of one file at once into one campaign write each line once, with its revision and audit event", async () => {
+  const campaign = await createTestCampaign({ languages: ["es"] });
+  const maintainer = await createTestUser("maintainer", ["es"]);
+  const author = await createTestUser("annotator", ["es"], "author");
+  const run = randomBytes(4).toString("hex");
+  const samples = RELEASE_TEXTS.es;
+  const lineCount = 2 * IMPORT_BATCH_LINES + 50;
+  const lines = Array.from({ length: lineCount }, (_, index) => {
+    const sample = samples[index % samples.length]!;
+    return JSON.stringify({
+      externalId: `twice-${run}-${index}`,
+      language: "es",
+      category: "open_qa",
+      status: "submitted",
+      authorEmail: author.email,
+      instruction: `${sample.instruction} (${run}, ${index})`,
+      response: `${sample.response} (${index})`,
+    });
+  });
+  const [first, second] = await Promise.all([
+    importItems(viewerOf(maintainer), { campaign: campaign.slug, input: fileOf(lines) }),
+    importItems(viewerOf(maintainer), { campaign: campaign.slug, input: fileOf(lines) }),
+  ]);
+  for (const summary of [first, second]) {
+    assert.equal(summary.created + summary.skipped + summary.refused, lineCount, "every line is accounted for");
+    // A line the other import wrote first is skipped, or refused as an exact copy when it was written between this
+    // import's lookup of external ids and its duplicate check; nothing else.
+    assert.deepEqual([...new Set(summary.problems.map((problem) => problem.code))].filter((code) => code !== "exact_duplicate"), []);
+  }
+  assert.equal(first.created + second.created, lineCount, "each line created by one of the two");
+  const items = await db().item.findMany({ where: { campaignId: campaign.id }, select: { id: true, externalId: true, _count: { select: { revisions: true } } } });
+  assert.equal(items.length, lineCount);
+  assert.equal(new Set(items.map((item) => item.externalId)).size, lineCount);
+  assert.ok(items.every((item) => item._count.revisions === 1), "each item has its first revision");
+  assert.equal(await db().auditEvent.count({ where: { action: "item.imported", subjectId: { in: items.map((item) => item.id) } } }), lineCount);
 });
