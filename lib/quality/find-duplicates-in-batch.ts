@@ -93,9 +93,11 @@ export async function findDuplicateProblemsInBatch(
     for (const key of candidate.similarityKeys) {
       for (const earlier of earlierByKey.get(key) ?? []) if (sharing.size < MAX_CANDIDATES) sharing.add(earlier);
     }
+    const found = nearOf.get(n) ?? [];
     const near: NearDuplicateCandidate[] = [
-      ...(nearOf.get(n) ?? []),
-      ...[...sharing].map((earlier) => ({
+      ...found,
+      // The unwritten batch may commit while this one is looked up, and then be found in the database as well.
+      ...[...sharing].filter((earlier) => !found.some((row) => row.id === earlier.itemId)).map((earlier) => ({
         id: earlier.itemId,
         instruction: earlier.instruction,
         response_start: earlier.response.slice(0, RESPONSE_PREFIX_CHARS),
