@@ -11,9 +11,8 @@ import type { ImportLineInput } from "@/lib/imports/schemas";
 import { LineRefused, qualityRefusal, refusalOf } from "@/lib/imports/line-refused";
 import { assertCampaignTakes } from "@/lib/items/resolve-writing-target";
 import { checkItem, withProblems, type QualityReport } from "@/lib/quality/check-item";
-import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
+import { duplicateKeysOf } from "@/lib/quality/duplicate-fingerprint";
 import { findDuplicateProblemsInBatch, type BatchCandidate } from "@/lib/quality/find-duplicates-in-batch";
-import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
 import type { ItemLanguage } from "@/lib/vocabulary";
 
 /** A line that parsed, with its author (active, qualified) and, for an approval, its reviewer. */
@@ -45,7 +44,7 @@ export function checkLine(campaign: Pick<Campaign, "languages" | "categories">, 
     // Drafts are not submitted: the checks that need no database refuse them, duplicates do not.
     const refusal = line.status === "draft" ? qualityRefusal(report, { firstOnly: true }) : null;
     if (refusal) return { refusal };
-    return { report, fingerprint: itemFingerprint(line), similarityKeys: itemSimilarityKeys(line) };
+    return { report, ...duplicateKeysOf(line) };
   } catch (error) {
     const refusal = refusalOf(error);
     if (!refusal) throw error;

@@ -7,9 +7,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemCategory, ItemLanguage } from "@/lib/vocabulary";
 import { checkItem, withProblems, type QualityOverrides, type QualityReport } from "@/lib/quality/check-item";
 import type { QualityProblem } from "@/lib/quality/quality-report";
-import { itemFingerprint } from "@/lib/quality/duplicate-fingerprint";
+import { duplicateKeysOf } from "@/lib/quality/duplicate-fingerprint";
 import { findDuplicateProblems } from "@/lib/quality/find-duplicates";
-import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
 
 /** The text of a revision and what it is checked against. */
 export interface RevisionText {
@@ -45,7 +44,7 @@ interface RevisionCheckOptions {
 
 /** What the duplicate lookups of a revision's text are made of, computed once from the text. */
 export function revisionKeys(text: RevisionText): { fingerprint: string; similarityKeys: number[] } {
-  return { fingerprint: itemFingerprint(text), similarityKeys: itemSimilarityKeys(text) };
+  return duplicateKeysOf(text);
 }
 
 /**

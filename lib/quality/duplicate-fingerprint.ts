@@ -1,6 +1,7 @@
 // Normalises item text for the exact-duplicate check and measures trigram similarity for near duplicates.
 import { createHash } from "node:crypto";
 import { normaliseForDuplicates } from "./duplicate-normalisation";
+import { similarityKeysOfNormalised } from "./similarity-keys";
 
 export { normaliseForDuplicates };
 
@@ -12,8 +13,28 @@ export interface FingerprintedFields {
 
 /** Hex sha256 of the normalised fields; equal fingerprints mean an exact duplicate. */
 export function itemFingerprint(item: FingerprintedFields): string {
+  return fingerprintOfNormalised(normalisedFields(item));
+}
+
+/**
+ * What the duplicate lookups of an item's text are made of: its fingerprint and its band keys (similarity-keys.ts),
+ * each field normalised once for both.
+ */
+export function duplicateKeysOf(item: FingerprintedFields): { fingerprint: string; similarityKeys: number[] } {
+  const normalised = normalisedFields(item);
+  const [instruction, , response] = normalised;
+  return {
+    fingerprint: fingerprintOfNormalised(normalised),
+    similarityKeys: [...similarityKeysOfNormalised("instruction", instruction), ...similarityKeysOfNormalised("response", response)],
+  };
+}
+
+function normalisedFields(item: FingerprintedFields): [string, string, string] {
+  return [normaliseForDuplicates(item.instruction), normaliseForDuplicates(item.context ?? ""), normaliseForDuplicates(item.response)];
+}
+
+function fingerprintOfNormalised(normalised: [string, string, string]): string {
   // A JSON array keeps field boundaries unambiguous ("ab" + "c" never collides with "a" + "bc").
-  const normalised = [item.instruction, item.context ?? "", item.response].map(normaliseForDuplicates);
   return createHash("sha256").update(JSON.stringify(normalised), "utf8").digest("hex");
 }
 

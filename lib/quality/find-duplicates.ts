@@ -105,16 +105,17 @@ export function nearDuplicateProblems(
   near: readonly NearDuplicateCandidate[],
   exactIds: ReadonlySet<string>,
 ): QualityProblem[] {
+  const scorable = near.filter((row) => !exactIds.has(row.id));
+  // Most texts share no band key with anything: their trigrams were a fifth of everything an import allocated.
+  if (scorable.length === 0) return [];
   // The text's own trigrams once, not once per candidate (a lookup may return up to MAX_CANDIDATES).
   const instructionTrigrams = trigramsOf(candidate.instruction);
   const responseTrigrams = trigramsOf(candidate.response.slice(0, RESPONSE_PREFIX_CHARS));
-  const scored = near
-    .filter((row) => !exactIds.has(row.id))
-    .map((row) => ({
-      id: row.id,
-      instruction: trigramSimilarity(instructionTrigrams, trigramsOf(row.instruction)),
-      response: trigramSimilarity(responseTrigrams, trigramsOf(row.response_start)),
-    }));
+  const scored = scorable.map((row) => ({
+    id: row.id,
+    instruction: trigramSimilarity(instructionTrigrams, trigramsOf(row.instruction)),
+    response: trigramSimilarity(responseTrigrams, trigramsOf(row.response_start)),
+  }));
   const problems: QualityProblem[] = [];
   for (const field of ["instruction", "response"] as const) {
     const matches = scored

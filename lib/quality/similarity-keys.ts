@@ -1,7 +1,7 @@
 // Locality-sensitive keys for near-duplicate search: MinHash over word pairs, grouped in bands. Two texts that
 // share most word pairs share at least one band key with high probability, so the database finds candidates
 // with a few exact probes of one index instead of scoring every text; candidates are then scored exactly.
-import { normaliseForDuplicates } from "@/lib/quality/duplicate-fingerprint";
+import { normaliseForDuplicates } from "@/lib/quality/duplicate-normalisation";
 
 export const SIMILARITY_BANDS = 16;
 export const SIMILARITY_ROWS = 4;
@@ -38,8 +38,8 @@ const SEEDS = Array.from({ length: SIMILARITY_BANDS * SIMILARITY_ROWS }, (_, ind
  * The FNV-1a hashes of the text's shingles: word pairs of the normalised text (single words when it has fewer than
  * three), each hashed as it is read rather than built as a string first.
  */
-function shingleHashes(text: string, maxWords: number): number[] {
-  const words = normaliseForDuplicates(text).split(" ").filter(Boolean).slice(0, maxWords);
+function shingleHashes(normalised: string, maxWords: number): number[] {
+  const words = normalised.split(" ").filter(Boolean).slice(0, maxWords);
   if (words.length < 3) return words.map(fnv1a);
   const hashes: number[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
@@ -61,7 +61,12 @@ function shingleHashes(text: string, maxWords: number): number[] {
  * repeats are not removed first.
  */
 export function similarityKeysOf(field: KeyedField, text: string): number[] {
-  const hashes = shingleHashes(text, field === "response" ? RESPONSE_KEY_WORDS : Infinity);
+  return similarityKeysOfNormalised(field, normaliseForDuplicates(text));
+}
+
+/** similarityKeysOf for text already in normaliseForDuplicates' form. */
+export function similarityKeysOfNormalised(field: KeyedField, normalised: string): number[] {
+  const hashes = shingleHashes(normalised, field === "response" ? RESPONSE_KEY_WORDS : Infinity);
   if (hashes.length === 0) return [];
   const keys: number[] = [];
   for (let band = 0; band < SIMILARITY_BANDS; band++) {

@@ -1,6 +1,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  duplicateKeysOf,
   itemFingerprint,
   normaliseForDuplicates,
   textSimilarity,
@@ -106,4 +107,16 @@ describe("similarity keys", () => {
     ]);
     assert.deepEqual(similarityKeysOf("instruction", " ¿? "), []);
   });
+});
+
+test("duplicateKeysOf gives the fingerprint and band keys that itemFingerprint and itemSimilarityKeys give apart", () => {
+  const items = [
+    { instruction: "¿Por qué el cielo es azul?", context: null, response: "Por la dispersión de Rayleigh: la luz azul, de onda más corta, se dispersa más." },
+    { instruction: "Zergatik da zerua urdina?", context: "Fisika, DBH 3.", response: "Argi urdina gehiago sakabanatzen delako." },
+    { instruction: " ¿? ", response: "Sí." },
+  ];
+  for (const item of items) {
+    assert.deepEqual(duplicateKeysOf(item), { fingerprint: itemFingerprint(item), similarityKeys: itemSimilarityKeys(item) });
+  }
+  assert.notEqual(duplicateKeysOf(items[0]!).fingerprint, duplicateKeysOf({ ...items[0]!, context: "Física." }).fingerprint);
 });
