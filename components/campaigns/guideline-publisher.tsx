@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { callOperation } from "@/components/api-client";
+import { useErrorMessage } from "@/components/errors/use-error-message";
 import { ProblemField, ProblemSummary, useFormProblems } from "@/components/errors/use-form-problems";
 import { getGuideline, publishGuideline } from "@/lib/http/operations/campaigns";
 import { CAMPAIGNS_KEY } from "@/components/campaigns/campaigns-query";
@@ -16,6 +17,16 @@ export function GuidelinePublisher({ campaignId, language, version }: { campaign
   const [open, setOpen] = useState(false);
   const [body, setBody] = useState("");
   const [published, setPublished] = useState<number | null>(null);
+  const describeError = useErrorMessage();
+  // The editor opens with the current text already in it: opened first and filled when the text arrived, it replaced
+  // whatever had been typed in the meantime.
+  const loadCurrent = useMutation({
+    mutationFn: () => (version ? callOperation(getGuideline, { params: { campaignId, language } }).then((current) => current.body) : Promise.resolve("")),
+    onSuccess: (current) => {
+      setBody(current);
+      setOpen(true);
+    },
+  });
   const publish = useMutation({
     mutationFn: (text: string) =>
       callOperation(publishGuideline, { params: { campaignId }, body: { language, body: text } }),
@@ -26,13 +37,9 @@ export function GuidelinePublisher({ campaignId, language, version }: { campaign
     },
   });
 
-  async function openEditor() {
-    setOpen(true);
+  function openEditor() {
     setPublished(null);
-    if (version) {
-      const current = await callOperation(getGuideline, { params: { campaignId, language } });
-      setBody(current.body);
-    }
+    loadCurrent.mutate();
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -48,9 +55,15 @@ export function GuidelinePublisher({ campaignId, language, version }: { campaign
       <strong>{languageName}</strong>{" "}
       <span className="muted">{version ? t("campaigns.guidelineVersion", { version }) : t("campaigns.noGuideline")}</span>{" "}
       {!open && (
-        <button type="button" className="small" onClick={() => void openEditor()}>
+        <button type="button" className="small" onClick={openEditor} disabled={loadCurrent.isPending} aria-busy={loadCurrent.isPending}>
           {t("campaigns.publishGuideline")}
         </button>
+      )}
+      {!open && loadCurrent.error && (
+        <span role="alert" className="error">
+          {" "}
+          {describeError(loadCurrent.error).text}
+        </span>
       )}
       {published && <span role="status"> {t("campaigns.published", { version: published })}</span>}
       {open && (
