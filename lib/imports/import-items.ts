@@ -360,13 +360,18 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
     );
   }
 
-  /** A segment written once everything before it is; should another import have written one of its external ids, each line alone. */
+  /** After a segment's transaction failed: when another import wrote one of its external ids, each line alone. */
+  async function importEachAlone(segment: PreparedLine[], error: unknown): Promise<void> {
+    if (!isUniqueViolation(error)) throw error;
+    for (const entry of segment) await importAlone(entry);
+  }
+
+  /** A segment written once everything before it is. */
   async function importSegmentNow(segment: PreparedLine[]): Promise<void> {
     try {
       countOutcomes((await checkAndWrite(segment, null, () => {})).outcomes);
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      for (const entry of segment) await importAlone(entry);
+      await importEachAlone(segment, error);
     }
   }
 
@@ -397,8 +402,7 @@ export async function importItems(actor: Viewer, options: ImportOptions): Promis
       },
       async (error: unknown) => {
         if (error instanceof CheckedAgainstOtherText) await importSegmentNow(segment);
-        else if (isUniqueViolation(error)) for (const entry of segment) await importAlone(entry);
-        else throw error;
+        else await importEachAlone(segment, error);
         return false;
       },
     );

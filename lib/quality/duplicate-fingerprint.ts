@@ -1,7 +1,7 @@
 // Normalises item text for the exact-duplicate check and measures trigram similarity for near duplicates.
 import { createHash } from "node:crypto";
 import { normaliseForDuplicates } from "./duplicate-normalisation";
-import { similarityKeysOfNormalised } from "./similarity-keys";
+import { itemSimilarityKeysOfNormalised } from "./similarity-keys";
 
 export { normaliseForDuplicates };
 
@@ -23,10 +23,7 @@ export function itemFingerprint(item: FingerprintedFields): string {
 export function duplicateKeysOf(item: FingerprintedFields): { fingerprint: string; similarityKeys: number[] } {
   const normalised = normalisedFields(item);
   const [instruction, , response] = normalised;
-  return {
-    fingerprint: fingerprintOfNormalised(normalised),
-    similarityKeys: [...similarityKeysOfNormalised("instruction", instruction), ...similarityKeysOfNormalised("response", response)],
-  };
+  return { fingerprint: fingerprintOfNormalised(normalised), similarityKeys: itemSimilarityKeysOfNormalised({ instruction, response }) };
 }
 
 function normalisedFields(item: FingerprintedFields): [string, string, string] {

@@ -65,7 +65,7 @@ export function similarityKeysOf(field: KeyedField, text: string): number[] {
 }
 
 /** similarityKeysOf for text already in normaliseForDuplicates' form. */
-export function similarityKeysOfNormalised(field: KeyedField, normalised: string): number[] {
+function similarityKeysOfNormalised(field: KeyedField, normalised: string): number[] {
   const hashes = shingleHashes(normalised, field === "response" ? RESPONSE_KEY_WORDS : Infinity);
   if (hashes.length === 0) return [];
   const keys: number[] = [];
@@ -86,5 +86,10 @@ export function similarityKeysOfNormalised(field: KeyedField, normalised: string
 }
 
 export function itemSimilarityKeys(item: { instruction: string; response: string }): number[] {
-  return [...similarityKeysOf("instruction", item.instruction), ...similarityKeysOf("response", item.response)];
+  return itemSimilarityKeysOfNormalised({ instruction: normaliseForDuplicates(item.instruction), response: normaliseForDuplicates(item.response) });
+}
+
+/** itemSimilarityKeys for fields already in normaliseForDuplicates' form (duplicateKeysOf normalises them once). */
+export function itemSimilarityKeysOfNormalised(normalised: { instruction: string; response: string }): number[] {
+  return [...similarityKeysOfNormalised("instruction", normalised.instruction), ...similarityKeysOfNormalised("response", normalised.response)];
 }
