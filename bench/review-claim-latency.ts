@@ -2,7 +2,9 @@
 // seventh of them submitted). Each reviewer claims and releases repeatedly, so every claim contends for the
 // head of the queue. Prints p50/p95 of claimNextItem and, as its floor, of the bare claim statement (the queue's
 // SELECT … FOR UPDATE SKIP LOCKED and the INSERT of the lease into review_leases, one round trip, no view) run the
-// same way; never asserts on timing.
+// same way; never asserts on timing. Each also prints this process's CPU and the embedded PostgreSQL's CPU per claim
+// and return, and the floor how many of its claims came back empty: a lease refused to it (another claim took the item
+// first) is counted as a claim and not tried again, as the product does.
 // Usage: node --import tsx bench/review-claim-latency.ts [items=1000000] [reviewers=64] [claimsEach=20] [--port 54339]
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -36,6 +38,7 @@ async function timeClaims(claim: (reviewer: (typeof reviewers)[number]) => Promi
   let empty = 0;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
+  const serverCpuBefore = await database.serverCpuSeconds();
   await Promise.all(
     reviewers.map(async (reviewer) => {
       for (let round = 0; round < claimsEach; round++) {
@@ -51,9 +54,15 @@ async function timeClaims(claim: (reviewer: (typeof reviewers)[number]) => Promi
     }),
   );
   const cpu = process.cpuUsage(cpuBefore);
+  const serverCpuAfter = await database.serverCpuSeconds();
+  const serverCpuMsPerClaim =
+    serverCpuBefore === null || serverCpuAfter === null ? null : ((serverCpuAfter - serverCpuBefore) * 1000) / samples.length;
   // The bench's own CPU per claim and release: on a loaded machine a process waits for a core in proportion to it.
-  return { samples, empty, seconds: (performance.now() - started) / 1000, cpuMsPerClaim: (cpu.user + cpu.system) / 1000 / samples.length };
+  return { samples, empty, seconds: (performance.now() - started) / 1000, cpuMsPerClaim: (cpu.user + cpu.system) / 1000 / samples.length, serverCpuMsPerClaim };
 }
+
+const serverCpu = ({ serverCpuMsPerClaim }: { serverCpuMsPerClaim: number | null }) =>
+  serverCpuMsPerClaim === null ? "" : `, PostgreSQL's ${serverCpuMsPerClaim.toFixed(2)} ms`;
 
 const product = await timeClaims(
   async (reviewer) => (await claimNextItem(reviewer))?.item.id ?? null,
@@ -62,7 +71,7 @@ const product = await timeClaims(
 console.log(
   `${itemCount} items (${rows[0].submitted} submitted), ${reviewerCount} concurrent reviewers, ${product.samples.length} claims in ${product.seconds.toFixed(1)} s (${product.empty} empty)`,
 );
-console.log(`${summarise("claim (claimNextItem)", product.samples)}; this process's CPU per claim and return ${product.cpuMsPerClaim.toFixed(2)} ms`);
+console.log(`${summarise("claim (claimNextItem)", product.samples)}; this process's CPU per claim and return ${product.cpuMsPerClaim.toFixed(2)} ms${serverCpu(product)}`);
 
 // The floor: the same queue statement and lease, sent bare through a pool of the same size as the app's (10).
 const pool = new pg.Pool({ connectionString: database.url, max: 10 });
@@ -87,7 +96,7 @@ const floor = await timeClaims(
   },
   (_reviewer, itemId) => pool.query(`DELETE FROM review_leases WHERE item_id = $1::uuid`, [itemId]),
 );
-console.log(`${summarise("floor: the bare claim statement", floor.samples)}; this process's CPU per claim and return ${floor.cpuMsPerClaim.toFixed(2)} ms`);
+console.log(`${summarise("floor: the bare claim statement", floor.samples)}; this process's CPU per claim and return ${floor.cpuMsPerClaim.toFixed(2)} ms${serverCpu(floor)}; ${floor.empty} empty`);
 const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 console.log(`ratio (p50): ${(median(product.samples) / median(floor.samples)).toFixed(2)}× (target ≤ 1.5×)`);
 await pool.end();

@@ -49,42 +49,73 @@ function rowsOfResult<Row>(results: pg.QueryResult | pg.QueryResult[], index: nu
 /** The statements prepared on each connection (session), by name: a name is a hash of the statement's text. */
 const preparedOn = new WeakMap<object, Set<string>>();
 
+/** How the statements of a round trip are sent. */
+export interface RoundTripOptions {
+  /** The last statement is prepared once per connection and statement text (batchOf). */
+  prepareLast?: boolean;
+  /**
+   * With prepareLast: the last statement is planned once for all its values (a generic plan), never anew for each
+   * call. Only for a statement whose best plan depends on no value, such as one that reads rows by key: PostgreSQL
+   * keeps planning a prepared statement for each call's values when it estimates that cheaper, and for a large
+   * statement planning can cost more than running it.
+   */
+  genericPlan?: boolean;
+}
+
+/** One round trip's text, in parts: `resultIndex[k]` is the index in `parts` of statement k's result. */
+interface Batch {
+  parts: string[];
+  resultIndex: number[];
+  /** This text prepares the last statement, so if the query fails the connection may or may not hold it. */
+  preparing: boolean;
+}
+
 /**
  * The statements as the text of one simple query, the last one prepared on this connection when `prepareLast`:
- * PostgreSQL then plans it once per connection and statement text (a large statement's planning can cost more than
- * running it). `preparing`: this text prepares it, so if the query fails the connection may or may not hold it.
+ * PostgreSQL then parses it once per connection and statement text, and with `genericPlan` plans it once too.
  */
-function batchOf(client: pg.PoolClient, statements: Prisma.Sql[], prepareLast: boolean): { parts: string[]; preparing: boolean } {
+function batchOf(client: pg.PoolClient, statements: Prisma.Sql[], { prepareLast = false, genericPlan = false }: RoundTripOptions): Batch {
   const last = statements[statements.length - 1];
-  if (!prepareLast || !last) return { parts: statements.map(inlineSql), preparing: false };
+  if (!prepareLast || !last) return { parts: statements.map(inlineSql), resultIndex: statements.map((_, index) => index), preparing: false };
   const parts = statements.slice(0, -1).map(inlineSql);
+  const resultIndex = parts.map((_, index) => index);
   const name = `escriba_${createHash("sha256").update(last.text).digest("hex").slice(0, 24)}`;
   const prepared = preparedOn.get(client) ?? new Set<string>();
   preparedOn.set(client, prepared);
   let preparing = false;
   if (!prepared.has(name)) {
     // PREPARE is not transactional: it stands even when the rest of the batch fails.
-    parts.unshift(`PREPARE ${name} AS ${last.text}`);
+    parts.push(`PREPARE ${name} AS ${last.text}`);
     prepared.add(name);
     preparing = true;
   }
+  // SET LOCAL: until the end of this round trip's transaction, of which the statement is the last.
+  if (genericPlan) parts.push("SET LOCAL plan_cache_mode = force_generic_plan");
+  resultIndex.push(parts.length);
   parts.push(`EXECUTE ${name}(${last.values.map(literal).join(", ")})`);
-  return { parts, preparing };
+  return { parts, resultIndex, preparing };
 }
 
-/**
- * Runs the statements as one transaction in one round trip and returns the rows of the last one. `prepareLast`: the
- * last statement is prepared once per connection (batchOf).
- */
-export async function queryInOneRoundTrip<Row>(statements: Prisma.Sql[], options: { prepareLast?: boolean } = {}): Promise<Row[]> {
+/** The rows of each statement of a batch, from the results of a query that sent `skipped` parts before it. */
+function rowsOfEach(results: pg.QueryResult | pg.QueryResult[], batch: Batch, skipped: number): unknown[][] {
+  return batch.resultIndex.map((index) => rowsOfResult(results, skipped + index));
+}
+
+/** Runs the statements as one transaction in one round trip and returns the rows of the last one. */
+export async function queryInOneRoundTrip<Row>(statements: Prisma.Sql[], options: RoundTripOptions = {}): Promise<Row[]> {
+  return (await queryEachInOneRoundTrip(statements, options)).at(-1) as Row[];
+}
+
+/** Runs the statements as one transaction in one round trip and returns the rows of each. */
+export async function queryEachInOneRoundTrip(statements: Prisma.Sql[], options: RoundTripOptions = {}): Promise<unknown[][]> {
   const client = await databasePool().connect();
   let preparing = false;
   let failed = false;
   try {
-    const batch = batchOf(client, statements, options.prepareLast ?? false);
+    const batch = batchOf(client, statements, options);
     preparing = batch.preparing;
     const results = await client.query([statementTimeout(), ...batch.parts].join(";\n"));
-    return rowsOfResult<Row>(results, Array.isArray(results) ? results.length - 1 : 0);
+    return rowsOfEach(results, batch, 1);
   } catch (error) {
     failed = true;
     throw error;
@@ -95,7 +126,7 @@ export async function queryInOneRoundTrip<Row>(statements: Prisma.Sql[], options
 }
 
 /** Sends statements within a transactionInRoundTrips; `commit` ends the transaction in the same round trip. */
-export type SendInTransaction = <Row>(statements: Prisma.Sql[], options?: { commit?: boolean; prepareLast?: boolean }) => Promise<Row[]>;
+export type SendInTransaction = <Row>(statements: Prisma.Sql[], options?: RoundTripOptions & { commit?: boolean }) => Promise<Row[]>;
 
 /**
  * A transaction that needs some work in Node between its statements (a check of what the first statement returned),
@@ -109,18 +140,18 @@ export async function transactionInRoundTrips<T>(work: (send: SendInTransaction)
   let begun = false;
   let ended = false;
   let broken = false;
-  const send: SendInTransaction = async <Row>(statements: Prisma.Sql[], options: { commit?: boolean; prepareLast?: boolean } = {}) => {
+  const send: SendInTransaction = async <Row>(statements: Prisma.Sql[], options: RoundTripOptions & { commit?: boolean } = {}) => {
     if (ended) throw new Error("The transaction has already been committed.");
     const parts = begun ? [] : ["BEGIN", statementTimeout()];
+    const skipped = parts.length;
     begun = true;
-    const batch = batchOf(client, statements, options.prepareLast ?? false);
+    const batch = batchOf(client, statements, options);
     parts.push(...batch.parts);
-    const lastStatement = parts.length - 1;
     if (options.commit) parts.push("COMMIT");
     try {
       const results = await client.query(parts.join(";\n"));
       if (options.commit) ended = true;
-      return rowsOfResult<Row>(results, lastStatement);
+      return rowsOfEach(results, batch, skipped).at(-1) as Row[];
     } catch (error) {
       // A connection whose preparing batch failed may or may not hold the statement: it is closed, not guessed about.
       // (A failure anywhere before COMMIT skips the rest of the batch, COMMIT included: the transaction is still open.)

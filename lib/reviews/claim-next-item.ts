@@ -12,7 +12,7 @@ import { assertQualifiedFor, assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { queryInOneRoundTrip } from "@/lib/database/one-round-trip";
+import { queryEachInOneRoundTrip } from "@/lib/database/one-round-trip";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { ITEM_LANGUAGES } from "@/lib/vocabulary";
@@ -28,7 +28,7 @@ interface Claimed {
   itemId: string;
   round: number;
   leaseExpiresAt: Date;
-  /** New work and a held lease come with their view from the claim statement itself; a check is presented after. */
+  /** New work and a held lease come with their view from the claim's round trip; a check is presented after. */
   view?: ItemView;
 }
 
@@ -47,39 +47,51 @@ type ClaimRow = {
   outcome: "held" | "next";
   id: string;
   round: number;
+  /** Null when the next item was not leased: a check was drawn, or another claim leased it first. */
   lease_expires_at: Date | null;
   campaign_id: string | null;
   gold_rate: number | null;
   second_review_rate: number | null;
-  view: ItemViewRow | null;
 };
 
 /**
- * The claim's one statement: the lease the reviewer still holds, else the next item, leased with its whole review view
- * when the draw gives new work (feedback from earlier rounds only, as presentForReview). Run after the reviewer's
- * advisory lock, in read committed, so its snapshot sees a lease the lock's previous holder took.
+ * The items of the claim's languages and campaign: languages compared as the column's enum (so that its statistics and
+ * indexes apply), no campaign condition when the claim names none.
  */
-function claimStatement({ viewerId, languages, campaignId, now, leaseMinutes }: ClaimScope, draw: number): Prisma.Sql {
+function inScope({ languages, campaignId }: Pick<ClaimScope, "languages" | "campaignId">): Prisma.Sql {
+  const campaign = campaignId === null ? Prisma.empty : Prisma.sql`AND i.campaign_id = ${campaignId}::uuid`;
+  return Prisma.sql`i.language = ANY(${languages}::text[]::"Language"[]) ${campaign}`;
+}
+
+/** The lease or unfinished check the reviewer holds within the claim's languages and campaign, the earliest to expire. */
+function heldSql(scope: ClaimScope): Prisma.Sql {
+  const { viewerId, now } = scope;
   return Prisma.sql`
-    WITH held AS (
       SELECT l.item_id AS id, i.review_round AS round, l.expires_at AS lease_expires_at
         FROM review_leases l JOIN items i ON i.id = l.item_id
-       WHERE l.reviewer_id = ${viewerId}::uuid AND l.expires_at > ${now}::timestamptz AND i.status = 'submitted'
-         AND i.language::text = ANY(${languages})
-         AND (${campaignId}::uuid IS NULL OR i.campaign_id = ${campaignId}::uuid)
+       WHERE l.reviewer_id = ${viewerId}::uuid AND l.expires_at > ${now}::timestamptz AND i.status = 'submitted' AND ${inScope(scope)}
        UNION ALL
       SELECT c.item_id, c.round, c.lease_expires_at FROM review_checks c JOIN items i ON i.id = c.item_id
-       WHERE c.reviewer_id = ${viewerId}::uuid AND c.decided_at IS NULL AND c.lease_expires_at > ${now}::timestamptz
-         AND i.language::text = ANY(${languages})
-         AND (${campaignId}::uuid IS NULL OR i.campaign_id = ${campaignId}::uuid)
-       ORDER BY lease_expires_at LIMIT 1),
+       WHERE c.reviewer_id = ${viewerId}::uuid AND c.decided_at IS NULL AND c.lease_expires_at > ${now}::timestamptz AND ${inScope(scope)}
+       ORDER BY lease_expires_at LIMIT 1`;
+}
+
+/**
+ * The claim's statement: the lease the reviewer still holds, else the next item, leased when the draw gives new work.
+ * Run after the reviewer's advisory lock, in read committed, so its snapshot sees a lease the lock's previous holder
+ * took. Planned for its values on every call: a plan made once for all values (a generic plan) sorts the whole queue
+ * when the planner cannot tell how many items the conditions leave, and `author_id <> $1` is such a condition in a
+ * campaign of few authors.
+ */
+function claimStatement(scope: ClaimScope, draw: number): Prisma.Sql {
+  const { viewerId, now } = scope;
+  return Prisma.sql`
+    WITH held AS (${heldSql(scope)}),
     next AS (
       SELECT i.id, i.review_round AS round, i.campaign_id, c.gold_rate, c.second_review_rate
         FROM items i JOIN campaigns c ON c.id = i.campaign_id
        WHERE NOT EXISTS (SELECT 1 FROM held)
-         AND i.status = 'submitted'
-         AND i.language::text = ANY(${languages})
-         AND (${campaignId}::uuid IS NULL OR i.campaign_id = ${campaignId}::uuid)
+         AND i.status = 'submitted' AND ${inScope(scope)}
          AND i.author_id <> ${viewerId}::uuid
          AND NOT EXISTS (SELECT 1 FROM review_leases l WHERE l.item_id = i.id AND l.expires_at > ${now}::timestamptz)
          AND NOT EXISTS (SELECT 1 FROM reviews r
@@ -88,45 +100,54 @@ function claimStatement({ viewerId, languages, campaignId, now, leaseMinutes }: 
        ORDER BY i.submitted_at, i.id
        LIMIT 1
        FOR UPDATE OF i SKIP LOCKED),
-    ${leaseWithView({ viewerId, now, leaseMinutes }, Prisma.sql`SELECT next.id FROM next WHERE ${draw}::int / 100.0 >= next.gold_rate + next.second_review_rate`)}
+    ${leaseSql(scope, Prisma.sql`SELECT next.id FROM next WHERE ${draw}::int / 100.0 >= next.gold_rate + next.second_review_rate`)}
     SELECT 'held' AS outcome, held.id::text, held.round, held.lease_expires_at, NULL::text AS campaign_id, NULL::int AS gold_rate,
-           NULL::int AS second_review_rate, row_to_json(held_view) AS view
-      FROM held CROSS JOIN LATERAL (
-        SELECT ${itemViewColumns({ feedbackBeforeRound: Prisma.sql`held.round` })} FROM items i WHERE i.id = held.id) held_view
+           NULL::int AS second_review_rate
+      FROM held
     UNION ALL
-    SELECT 'next', next.id::text, next.round, leased_view.leased_until, next.campaign_id::text, next.gold_rate,
-           next.second_review_rate, CASE WHEN leased_view.leased_id IS NULL THEN NULL ELSE row_to_json(leased_view) END
-      FROM next LEFT JOIN leased_view ON leased_view.leased_id = next.id`;
+    SELECT 'next', next.id::text, next.round, leased.expires_at, next.campaign_id::text, next.gold_rate, next.second_review_rate
+      FROM next LEFT JOIN leased ON leased.item_id = next.id`;
+}
+
+/**
+ * The review view of what the reviewer holds once the claim statement before it in the same transaction has run: the
+ * lease it found held or has just taken (feedback from earlier rounds only, as presentForReview). Every row it reads is
+ * found by key, so one plan serves every call and it is made once per connection: when the view was part of the claim
+ * statement, planning that statement anew for each claim cost PostgreSQL more than running it.
+ */
+function heldViewStatement(scope: ClaimScope): Prisma.Sql {
+  return Prisma.sql`
+    WITH held AS (${heldSql(scope)})
+    SELECT ${itemViewColumns({ feedbackBeforeRound: Prisma.sql`held.round` })} FROM held JOIN items i ON i.id = held.id`;
 }
 
 const reviewerLock = (viewerId: string) => Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`review-claim:${viewerId}`}, 0))`;
 
-/** A held lease or new work leased, with its view: the claim is done. Otherwise (a check drawn, a lease refused) not. */
-function finishedClaim(row: ClaimRow): Claimed | null {
-  if (!row.view) return null;
+/**
+ * A held lease or new work leased: the claim is done, with the item's view when `view` is of it. Otherwise (a check
+ * drawn, a lease refused) not.
+ */
+function finishedClaim(row: ClaimRow, view: ItemViewRow | undefined): Claimed | null {
+  if (!row.lease_expires_at) return null;
   // A held gold item or second review may be approved already: it is shown as waiting for review in its round, as
   // presentForReview shows it (for new work these are the item's own values).
-  const view = { ...itemViewFromRow(row.view), status: "submitted" as const, reviewRound: row.round };
-  return { itemId: row.id, round: row.round, leaseExpiresAt: new Date(row.lease_expires_at!), view };
+  const presented = view?.id === row.id ? { ...itemViewFromRow(view), status: "submitted" as const, reviewRound: row.round } : undefined;
+  return { itemId: row.id, round: row.round, leaseExpiresAt: new Date(row.lease_expires_at), view: presented };
 }
 
 /**
- * Two CTEs, `leased` and `leased_view`: the lease of the item that `source` (a SELECT of one `id`) names, inserted for
- * the viewer, and that item's review view. Someone else's live lease is never taken over (ON CONFLICT … WHERE expired):
- * this insert, not the snapshot the candidate was read in, is what keeps an item from being leased twice.
+ * The CTE `leased`: the lease of the item that `source` (a SELECT of one `id`) names, inserted for the viewer. Someone
+ * else's live lease is never taken over (ON CONFLICT … WHERE expired): this insert, not the snapshot the candidate was
+ * read in, is what keeps an item from being leased twice.
  */
-function leaseWithView({ viewerId, now, leaseMinutes }: LeaseScope, source: Prisma.Sql): Prisma.Sql {
+function leaseSql({ viewerId, now, leaseMinutes }: LeaseScope, source: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     leased AS (
       INSERT INTO review_leases AS l (item_id, reviewer_id, expires_at)
       SELECT source.id, ${viewerId}::uuid, ${now}::timestamptz + make_interval(mins => ${leaseMinutes}::int) FROM (${source}) source
       ON CONFLICT (item_id) DO UPDATE SET reviewer_id = EXCLUDED.reviewer_id, expires_at = EXCLUDED.expires_at
        WHERE l.expires_at <= ${now}::timestamptz
-      RETURNING l.item_id, l.expires_at),
-    leased_view AS (
-      SELECT leased.item_id AS leased_id, leased.expires_at AS leased_until,
-             ${itemViewColumns({ feedbackBeforeRound: Prisma.sql`i.review_round` })}
-        FROM leased JOIN items i ON i.id = leased.item_id)`;
+      RETURNING l.item_id, l.expires_at)`;
 }
 
 const queueTooBusy = () =>
@@ -143,17 +164,17 @@ async function claimInTransaction(scope: ClaimScope, draw: number): Promise<Clai
       const rows = await tx.$queryRaw<ClaimRow[]>(claimStatement(scope, draw));
       const row = rows[0];
       if (!row) return null;
-      const finished = finishedClaim(row);
+      const finished = finishedClaim(row, undefined);
       if (finished) return finished;
       const kind = drawClaimKind({ goldRate: row.gold_rate!, secondReviewRate: row.second_review_rate! }, draw);
       if (kind !== "new_work") {
         const check = await pickReviewCheck(tx, kind, { ...scope, campaignId: row.campaign_id! });
         if (check) return check;
         // The draw gave a check but none was there for this reviewer: the new work after all.
-        const leased = await tx.$queryRaw<(ItemViewRow & { leased_until: Date })[]>`
-          WITH ${leaseWithView(scope, Prisma.sql`SELECT ${row.id}::uuid AS id`)} SELECT * FROM leased_view`;
+        const leased = await tx.$queryRaw<{ expires_at: Date }[]>`
+          WITH ${leaseSql(scope, Prisma.sql`SELECT ${row.id}::uuid AS id`)} SELECT expires_at FROM leased`;
         const lease = leased[0];
-        if (lease) return { itemId: row.id, round: row.round, leaseExpiresAt: lease.leased_until, view: itemViewFromRow(lease) };
+        if (lease) return { itemId: row.id, round: row.round, leaseExpiresAt: lease.expires_at };
       }
       // The lease was refused: another claim leased this item and committed after this statement's snapshot was taken
       // but before it locked the item (the lock alone does not show a lease, which is no write to the item). The next
@@ -177,17 +198,22 @@ export async function claimNextItem(viewer: Viewer, input: z.input<typeof claimI
   // Drawn before the statement so that the statement can lease new work at once when the draw says new work at the
   // rates of the campaign whose item is next (drawClaimKind decides with the same draw below).
   const draw = randomInt(10_000);
-  // Most claims end in one round trip: the reviewer's lock and the statement, sent together. A lease refused (another
+  // Most claims end in one round trip: the reviewer's lock, the claim statement and the view of what it leased or
+  // found held, sent together. A lease refused (another
   // claim took the item between this statement's snapshot and its row lock; frequent at the head of a busy queue) is
   // tried again the same way, with a fresh snapshot that sees that lease. A check drawn goes on in a transaction of its
   // own. Neither case wrote anything in the round trip: the lease is only written for new work.
   let claimed: Claimed | null = null;
   for (let attempt = 1; attempt <= CLAIM_ATTEMPTS && !claimed; attempt++) {
-    const [row] = await queryInOneRoundTrip<ClaimRow>([reviewerLock(viewer.id), claimStatement(scope, draw)], { prepareLast: true });
+    const [, claimRows, viewRows] = await queryEachInOneRoundTrip(
+      [reviewerLock(viewer.id), claimStatement(scope, draw), heldViewStatement(scope)],
+      { prepareLast: true, genericPlan: true },
+    );
+    const row = (claimRows as ClaimRow[])[0];
     // With no new work to hand out, no check is handed out either: a queue that looks empty but still gives items
     // would tell the reviewer what they are.
     if (!row) return null;
-    claimed = finishedClaim(row);
+    claimed = finishedClaim(row, (viewRows as ItemViewRow[])[0]);
     if (!claimed && drawClaimKind({ goldRate: row.gold_rate!, secondReviewRate: row.second_review_rate! }, draw) !== "new_work") {
       claimed = await claimInTransaction(scope, draw);
       if (!claimed) return null;

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { databaseUnavailableError } from "@/lib/database/database-unavailable";
-import { queryInOneRoundTrip, transactionInRoundTrips } from "@/lib/database/one-round-trip";
+import { queryEachInOneRoundTrip, queryInOneRoundTrip, transactionInRoundTrips } from "@/lib/database/one-round-trip";
 import { databasePool, db, disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -91,6 +91,27 @@ test("a statement prepared once per connection answers with each call's own valu
     const [row] = await queryInOneRoundTrip<{ quotient: number }>([Prisma.sql`SELECT ${12}::int / ${call}::int AS quotient`], { prepareLast: true });
     assert.equal(row!.quotient, Math.trunc(12 / call));
   }
+});
+
+test("several statements answer each with its own rows, the last one prepared with one plan for every value", async () => {
+  const user = await createTestUser("annotator", ["es"]);
+  for (let call = 1; call <= 8; call++) {
+    const [locked, written, read] = await queryEachInOneRoundTrip(
+      [
+        Prisma.sql`SELECT pg_advisory_xact_lock(${call}::bigint) IS NULL AS locked`,
+        Prisma.sql`UPDATE users SET name = ${`round ${call}`} WHERE id = ${user.id}::uuid RETURNING name`,
+        // Reads what the statement before it wrote: one transaction, each statement with a snapshot of its own.
+        Prisma.sql`SELECT name, ${call}::int AS call FROM users WHERE id = ${user.id}::uuid`,
+      ],
+      { prepareLast: true, genericPlan: true },
+    );
+    assert.deepEqual(locked, [{ locked: false }]);
+    assert.deepEqual(written, [{ name: `round ${call}` }]);
+    assert.deepEqual(read, [{ name: `round ${call}`, call }]);
+  }
+  // The plan setting ended with its round trip: the next one on any connection plans as the server is configured.
+  const [setting] = await queryInOneRoundTrip<{ mode: string }>([Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode`]);
+  assert.equal(setting!.mode, "auto");
 });
 
 test("a transaction in round trips keeps all of its statements or none, and leaves its connection clean", async () => {
