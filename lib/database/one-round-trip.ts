@@ -40,10 +40,10 @@ export function inlineSql(statement: Prisma.Sql): string {
 /** Every batch runs under the same time limit as Prisma's transactions (a cancelled statement is a busy database: 503). */
 const statementTimeout = () => `SET LOCAL statement_timeout = ${Math.trunc(env().ESCRIBA_DB_TRANSACTION_TIMEOUT_MS)}`;
 
-/** The rows of the last result of a simple query of several statements (pg answers one result, or one per statement). */
-function rowsOfResult<Row>(results: pg.QueryResult | pg.QueryResult[], index: number): Row[] {
+/** The rows of result `index` of a simple query of several statements (pg answers one result, or one per statement). */
+function rowsOfResult(results: pg.QueryResult | pg.QueryResult[], index: number): unknown[] {
   const result = Array.isArray(results) ? results[index] : results;
-  return (result?.rows ?? []) as Row[];
+  return result?.rows ?? [];
 }
 
 /** The statements prepared on each connection (session), by name: a name is a hash of the statement's text. */
