@@ -7,7 +7,7 @@ import { viewerFromUser } from "@/lib/auth/viewer-from-user";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { queryInOneRoundTrip } from "@/lib/database/one-round-trip";
+import { prepared, queryInOneRoundTrip } from "@/lib/database/one-round-trip";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { createApiTokenInputSchema, type ApiTokenView } from "@/lib/auth/schemas";
@@ -111,7 +111,7 @@ export async function resolveApiToken(token: string): Promise<Viewer | null> {
   // key, so it is prepared with one plan for every token: planned for each call, planning cost six times running it.
   const [row] = await queryInOneRoundTrip<
     { token_id: string; id: string; email: string; name: string; role: Viewer["role"]; languages: Viewer["languages"]; ui_locale: string | null }
-  >([Prisma.sql`
+  >([prepared(Prisma.sql`
     WITH live AS (
       SELECT t.id AS token_id, u.id, u.email, u.name, u.role::text AS role, u.languages::text[] AS languages,
              u.ui_locale::text AS ui_locale
@@ -121,7 +121,7 @@ export async function resolveApiToken(token: string): Promise<Viewer | null> {
       UPDATE api_tokens SET last_used_at = ${now}::timestamptz
        WHERE id = (SELECT token_id FROM live)
          AND (last_used_at IS NULL OR last_used_at < ${now}::timestamptz - make_interval(secs => ${LAST_USED_RESOLUTION_MS / 1000})))
-    SELECT token_id::text, id::text, email, name, role, languages, ui_locale FROM live`], { prepareLast: true, genericPlan: true });
+    SELECT token_id::text, id::text, email, name, role, languages, ui_locale FROM live`, { genericPlan: true })]);
   if (!row) return null;
   return viewerFromUser(
     { id: row.id, email: row.email, name: row.name, role: row.role, languages: row.languages, uiLocale: row.ui_locale as Viewer["uiLocale"] },

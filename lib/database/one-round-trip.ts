@@ -49,51 +49,68 @@ function rowsOfResult(results: pg.QueryResult | pg.QueryResult[], index: number)
 /** The statements prepared on each connection (session), by name: a name is a hash of the statement's text. */
 const preparedOn = new WeakMap<object, Set<string>>();
 
-/** How the statements of a round trip are sent. */
-export interface RoundTripOptions {
-  /** The last statement is prepared once per connection and statement text (batchOf). */
-  prepareLast?: boolean;
+/**
+ * A statement prepared once per connection and statement text (by `prepared`): PostgreSQL parses it once, and with
+ * `genericPlan` plans it once too, where a statement sent as text is parsed and planned anew on every call.
+ */
+export interface PreparedStatement {
+  prepared: Prisma.Sql;
   /**
-   * With prepareLast: the last statement is planned once for all its values (a generic plan), never anew for each
-   * call. Only for a statement whose best plan depends on no value, such as one that reads rows by key: PostgreSQL
-   * keeps planning a prepared statement for each call's values when it estimates that cheaper, and for a large
-   * statement planning can cost more than running it.
+   * Planned once for all its values (a generic plan), never anew for each call. Only for a statement whose best plan
+   * depends on no value, such as one that reads rows by key: PostgreSQL keeps planning a prepared statement for each
+   * call's values when it estimates that cheaper, and for a large statement planning can cost more than running it.
    */
-  genericPlan?: boolean;
+  genericPlan: boolean;
+}
+
+/** A statement of a round trip: sent as text with its values written in, or prepared (PreparedStatement). */
+export type RoundTripStatement = Prisma.Sql | PreparedStatement;
+
+export function prepared(statement: Prisma.Sql, { genericPlan = false }: { genericPlan?: boolean } = {}): PreparedStatement {
+  return { prepared: statement, genericPlan };
 }
 
 /** One round trip's text, in parts: `resultIndex[k]` is the index in `parts` of statement k's result. */
 interface Batch {
   parts: string[];
   resultIndex: number[];
-  /** This text prepares the last statement, so if the query fails the connection may or may not hold it. */
+  /** This text prepares a statement, so if the query fails the connection may or may not hold it. */
   preparing: boolean;
 }
 
+/** The name a statement is prepared under on a connection: a hash of its text. */
+const preparedName = (statement: Prisma.Sql) => `escriba_${createHash("sha256").update(statement.text).digest("hex").slice(0, 24)}`;
+
 /**
- * The statements as the text of one simple query, the last one prepared on this connection when `prepareLast`:
- * PostgreSQL then parses it once per connection and statement text, and with `genericPlan` plans it once too.
+ * The statements as the text of one simple query, each PreparedStatement prepared on this connection the first time
+ * it is sent there and executed with its values; with `explain`, each statement's plan is asked for instead.
  */
-function batchOf(client: pg.PoolClient, statements: Prisma.Sql[], { prepareLast = false, genericPlan = false }: RoundTripOptions): Batch {
-  const last = statements[statements.length - 1];
-  if (!prepareLast || !last) return { parts: statements.map(inlineSql), resultIndex: statements.map((_, index) => index), preparing: false };
-  const parts = statements.slice(0, -1).map(inlineSql);
-  const resultIndex = parts.map((_, index) => index);
-  const name = `escriba_${createHash("sha256").update(last.text).digest("hex").slice(0, 24)}`;
-  const prepared = preparedOn.get(client) ?? new Set<string>();
-  preparedOn.set(client, prepared);
-  let preparing = false;
-  if (!prepared.has(name)) {
-    // PREPARE is not transactional: it stands even when the rest of the batch fails.
-    parts.push(`PREPARE ${name} AS ${last.text}`);
-    prepared.add(name);
-    preparing = true;
+function batchOf(client: pg.PoolClient, statements: RoundTripStatement[], { explain = false } = {}): Batch {
+  const batch: Batch = { parts: [], resultIndex: [], preparing: false };
+  const run = explain ? "EXPLAIN " : "";
+  for (const statement of statements) {
+    if (!("prepared" in statement)) {
+      batch.resultIndex.push(batch.parts.push(`${run}${inlineSql(statement)}`) - 1);
+      continue;
+    }
+    const { prepared: sql, genericPlan } = statement;
+    const name = preparedName(sql);
+    const onClient = preparedOn.get(client) ?? new Set<string>();
+    preparedOn.set(client, onClient);
+    if (!onClient.has(name)) {
+      // PREPARE is not transactional: it stands even when the rest of the batch fails.
+      batch.parts.push(`PREPARE ${name} AS ${sql.text}`);
+      onClient.add(name);
+      batch.preparing = true;
+    }
+    // The plan is chosen when EXECUTE runs, so the setting is on for that statement alone (SET LOCAL, and back to the
+    // server's setting right after it): every other statement, in this batch or a later one of the same
+    // transaction, plans as the server is configured.
+    if (genericPlan) batch.parts.push("SET LOCAL plan_cache_mode = force_generic_plan");
+    batch.resultIndex.push(batch.parts.push(`${run}EXECUTE ${name}(${sql.values.map(literal).join(", ")})`) - 1);
+    if (genericPlan) batch.parts.push("SET LOCAL plan_cache_mode = DEFAULT");
   }
-  // SET LOCAL: until the end of this round trip's transaction, of which the statement is the last.
-  if (genericPlan) parts.push("SET LOCAL plan_cache_mode = force_generic_plan");
-  resultIndex.push(parts.length);
-  parts.push(`EXECUTE ${name}(${last.values.map(literal).join(", ")})`);
-  return { parts, resultIndex, preparing };
+  return batch;
 }
 
 /** The rows of each statement of a batch, from the results of a query that sent `skipped` parts before it. */
@@ -102,12 +119,25 @@ function rowsOfEach(results: pg.QueryResult | pg.QueryResult[], batch: Batch, sk
 }
 
 /** Runs the statements as one transaction in one round trip and returns the rows of the last one. */
-export async function queryInOneRoundTrip<Row>(statements: Prisma.Sql[], options: RoundTripOptions = {}): Promise<Row[]> {
-  return (await queryEachInOneRoundTrip(statements, options)).at(-1) as Row[];
+export async function queryInOneRoundTrip<Row>(statements: RoundTripStatement[]): Promise<Row[]> {
+  return (await queryEachInOneRoundTrip(statements)).at(-1) as Row[];
 }
 
 /** Runs the statements as one transaction in one round trip and returns the rows of each. */
-export async function queryEachInOneRoundTrip(statements: Prisma.Sql[], options: RoundTripOptions = {}): Promise<unknown[][]> {
+export async function queryEachInOneRoundTrip(statements: RoundTripStatement[]): Promise<unknown[][]> {
+  return sendInOneRoundTrip(statements, { explain: false });
+}
+
+/**
+ * The plan PostgreSQL makes for the statement when it is sent as these functions send it (prepared or not, with a
+ * generic plan or not), from EXPLAIN: nothing is run. For benchmarks that must notice a plan gone wrong.
+ */
+export async function planOf(statement: RoundTripStatement): Promise<string> {
+  const [rows] = (await sendInOneRoundTrip([statement], { explain: true })) as { "QUERY PLAN": string }[][];
+  return rows!.map((row) => row["QUERY PLAN"]).join("\n");
+}
+
+async function sendInOneRoundTrip(statements: RoundTripStatement[], options: { explain: boolean }): Promise<unknown[][]> {
   const client = await databasePool().connect();
   let preparing = false;
   let failed = false;
@@ -126,7 +156,7 @@ export async function queryEachInOneRoundTrip(statements: Prisma.Sql[], options:
 }
 
 /** Sends statements within a transactionInRoundTrips; `commit` ends the transaction in the same round trip. */
-export type SendInTransaction = <Row>(statements: Prisma.Sql[], options?: RoundTripOptions & { commit?: boolean }) => Promise<Row[]>;
+export type SendInTransaction = <Row>(statements: RoundTripStatement[], options?: { commit?: boolean }) => Promise<Row[]>;
 
 /**
  * A transaction that needs some work in Node between its statements (a check of what the first statement returned),
@@ -140,12 +170,12 @@ export async function transactionInRoundTrips<T>(work: (send: SendInTransaction)
   let begun = false;
   let ended = false;
   let broken = false;
-  const send: SendInTransaction = async <Row>(statements: Prisma.Sql[], options: RoundTripOptions & { commit?: boolean } = {}) => {
+  const send: SendInTransaction = async <Row>(statements: RoundTripStatement[], options: { commit?: boolean } = {}) => {
     if (ended) throw new Error("The transaction has already been committed.");
     const parts = begun ? [] : ["BEGIN", statementTimeout()];
     const skipped = parts.length;
     begun = true;
-    const batch = batchOf(client, statements, options);
+    const batch = batchOf(client, statements);
     parts.push(...batch.parts);
     if (options.commit) parts.push("COMMIT");
     try {

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
-import { queryInOneRoundTrip } from "@/lib/database/one-round-trip";
+import { prepared, queryInOneRoundTrip } from "@/lib/database/one-round-trip";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertAuthorCanEdit, staleVersion } from "@/lib/items/item-access";
@@ -31,7 +31,7 @@ export async function submitItem(
 ): Promise<SubmitResult> {
   const { version, evidence, evidenceNote, ...overrides } = submitItemInputSchema.parse(input);
   const facts = submissionFactsOf(
-    (await queryInOneRoundTrip<SubmissionFactsRow>([submissionFactsSql(itemId, viewer.id)], { prepareLast: true }))[0],
+    (await queryInOneRoundTrip<SubmissionFactsRow>([prepared(submissionFactsSql(itemId, viewer.id))]))[0],
   );
   if (!facts || facts.item.authorId !== viewer.id) throw notFound("Item");
   const current = facts.item;
@@ -59,7 +59,6 @@ export async function submitItem(
       evidence,
       evidenceNote: evidenceNote || null,
     }),
-    { prepareLast: true },
   );
   // Nothing was written: the item changed (or stopped being editable) since its facts were read.
   if (!written) throw await refusalOf(viewer, itemId);

@@ -11,7 +11,7 @@ import { updateDraftInputSchema, type ItemView } from "@/lib/items/schemas";
 import { draftEvidenceWrite, recordDraftEvidence, textsOf, type EvidenceRow } from "@/lib/provenance/record-evidence";
 import { toEvidenceView } from "@/lib/provenance/evidence-view";
 import { currentDraftUpdate, writtenDraftOf, type WrittenRow } from "@/lib/items/write-current-draft";
-import { queryInOneRoundTrip, transactionInRoundTrips } from "@/lib/database/one-round-trip";
+import { prepared, queryInOneRoundTrip, transactionInRoundTrips } from "@/lib/database/one-round-trip";
 
 /** The facts a save is checked against; every save pays for this read, so it is one narrow query. */
 const EDIT_FACTS = {
@@ -40,14 +40,14 @@ export async function updateDraft(
   const fast = evidence
     ? await transactionInRoundTrips(async (send) => {
         const written = writtenDraftOf(
-          (await send<WrittenRow>([currentDraftUpdate(viewer, itemId, version, changes, { runningEvidenceOf: viewer.id })], { prepareLast: true }))[0],
+          (await send<WrittenRow>([prepared(currentDraftUpdate(viewer, itemId, version, changes, { runningEvidenceOf: viewer.id }))]))[0],
         );
         if (!written) return null;
         const args = { itemId, userId: viewer.id, input: evidence, before: written.before, after: textsOf(written.view), startedAt: written.createdAt };
         const [record] = await send<EvidenceRow>([draftEvidenceWrite(written.runningEvidence, args)], { commit: true });
         return { ...written.view, evidence: toEvidenceView({ ...record!, checkedAt: new Date(record!.checked_at) }) };
       })
-    : writtenDraftOf((await queryInOneRoundTrip<WrittenRow>([currentDraftUpdate(viewer, itemId, version, changes)], { prepareLast: true }))[0])?.view;
+    : writtenDraftOf((await queryInOneRoundTrip<WrittenRow>([prepared(currentDraftUpdate(viewer, itemId, version, changes))]))[0])?.view;
   if (fast) return fast;
 
   // Everything else (a refusal to explain, or a new language, category or variety and with it a guideline) the slow way.

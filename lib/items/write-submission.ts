@@ -7,6 +7,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { auditEventInsert } from "@/lib/audit/record-audit-event";
 import { currentTime } from "@/lib/clock";
+import { prepared, type RoundTripStatement } from "@/lib/database/one-round-trip";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemStatus } from "@/lib/generated/prisma/enums";
 import type { RevisionText } from "@/lib/items/record-revision";
@@ -125,9 +126,9 @@ export interface CheckedSubmission {
 /**
  * Every write of the submission, in order: the revision (locking the item, and only while it is at the checked version,
  * the writer's and editable), the writing counters, the audit event, and the item's UPDATE, whose returned view is the
- * batch's answer (no row: nothing was written).
+ * batch's answer (no row: nothing was written); that UPDATE, the same text for every submission, is prepared.
  */
-export function submissionWrites(submission: CheckedSubmission): Prisma.Sql[] {
+export function submissionWrites(submission: CheckedSubmission): RoundTripStatement[] {
   const { viewer, facts, version, revision } = submission;
   const item = facts.item;
   const now = currentTime();
@@ -168,13 +169,13 @@ export function submissionWrites(submission: CheckedSubmission): Prisma.Sql[] {
       },
       revisionWritten,
     ),
-    Prisma.sql`
+    prepared(Prisma.sql`
       UPDATE items i
          SET status = 'submitted', submitted_at = ${now}::timestamptz, review_round = i.review_round + 1,
              fingerprint = ${revision.fingerprint}, similarity_keys = ${`{${revision.similarityKeys.join(",")}}`}::bigint[],
              language_justification = ${submission.languageJustification}, pii_declared_fictional = ${submission.piiDeclaredFictional},
              version = i.version + 1, updated_at = ${now}::timestamptz
        WHERE i.id = ${item.itemId}::uuid AND i.version = ${version}::int AND ${revisionWritten}
-      RETURNING ${itemViewColumns()}`,
+      RETURNING ${itemViewColumns()}`),
   ];
 }

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { databaseUnavailableError } from "@/lib/database/database-unavailable";
-import { queryEachInOneRoundTrip, queryInOneRoundTrip, transactionInRoundTrips } from "@/lib/database/one-round-trip";
+import { prepared, queryEachInOneRoundTrip, queryInOneRoundTrip, transactionInRoundTrips } from "@/lib/database/one-round-trip";
 import { databasePool, db, disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -72,9 +72,7 @@ test("the statements run under the transactions' time limit, and a statement can
 test("a statement prepared once per connection answers with each call's own values, and a failed first batch leaves no trace", async () => {
   const squares = await Promise.all(
     Array.from({ length: 30 }, (_, n) =>
-      queryInOneRoundTrip<{ square: number; word: string }>([Prisma.sql`SELECT ${n}::int * ${n}::int AS square, ${`w${n}`}::text AS word`], {
-        prepareLast: true,
-      }),
+      queryInOneRoundTrip<{ square: number; word: string }>([prepared(Prisma.sql`SELECT ${n}::int * ${n}::int AS square, ${`w${n}`}::text AS word`)]),
     ),
   );
   assert.deepEqual(
@@ -84,31 +82,35 @@ test("a statement prepared once per connection answers with each call's own valu
   // The batch that prepares fails after preparing: the connection is dropped, so no later call finds a statement it
   // did not expect or misses one it did; the same statement with other values answers on every connection.
   await assert.rejects(
-    queryInOneRoundTrip([Prisma.sql`SELECT ${12}::int / ${0}::int AS quotient`], { prepareLast: true }),
+    queryInOneRoundTrip([prepared(Prisma.sql`SELECT ${12}::int / ${0}::int AS quotient`)]),
     (error: unknown) => (error as { code?: string }).code === "22012",
   );
   for (let call = 1; call <= 12; call++) {
-    const [row] = await queryInOneRoundTrip<{ quotient: number }>([Prisma.sql`SELECT ${12}::int / ${call}::int AS quotient`], { prepareLast: true });
+    const [row] = await queryInOneRoundTrip<{ quotient: number }>([prepared(Prisma.sql`SELECT ${12}::int / ${call}::int AS quotient`)]);
     assert.equal(row!.quotient, Math.trunc(12 / call));
   }
 });
 
-test("several statements answer each with its own rows, the last one prepared with one plan for every value", async () => {
+test("several statements answer each with its own rows, prepared ones among them, and one plan for every value is set for its statement alone", async () => {
   const user = await createTestUser("annotator", ["es"]);
   for (let call = 1; call <= 8; call++) {
-    const [locked, written, read] = await queryEachInOneRoundTrip(
-      [
-        Prisma.sql`SELECT pg_advisory_xact_lock(${call}::bigint) IS NULL AS locked`,
-        Prisma.sql`UPDATE users SET name = ${`round ${call}`} WHERE id = ${user.id}::uuid RETURNING name`,
-        // Reads what the statement before it wrote: one transaction, each statement with a snapshot of its own.
-        Prisma.sql`SELECT name, ${call}::int AS call FROM users WHERE id = ${user.id}::uuid`,
-      ],
-      { prepareLast: true, genericPlan: true },
-    );
+    const [locked, written, read, after] = await queryEachInOneRoundTrip([
+      Prisma.sql`SELECT pg_advisory_xact_lock(${call}::bigint) IS NULL AS locked`,
+      prepared(Prisma.sql`UPDATE users SET name = ${`round ${call}`} WHERE id = ${user.id}::uuid RETURNING name`, { genericPlan: true }),
+      // Reads what the statement before it wrote: one transaction, each statement with a snapshot of its own.
+      prepared(Prisma.sql`SELECT name, ${call}::int AS call, current_setting('plan_cache_mode') AS mode FROM users WHERE id = ${user.id}::uuid`),
+      Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode`,
+    ]);
     assert.deepEqual(locked, [{ locked: false }]);
     assert.deepEqual(written, [{ name: `round ${call}` }]);
-    assert.deepEqual(read, [{ name: `round ${call}`, call }]);
+    // The prepared statement without a generic plan, and the one after it, plan as the server is configured.
+    assert.deepEqual(read, [{ name: `round ${call}`, call, mode: "auto" }]);
+    assert.deepEqual(after, [{ mode: "auto" }]);
   }
+  const [generic] = await queryInOneRoundTrip<{ mode: string }>([
+    prepared(Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode WHERE ${1}::int = 1`, { genericPlan: true }),
+  ]);
+  assert.equal(generic!.mode, "force_generic_plan");
   // The plan setting ended with its round trip: the next one on any connection plans as the server is configured.
   const [setting] = await queryInOneRoundTrip<{ mode: string }>([Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode`]);
   assert.equal(setting!.mode, "auto");
