@@ -4,17 +4,23 @@
 // SELECT … FOR UPDATE SKIP LOCKED and the INSERT of the lease into review_leases, one round trip, no view) run the
 // same way; never asserts on timing. Each also prints this process's CPU and the embedded PostgreSQL's CPU per claim
 // and return, and the floor how many of its claims came back empty: a lease refused to it (another claim took the item
-// first) is counted as a claim and not tried again, as the product does.
+// first) is counted as a claim and not tried again, as the product does. Before timing, it prints the plan of the
+// product's claim statement and exits 1 when that plan does not walk the queue index in order.
 // Usage: node --import tsx bench/review-claim-latency.ts [items=1000000] [reviewers=64] [claimsEach=20] [--port 54339]
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { disconnectDb } from "@/lib/db";
-import { claimNextItem } from "@/lib/reviews/claim-next-item";
+import { planOf } from "@/lib/database/one-round-trip";
+import { claimNextItem, claimRoundTrip } from "@/lib/reviews/claim-next-item";
+import { ITEM_LANGUAGES } from "@/lib/vocabulary";
 import { returnToQueue } from "@/lib/reviews/return-to-queue";
 import { fillItems, openBenchDatabase, summarise } from "@/bench/support/bench-database";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
+
+/** The partial index of submitted items by (submitted_at, id): the queue in the order it is served. */
+const REVIEW_QUEUE_INDEX = "items_review_queue_idx";
 
 const args = parseArgs({ allowPositionals: true, options: { port: { type: "string", default: "54339" } } });
 const [itemCount = 1_000_000, reviewerCount = 64, claimsEach = 20] = args.positionals.map(Number);
@@ -31,6 +37,18 @@ const { rows } = await database.query(`SELECT count(*)::int AS submitted FROM it
 const reviewers = await Promise.all(
   Array.from({ length: reviewerCount }, () => createTestUser("reviewer", ["es", "ca", "eu", "gl"]).then(viewerOf)),
 );
+
+// The plan the product's claim statement runs on (one plan for all values, made once per connection), for a reviewer
+// of every language, in this database of one author: it must walk the queue index in order, never sort the queue.
+const claim = claimRoundTrip({ viewerId: reviewers[0]!.id, languages: [...ITEM_LANGUAGES], campaignId: null, now: new Date(), leaseMinutes: 30 }, 0)[1];
+const nextPlan = /CTE next\n([\s\S]*?)\n {2}CTE /.exec(await planOf(claim))?.[1] ?? "";
+console.log(`Claim statement plan (the next item):\n${nextPlan}`);
+if (!nextPlan.includes(`Index Scan using ${REVIEW_QUEUE_INDEX}`) || /Sort\b/.test(nextPlan)) {
+  console.error(`FAIL: the claim statement does not walk ${REVIEW_QUEUE_INDEX} in order`);
+  await disconnectDb();
+  await database.close();
+  process.exit(1);
+}
 
 /** Every reviewer claims and releases `claimsEach` times, all at once; returns each claim's time. */
 async function timeClaims(claim: (reviewer: (typeof reviewers)[number]) => Promise<string | null>, release: (reviewer: (typeof reviewers)[number], itemId: string) => Promise<unknown>) {
