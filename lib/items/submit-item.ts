@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
-import { prepared, queryInOneRoundTrip } from "@/lib/database/one-round-trip";
+import { queryInOneRoundTrip } from "@/lib/database/one-round-trip";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertAuthorCanEdit, staleVersion } from "@/lib/items/item-access";
@@ -13,7 +13,7 @@ import { ITEM_VIEW_INCLUDE, toItemView } from "@/lib/items/item-view";
 import { itemViewFromRow, type ItemViewRow } from "@/lib/items/item-view-sql";
 import { submitItemInputSchema, type SubmitResult } from "@/lib/items/schemas";
 import { checkRevision, revisionKeys } from "@/lib/items/record-revision";
-import { submissionFactsOf, submissionFactsSql, submissionWrites, type SubmissionFactsRow } from "@/lib/items/write-submission";
+import { submissionFactsOf, submissionFactsStatement, submissionWrites, type SubmissionFactsRow } from "@/lib/items/write-submission";
 import { duplicateLookupSql, duplicateProblemsOf, type DuplicateLookupRow } from "@/lib/quality/find-duplicates";
 
 /** Why the item cannot be submitted at `version`, as it stands now: missing, not editable by this viewer, or changed. */
@@ -31,7 +31,7 @@ export async function submitItem(
 ): Promise<SubmitResult> {
   const { version, evidence, evidenceNote, ...overrides } = submitItemInputSchema.parse(input);
   const facts = submissionFactsOf(
-    (await queryInOneRoundTrip<SubmissionFactsRow>([prepared(submissionFactsSql(itemId, viewer.id))]))[0],
+    (await queryInOneRoundTrip<SubmissionFactsRow>([submissionFactsStatement(itemId, viewer.id)]))[0],
   );
   if (!facts || facts.item.authorId !== viewer.id) throw notFound("Item");
   const current = facts.item;
@@ -42,6 +42,8 @@ export async function submitItem(
     overrides.languageJustification === undefined ? current.languageJustification : overrides.languageJustification;
   const piiDeclaredFictional = overrides.piiDeclaredFictional ?? current.piiDeclaredFictional;
   const keys = revisionKeys(current);
+  // Planned for its values on every call: one plan for all values would not know how often the fingerprint occurs, and
+  // where one text was stored many times over (tests/integration/near-duplicate-plan.test.ts) it reads the whole table.
   const lookup = await queryInOneRoundTrip<DuplicateLookupRow>([duplicateLookupSql({ ...current, ...keys })]);
   const quality = checkRevision(current, duplicateProblemsOf(current, lookup), {
     overrides: { languageJustification, piiDeclaredFictional },

@@ -65,9 +65,13 @@ export interface SubmissionFacts {
   runningEvidence: RunningEvidence | null;
 }
 
-/** The one statement that reads a submission's facts (see the top of this file). */
-export function submissionFactsSql(itemId: string, writerId: string): Prisma.Sql {
-  return Prisma.sql`
+/**
+ * The one statement that reads a submission's facts (see the top of this file). It reads by key, so it is prepared
+ * with one plan for all values, made at its first call on a connection (PostgreSQL would otherwise plan its first
+ * five calls for their values before settling on it).
+ */
+export function submissionFactsStatement(itemId: string, writerId: string): RoundTripStatement {
+  return prepared(Prisma.sql`
     SELECT i.id::text, i.author_id::text, i.status::text AS status, i.language::text AS language, i.variety,
            i.category::text AS category, i.instruction, i.context, i.response, i.source_url, i.source_license,
            i.guideline_id::text, i.language_justification, i.pii_declared_fictional, i.version, i.created_at,
@@ -75,7 +79,7 @@ export function submissionFactsSql(itemId: string, writerId: string): Prisma.Sql
            (SELECT coalesce(max(r.number), 0) FROM item_revisions r WHERE r.item_id = i.id) AS latest_revision,
            ${writerRunningEvidenceColumn(writerId)}
       FROM items i JOIN campaigns c ON c.id = i.campaign_id
-     WHERE i.id = ${itemId}::uuid`;
+     WHERE i.id = ${itemId}::uuid`, { genericPlan: true });
 }
 
 export function submissionFactsOf(row: SubmissionFactsRow | undefined): SubmissionFacts | null {
@@ -126,7 +130,9 @@ export interface CheckedSubmission {
 /**
  * Every write of the submission, in order: the revision (locking the item, and only while it is at the checked version,
  * the writer's and editable), the writing counters, the audit event, and the item's UPDATE, whose returned view is the
- * batch's answer (no row: nothing was written); that UPDATE, the same text for every submission, is prepared.
+ * batch's answer (no row: nothing was written). The revision and the UPDATE, the same text for every submission and
+ * both found by key, are prepared with one plan for all values (the revision's INSERT, sent as text, was planned anew
+ * for every submission: 0.12 ms of PostgreSQL's time against 0.38 ms of running it).
  */
 export function submissionWrites(submission: CheckedSubmission): RoundTripStatement[] {
   const { viewer, facts, version, revision } = submission;
@@ -136,7 +142,7 @@ export function submissionWrites(submission: CheckedSubmission): RoundTripStatem
   const number = facts.latestRevisionNumber + 1;
   return [
     // The revision copies the text from the row it locks: at the same version, the text that was checked.
-    Prisma.sql`
+    prepared(Prisma.sql`
       INSERT INTO item_revisions (id, item_id, number, kind, author_id, variety, category, instruction, context, response,
                                   source_url, source_license, guideline_id, quality_report, created_at)
       SELECT ${revision.id}::uuid, i.id, ${number}::int, 'submission', i.author_id, i.variety, i.category, i.instruction,
@@ -144,7 +150,7 @@ export function submissionWrites(submission: CheckedSubmission): RoundTripStatem
         FROM items i
        WHERE i.id = ${item.itemId}::uuid AND i.version = ${version}::int AND i.author_id = ${viewer.id}::uuid
          AND i.status IN ('draft', 'changes_requested')
-         FOR UPDATE`,
+         FOR UPDATE`, { genericPlan: true }),
     ...submissionEvidenceWrites(
       facts.runningEvidence,
       {
@@ -176,6 +182,6 @@ export function submissionWrites(submission: CheckedSubmission): RoundTripStatem
              language_justification = ${submission.languageJustification}, pii_declared_fictional = ${submission.piiDeclaredFictional},
              version = i.version + 1, updated_at = ${now}::timestamptz
        WHERE i.id = ${item.itemId}::uuid AND i.version = ${version}::int AND ${revisionWritten}
-      RETURNING ${itemViewColumns()}`),
+      RETURNING ${itemViewColumns()}`, { genericPlan: true }),
   ];
 }
