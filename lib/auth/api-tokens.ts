@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { assertMayCreateApiTokens, assertRole } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { viewerFromUser } from "@/lib/auth/viewer-from-user";
+import { viewerColumns, viewerFromRow, type ViewerRow } from "@/lib/auth/viewer-from-user";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -109,22 +109,15 @@ export async function resolveApiToken(token: string): Promise<Viewer | null> {
   const now = currentTime();
   // One statement per API call: the live token, its active owner, and lastUsedAt touched when it is due. It reads by
   // key, so it is prepared with one plan for every token: planned for each call, planning cost six times running it.
-  const [row] = await queryInOneRoundTrip<
-    { token_id: string; id: string; email: string; name: string; role: Viewer["role"]; languages: Viewer["languages"]; ui_locale: string | null }
-  >([prepared(Prisma.sql`
+  const [row] = await queryInOneRoundTrip<ViewerRow & { token_id: string }>([prepared(Prisma.sql`
     WITH live AS (
-      SELECT t.id AS token_id, u.id, u.email, u.name, u.role::text AS role, u.languages::text[] AS languages,
-             u.ui_locale::text AS ui_locale
+      SELECT t.id AS token_id, ${viewerColumns}
         FROM api_tokens t JOIN users u ON u.id = t.user_id AND u.active
        WHERE t.token_hash = ${hashToken(token)} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ${now}::timestamptz)),
     touched AS (
       UPDATE api_tokens SET last_used_at = ${now}::timestamptz
        WHERE id = (SELECT token_id FROM live)
          AND (last_used_at IS NULL OR last_used_at < ${now}::timestamptz - make_interval(secs => ${LAST_USED_RESOLUTION_MS / 1000})))
-    SELECT token_id::text, id::text, email, name, role, languages, ui_locale FROM live`, { genericPlan: true })]);
-  if (!row) return null;
-  return viewerFromUser(
-    { id: row.id, email: row.email, name: row.name, role: row.role, languages: row.languages, uiLocale: row.ui_locale as Viewer["uiLocale"] },
-    { authenticatedBy: "token", tokenId: row.token_id },
-  );
+    SELECT token_id::text, id, email, name, role, languages, ui_locale FROM live`, { genericPlan: true })]);
+  return row ? viewerFromRow(row, { authenticatedBy: "token", tokenId: row.token_id }) : null;
 }

@@ -1,5 +1,5 @@
 // Turns a stored user into the Viewer that use cases receive.
-import type { User } from "@/lib/generated/prisma/client";
+import { Prisma, type User } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/viewer";
 
 export function viewerFromUser(
@@ -15,4 +15,21 @@ export function viewerFromUser(
     uiLocale: user.uiLocale,
     ...how,
   };
+}
+
+/** The columns of `users u` a viewer is made of, for statements that find the user in SQL (viewerFromRow reads them). */
+export const viewerColumns = Prisma.sql`u.id::text AS id, u.email, u.name, u.role::text AS role, u.languages::text[] AS languages,
+  u.ui_locale::text AS ui_locale`;
+
+export interface ViewerRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Viewer["role"];
+  languages: Viewer["languages"];
+  ui_locale: string | null;
+}
+
+export function viewerFromRow(row: ViewerRow, how: Pick<Viewer, "authenticatedBy" | "sessionId" | "tokenId">): Viewer {
+  return viewerFromUser({ ...row, uiLocale: row.ui_locale as Viewer["uiLocale"] }, how);
 }
