@@ -20,8 +20,8 @@ export async function resolveSession(sessionId: string): Promise<Viewer | null> 
   // Only a well-formed id reaches the statement, which casts it to uuid.
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(sessionId)) return null;
   // The user, found through the live session in the same statement: every page and browser API call pays for this
-  // lookup, so it is one round trip, and it reads by key, so it is prepared with one plan for every session (as the
-  // API token lookup: planned for each call, planning cost several times running it).
+  // lookup, so it is one round trip, and it reads by key, so it is prepared with one plan for every session, as the
+  // API token lookup is (sent by Prisma as text, it was planned anew on every call).
   const [row] = await queryInOneRoundTrip<ViewerRow>([prepared(Prisma.sql`
     SELECT ${viewerColumns}
       FROM sessions s JOIN users u ON u.id = s.user_id AND u.active

@@ -80,8 +80,8 @@ function heldSql(scope: ClaimScope): Prisma.Sql {
  * The claim's statement: the lease the reviewer still holds, else the next item, leased when the draw gives new work.
  * Run after the reviewer's advisory lock, in read committed, so its snapshot sees a lease the lock's previous holder
  * took.
- * Without a campaign it is planned once for all values (a generic plan; planning it for each call cost PostgreSQL twice
- * what running it does), and that plan must walk the queue index in order and stop at the first item it may lease.
+ * Without a campaign it is planned once for all values (a generic plan; planning it for each call cost PostgreSQL three
+ * times what running it does), and that plan must walk the queue index in order and stop at the first item it may lease.
  * The planner picks that walk when it expects many items to pass the conditions, and sorts what passes when it expects
  * few. So the author is compared as text: for `author_id <> $1` with no value known, the planner assumes the value is
  * a typical author, and where one author wrote nearly everything (an import under one e-mail address) it expects no
@@ -130,7 +130,8 @@ function heldViewStatement(scope: ClaimScope): Prisma.Sql {
 
 /**
  * The claim's round trip: the reviewer's lock, the claim statement, and the view of what the reviewer then holds.
- * Exported for bench/review-claim-latency.ts, which prints the claim statement's plan.
+ * Exported so that bench/review-claim-latency.ts and tests/integration/review-claim-plan.test.ts can check the claim
+ * statement's plan.
  */
 export function claimRoundTrip(scope: ClaimScope, draw: number): [lock: Prisma.Sql, claim: RoundTripStatement, view: RoundTripStatement] {
   const claim = claimStatement(scope, draw);
