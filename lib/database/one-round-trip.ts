@@ -46,8 +46,18 @@ function rowsOfResult(results: pg.QueryResult | pg.QueryResult[], index: number)
   return result?.rows ?? [];
 }
 
-/** The statements prepared on each connection (session), by name: a name is a hash of the statement's text. */
-const preparedOn = new WeakMap<object, Set<string>>();
+/**
+ * The statements prepared on each connection (session), by name: a name is a hash of the statement's text. Kept on
+ * the connection under a registered symbol, not in a map of this module: the server's bundles each hold their own copy
+ * of this module (a page and a route handler both resolve sessions) while sharing one pool, and a copy that did not
+ * know what another had prepared on a connection prepared it again, which PostgreSQL refuses.
+ */
+const PREPARED = Symbol.for("escriba.preparedStatements");
+type ConnectionWithPrepared = pg.PoolClient & { [PREPARED]?: Set<string> };
+
+function preparedOn(client: ConnectionWithPrepared): Set<string> {
+  return (client[PREPARED] ??= new Set<string>());
+}
 
 /**
  * A statement prepared once per connection and statement text (by `prepared`): PostgreSQL parses it once, and with
@@ -95,8 +105,7 @@ function batchOf(client: pg.PoolClient, statements: RoundTripStatement[], { expl
     }
     const { prepared: sql, genericPlan } = statement;
     const name = preparedName(sql);
-    const onClient = preparedOn.get(client) ?? new Set<string>();
-    preparedOn.set(client, onClient);
+    const onClient = preparedOn(client);
     if (!onClient.has(name)) {
       // PREPARE is not transactional: it stands even when the rest of the batch fails.
       batch.parts.push(`PREPARE ${name} AS ${sql.text}`);

@@ -91,6 +91,18 @@ test("a statement prepared once per connection answers with each call's own valu
   }
 });
 
+test("two copies of the module (as the server's bundles hold) share what each prepared on a connection", async () => {
+  // A second instance of the same module, as a page's bundle and a route handler's each have one, over the same pool.
+  const copy = (await import(`${new URL("../../lib/database/one-round-trip.ts", import.meta.url).href}?copy`)) as typeof import("@/lib/database/one-round-trip");
+  const statement = (n: number) => Prisma.sql`SELECT ${n}::int + 1 AS next, 'shared by copies' AS why`;
+  // One after the other, so each call takes the connection the last one released: the same connection, each time.
+  for (let n = 0; n < 6; n++) {
+    const send = n % 2 === 0 ? queryInOneRoundTrip : copy.queryInOneRoundTrip;
+    const [row] = await send<{ next: number }>([prepared(statement(n), { genericPlan: n % 3 === 0 })]);
+    assert.equal(row!.next, n + 1);
+  }
+});
+
 test("several statements answer each with its own rows, prepared ones among them, and one plan for every value is set for its statement alone", async () => {
   const user = await createTestUser("annotator", ["es"]);
   for (let call = 1; call <= 8; call++) {
