@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentViewer } from "@/lib/http/authenticate";
 import { AppHeader } from "@/components/layout/app-header";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { SessionProvider } from "@/components/providers/session-provider";
 import "./globals.css";
@@ -18,14 +18,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        {/* The header's groups; each page gives its own components theirs. */}
+        <ClientMessages groups={["nav", "settings", "uiLocales"]}>
           <SessionProvider>
             <QueryProvider>
               <AppHeader viewer={viewer} />
               <main className="page" id="main" tabIndex={-1}>{children}</main>
             </QueryProvider>
           </SessionProvider>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

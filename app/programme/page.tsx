@@ -4,6 +4,7 @@ import { requirePageViewer } from "@/lib/http/page-guard";
 import { programmeCalendar } from "@/lib/productivity/programme-calendar";
 import { ProgrammeDashboard } from "@/components/productivity/programme-dashboard";
 import { LocaleDataGate } from "@/components/productivity/locale-data-gate";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import "@/components/productivity/productivity.css";
 
 export default async function ProgrammePage() {
@@ -13,14 +14,16 @@ export default async function ProgrammePage() {
   const quality = await getTranslations("reviewQuality");
   const { timeZone, today } = programmeCalendar();
   return (
-    <section>
-      <h1>{t("programmeTitle")}</h1>
-      <p>
-        <Link href="/programme/review-quality">{quality("programmeLink")}</Link>
-      </p>
-      <LocaleDataGate fallback={<p>{common("loading")}</p>}>
-        <ProgrammeDashboard today={today} timeZone={timeZone} />
-      </LocaleDataGate>
-    </section>
+    <ClientMessages groups={["campaigns", "common", "productivity", "provenance", "roles"]}>
+      <section>
+        <h1>{t("programmeTitle")}</h1>
+        <p>
+          <Link href="/programme/review-quality">{quality("programmeLink")}</Link>
+        </p>
+        <LocaleDataGate fallback={<p>{common("loading")}</p>}>
+          <ProgrammeDashboard today={today} timeZone={timeZone} />
+        </LocaleDataGate>
+      </section>
+    </ClientMessages>
   );
 }

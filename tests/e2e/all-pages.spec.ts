@@ -318,7 +318,14 @@ for (const locale of LOCALES) {
       const context = await contextFor(browser, role, locale);
       const page = await context.newPage();
       const checker = checkerFor(locale);
+      // A client component whose page did not give it its message group (ClientMessages) logs next-intl's error and
+      // shows the key instead of words.
+      const catalogErrors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" && /MISSING_MESSAGE|INSUFFICIENT_PATH/.test(message.text())) catalogErrors.push(message.text());
+      });
       for (const route of seed.routes[role]) {
+        catalogErrors.length = 0;
         await page.setViewportSize(WIDE);
         const response = await page.goto(route.path);
         const where = `${role}, ${locale}, ${route.path}`;
@@ -335,6 +342,7 @@ for (const locale of LOCALES) {
         await page.setViewportSize(PHONE);
         problems.push(...(await audit(page, `${where} at 390 px`, { contrast: locale === "en" })));
         if (shoot) await screenshot(page, `${route.screenshot}-390`);
+        problems.push(...catalogErrors.map((error) => `${where}: ${error.slice(0, 200)}`));
         // Soft: every page is audited and named, even when an earlier one failed (or the test runs out of time).
         expect.soft(problems, problems.join("\n")).toEqual([]);
       }

