@@ -2,7 +2,7 @@
 // the categories its campaign offers.
 import type { Viewer } from "@/lib/auth/viewer";
 import { getGuideline } from "@/lib/campaigns/get-guideline";
-import { listCampaigns } from "@/lib/campaigns/list-campaigns";
+import { campaignCategories } from "@/lib/campaigns/campaign-categories";
 import { notFound } from "@/lib/errors";
 import { getItem } from "@/lib/items/get-item";
 import { ITEM_CATEGORIES, type ItemCategory } from "@/lib/vocabulary";
@@ -11,11 +11,9 @@ export async function getEditorContext(viewer: Viewer, itemId: string) {
   const item = await getItem(viewer, itemId);
   // Reviewers and maintainers may see others' items, but the editor is for the author's own.
   if (item.authorId !== viewer.id) throw notFound("Item");
-  const [guideline, campaigns] = await Promise.all([
+  const [guideline, categories] = await Promise.all([
     getGuideline(viewer, item.campaignId, item.language, item.guidelineVersion ?? undefined).catch(() => null),
-    listCampaigns(viewer),
+    campaignCategories(item.campaignId),
   ]);
-  // A closed campaign is not listed; its draft can still be finished in the categories it had.
-  const categories: readonly ItemCategory[] = campaigns.find((campaign) => campaign.id === item.campaignId)?.categories ?? ITEM_CATEGORIES;
-  return { item, guideline, categories };
+  return { item, guideline, categories: (categories ?? ITEM_CATEGORIES) as readonly ItemCategory[] };
 }
