@@ -7,11 +7,9 @@ import { rankCellsToSteer, type SteeringCell, type SteeringState } from "@/lib/p
 export type RankedSteeringCell = SteeringCell & { state: SteeringState };
 
 export async function listCellsToSteer(viewer: Viewer): Promise<RankedSteeringCell[]> {
-  // Writers write only in their own languages, maintainers included.
+  // Writers write only in their own languages, maintainers included: a writer's list is the active campaigns in them.
   const writer: Viewer = { ...viewer, role: "annotator" };
-  const campaigns = (await listCampaigns(viewer)).filter(
-    (campaign) => campaign.status === "active" && campaign.languages.some((language) => viewer.languages.includes(language)),
-  );
+  const campaigns = await listCampaigns(writer);
   const progresses = await Promise.all(campaigns.map((campaign) => getCampaignProgress(writer, { id: campaign.id })));
   const cells: SteeringCell[] = progresses.flatMap((progress) =>
     progress.cells.map((cell) => ({

@@ -300,5 +300,16 @@ describe("steering writers", () => {
         ["gl", "open_qa", "full", 0],
       ],
     );
+
+    // A maintainer writes in their own languages too, in active campaigns only.
+    const basqueOnly = await createTestCampaign({ languages: ["eu"] });
+    const closed = await createTestCampaign({ languages: ["gl"] });
+    await db().campaign.update({ where: { id: closed.id }, data: { status: "closed" } });
+    const maintainerCells = await listCellsToSteer(viewerOf(await createTestUser("maintainer", ["gl"])));
+    assert.deepEqual(
+      maintainerCells.filter((cell) => cell.campaignId === steered.id).map((cell) => [cell.language, cell.category, cell.state, cell.remaining]),
+      cells.map((cell) => [cell.language, cell.category, cell.state, cell.remaining]),
+    );
+    assert.ok(maintainerCells.every((cell) => cell.language === "gl" && cell.campaignId !== basqueOnly.id && cell.campaignId !== closed.id));
   });
 });
