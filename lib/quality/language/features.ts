@@ -19,9 +19,14 @@ export function wordsOf(text: string): string[] {
       // "l.l" written with a full stop between two l's is the common typing of "l·l".
       dot === "." && whole[offset - 1] === "l" && whole[offset + 1] === "l" ? "·" : dot === "." ? " " : "·");
   const words: string[] = [];
-  for (const raw of normalised.split(/[^\p{L}'·]+/u)) {
-    const word = raw.replace(/^['·]+|['·]+$/g, "");
-    if (word) words.push(word);
+  for (const token of normalised.split(/\s+/u)) {
+    // A token with a digit in it is a code, an id or a quantity ("fa246fa8", "MP3", "10km"), not words of a
+    // language: split into its letters it once made "fa … fa" of a hex id, Aragonese, outweigh a Spanish sentence.
+    if (/\p{N}/u.test(token)) continue;
+    for (const raw of token.split(/[^\p{L}'·]+/u)) {
+      const word = raw.replace(/^['·]+|['·]+$/g, "");
+      if (word) words.push(word);
+    }
   }
   return words;
 }

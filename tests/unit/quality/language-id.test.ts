@@ -57,6 +57,16 @@ test("short or ambiguous text gets a low confidence", () => {
   }
 });
 
+test("codes, ids and quantities with digits are no words of a language", () => {
+  assert.deepEqual(wordsOf("El fichero fa246fa8 pesa 10km, como un MP3 (v2.1) de l'home."), ["el", "fichero", "pesa", "como", "un", "de", "l'home"]);
+  // Split into their letters, these hex ids made "fa … fa" (Aragonese) outweigh the Spanish sentence at 0.81–0.99.
+  for (const id of ["fa246fa8", "98ed64fa", "fa5ac942", "23ba16fa"]) {
+    const guess = identifyLanguage(`Explica cómo se prepara un gazpacho andaluz sencillo. (${id}, 5)`);
+    assert.equal(guess.language, "es", `${id}: ${JSON.stringify(guess)}`);
+    assert.ok(guess.confidence >= LANGUAGE_MISMATCH_MIN_CONFIDENCE, `${id}: ${guess.confidence}`);
+  }
+});
+
 test("confidence stays within 0..1", () => {
   for (const text of ["a", "Hola, ¿qué tal?", "x".repeat(5000), "Kaixo! Zer moduz zaude gaur?"]) {
     const { confidence } = identifyLanguage(text);
