@@ -1,7 +1,7 @@
 // Campaign setup against the real database: editing settings and rates, the quota grid, soft and hard quotas when a
 // draft starts, and opening for writing only with a guideline in every language. Every refusal leaves the data as it was.
 import assert from "node:assert/strict";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { after, describe, test } from "node:test";
 import { ZodError } from "zod";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
@@ -140,9 +140,9 @@ describe("editing a campaign", () => {
       await decideReview(reviewer, item.id, { version: lease!.item.version, decision: "approve", scores: FULL_MARKS, comment: "" });
       return item.id;
     };
-    const first = await approve(`tarifa antiga ${randomBytes(3).toString("hex")}`);
+    const first = await approve(`tarifa antiga ${randomInt(1_000_000_000)}`);
     await updateCampaign(actor, campaign.id, { ratePerApprovedItem: "3.10" });
-    const second = await approve(`tarifa nova ${randomBytes(3).toString("hex")}`);
+    const second = await approve(`tarifa nova ${randomInt(1_000_000_000)}`);
     const earned = await db().$queryRaw<{ item_id: string; amount: string }[]>`
       SELECT item_id::text, amount::text FROM earnings WHERE campaign_id = ${campaign.id}::uuid AND kind = 'item'`;
     const byItem = Object.fromEntries(earned.map((line) => [line.item_id, line.amount]));
