@@ -6,12 +6,19 @@ export const MAX_NGRAM = 5;
 export const WORD_PREFIX = "#";
 
 /**
+ * Addresses in a text (web addresses, e-mail addresses) are no words of its language, and theirs are mostly English:
+ * a link took "Baixa o ficheiro de https://github.com/… e ábreo." from Galician to Portuguese.
+ */
+const ADDRESS = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S*|\S+@\S+\.\S+/giu;
+
+/**
  * Lower-cased words of letters only. Apostrophes stay inside words (Catalan "l'home", French "d'un") and the
  * Catalan middle dot of "l·l" stays too: both are among the strongest hints there are.
  */
 export function wordsOf(text: string): string[] {
   const normalised = text
     .normalize("NFC")
+    .replace(ADDRESS, " ")
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/[ŀ]/g, "l·")

@@ -57,6 +57,19 @@ test("short or ambiguous text gets a low confidence", () => {
   }
 });
 
+test("web and e-mail addresses are no words of a language", () => {
+  assert.deepEqual(wordsOf("Mira https://www.youtube.com/watch?v=abc, www.xunta.gal ou escribe a info@concello.gal."), ["mira", "ou", "escribe", "a"]);
+  // The link's English words took the Galician line to Portuguese (0.72) and the Spanish one below blocking confidence.
+  for (const [text, language] of [
+    ["Baixa o ficheiro de https://github.com/user/project/releases/latest e ábreo.", "gl"],
+    ["Consulta la web https://www.example.org/help/getting-started antes de empezar.", "es"],
+  ] as const) {
+    const guess = identifyLanguage(text);
+    assert.equal(guess.language, language, `${text}: ${JSON.stringify(guess)}`);
+    assert.ok(guess.confidence >= LANGUAGE_MISMATCH_MIN_CONFIDENCE, `${text}: ${guess.confidence}`);
+  }
+});
+
 test("codes, ids and quantities with digits are no words of a language", () => {
   assert.deepEqual(wordsOf("El fichero fa246fa8 pesa 10km, como un MP3 (v2.1) de l'home."), ["el", "fichero", "pesa", "como", "un", "de", "l'home"]);
   // Split into their letters, these hex ids made "fa … fa" (Aragonese) outweigh the Spanish sentence at 0.81–0.99.
