@@ -9,16 +9,26 @@ export const WORD_PREFIX = "#";
  * Addresses in a text (web addresses, e-mail addresses) are no words of its language, and theirs are mostly English:
  * a link took "Baixa o ficheiro de https://github.com/… e ábreo." from Galician to Portuguese.
  */
-const ADDRESS = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S*|\S+@\S+\.\S+/giu;
+const ADDRESS = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)\S*|[^\s@]+@[^\s@]+\.[^\s@]+/giu;
+const MAY_HOLD_ADDRESS = /:\/\/|www\.|@/i;
+/**
+ * A token with a digit in it is a code, an id or a quantity ("fa246fa8", "MP3", "10km", "v2.1"), not words of a
+ * language: split into its letters, a hex id's "fa … fa" (Aragonese) once outweighed a whole Spanish sentence.
+ * Matched from the token's start only, so that the scan stays linear.
+ */
+const TOKEN_WITH_DIGIT = /(?<!\S)(?=\S*\p{N})\S+/gu;
+const DIGIT = /\p{N}/u;
 
 /**
  * Lower-cased words of letters only. Apostrophes stay inside words (Catalan "l'home", French "d'un") and the
  * Catalan middle dot of "l·l" stays too: both are among the strongest hints there are.
  */
 export function wordsOf(text: string): string[] {
-  const normalised = text
+  // The two removals only run on the texts that need them: this is the identifier's hottest path.
+  const withoutAddresses = MAY_HOLD_ADDRESS.test(text) ? text.replace(ADDRESS, " ") : text;
+  const withoutCodes = DIGIT.test(withoutAddresses) ? withoutAddresses.replace(TOKEN_WITH_DIGIT, " ") : withoutAddresses;
+  const normalised = withoutCodes
     .normalize("NFC")
-    .replace(ADDRESS, " ")
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/[ŀ]/g, "l·")
@@ -26,14 +36,9 @@ export function wordsOf(text: string): string[] {
       // "l.l" written with a full stop between two l's is the common typing of "l·l".
       dot === "." && whole[offset - 1] === "l" && whole[offset + 1] === "l" ? "·" : dot === "." ? " " : "·");
   const words: string[] = [];
-  for (const token of normalised.split(/\s+/u)) {
-    // A token with a digit in it is a code, an id or a quantity ("fa246fa8", "MP3", "10km"), not words of a
-    // language: split into its letters it once made "fa … fa" of a hex id, Aragonese, outweigh a Spanish sentence.
-    if (/\p{N}/u.test(token)) continue;
-    for (const raw of token.split(/[^\p{L}'·]+/u)) {
-      const word = raw.replace(/^['·]+|['·]+$/g, "");
-      if (word) words.push(word);
-    }
+  for (const raw of normalised.split(/[^\p{L}'·]+/u)) {
+    const word = raw.replace(/^['·]+|['·]+$/g, "");
+    if (word) words.push(word);
   }
   return words;
 }
