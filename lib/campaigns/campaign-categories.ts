@@ -1,6 +1,5 @@
-// The categories a campaign offers, read by its id whatever its state: the editor of a draft needs its own campaign's,
-// and a draft of a closed campaign is still its author's to finish. (The editor used to list every campaign the viewer
-// could see, with their quotas and guidelines, to find this one.)
+// The categories a campaign offers, read by its id whatever its state: the editor of a draft needs its own campaign's
+// (not a list of every campaign the viewer may see), and a draft of a closed campaign is still its author's to finish.
 import { db } from "@/lib/db";
 import type { ItemCategory } from "@/lib/vocabulary";
 
