@@ -16,8 +16,9 @@ import { viewerOf } from "@/tests/support/viewers";
 
 after(disconnectDb);
 
-// Digits only: a random hex tag can spell a word of another language and turn the language check (see item-import-batches).
-const tag = () => String(randomInt(1_000_000_000_000));
+// Twelve digits: a random hex tag can spell a word of another language, and nine digits can make a phone number
+// (see item-import-batches).
+const tag = () => String(randomInt(100_000_000_000, 1_000_000_000_000));
 
 async function writeImportFile(lines: string[], ending = "\n"): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), "escriba-import-"));
