@@ -11,9 +11,10 @@ export async function getEditorContext(viewer: Viewer, itemId: string) {
   const item = await getItem(viewer, itemId);
   // Reviewers and maintainers may see others' items, but the editor is for the author's own.
   if (item.authorId !== viewer.id) throw notFound("Item");
-  const [guideline, categories] = await Promise.all([
+  const [guideline, campaignOffers] = await Promise.all([
     getGuideline(viewer, item.campaignId, item.language, item.guidelineVersion ?? undefined).catch(() => null),
     campaignCategories(item.campaignId),
   ]);
-  return { item, guideline, categories: (categories ?? ITEM_CATEGORIES) as readonly ItemCategory[] };
+  const categories: readonly ItemCategory[] = campaignOffers ?? ITEM_CATEGORIES;
+  return { item, guideline, categories };
 }

@@ -1,7 +1,7 @@
 // Campaign setup against the real database: editing settings and rates, the quota grid, soft and hard quotas when a
 // draft starts, and opening for writing only with a guideline in every language. Every refusal leaves the data as it was.
 import assert from "node:assert/strict";
-import { randomBytes, randomInt, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { after, describe, test } from "node:test";
 import { ZodError } from "zod";
 import { createCampaign } from "@/lib/campaigns/create-campaign";
@@ -20,7 +20,7 @@ import { decideReview } from "@/lib/reviews/decide-review";
 import type { ItemCategory, ItemLanguage, ItemStatus } from "@/lib/vocabulary";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { FULL_MARKS } from "@/tests/support/seed-approved-items";
-import { submitTestItem } from "@/tests/support/seed-submitted-items";
+import { submitTestItem, uniqueTextTag } from "@/tests/support/seed-submitted-items";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
 
@@ -140,10 +140,9 @@ describe("editing a campaign", () => {
       await decideReview(reviewer, item.id, { version: lease!.item.version, decision: "approve", scores: FULL_MARKS, comment: "" });
       return item.id;
     };
-    // At most six digits: nine from 6 to 9 make a phone number, which the personal-data check blocks.
-    const first = await approve(`tarifa antiga ${randomInt(1_000_000)}`);
+    const first = await approve(`tarifa antiga ${uniqueTextTag()}`);
     await updateCampaign(actor, campaign.id, { ratePerApprovedItem: "3.10" });
-    const second = await approve(`tarifa nova ${randomInt(1_000_000)}`);
+    const second = await approve(`tarifa nova ${uniqueTextTag()}`);
     const earned = await db().$queryRaw<{ item_id: string; amount: string }[]>`
       SELECT item_id::text, amount::text FROM earnings WHERE campaign_id = ${campaign.id}::uuid AND kind = 'item'`;
     const byItem = Object.fromEntries(earned.map((line) => [line.item_id, line.amount]));

@@ -5,7 +5,6 @@
 // the real run then does, although it writes nothing for the later lines to be found by. Two imports of one file at
 // once write each line once.
 import assert from "node:assert/strict";
-import { randomInt } from "node:crypto";
 import { after, test } from "node:test";
 import { db, disconnectDb } from "@/lib/db";
 import { IMPORT_BATCH_LINES, LINES_PER_TURN, importItems } from "@/lib/imports/import-items";
@@ -13,18 +12,12 @@ import type { ImportSummary } from "@/lib/imports/schemas";
 import type { QualityReport } from "@/lib/quality/check-item";
 import { RELEASE_TEXTS } from "@/tests/support/release-texts";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
+import { uniqueTextTag } from "@/tests/support/seed-submitted-items";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
 
 after(disconnectDb);
 
-/**
- * A number that keeps this run's texts apart from other runs'. Digits only: letters of a random hex tag can spell a word
- * of another language ("fa" is Aragonese, "(fa246fa8, 5)" made a short Spanish instruction confidently Aragonese) and
- * turn the language check against every line that carries it. Always twelve digits: nine, from 6 to 9, make a phone
- * number, which the personal-data check blocks.
- */
-const runTag = () => String(randomInt(100_000_000_000, 1_000_000_000_000));
 
 async function* fileOf(lines: string[]): AsyncGenerator<Uint8Array> {
   yield new TextEncoder().encode(`${lines.join("\n")}\n`);
@@ -34,7 +27,7 @@ test("copies of earlier lines of the same file: refused in this batch and the ne
   const campaign = await createTestCampaign({ languages: ["es"] });
   const maintainer = await createTestUser("maintainer", ["es"]);
   const author = await createTestUser("annotator", ["es"], "author");
-  const run = runTag();
+  const run = uniqueTextTag();
   const id = (n: number) => `batch-${run}-${n}`;
   const [original, other] = RELEASE_TEXTS.es;
   const text = { instruction: `${original!.instruction} (${run})`, response: original!.response };
@@ -102,7 +95,7 @@ test("an import read from memory (an upload) lets the process go on with other w
   const campaign = await createTestCampaign({ languages: ["es"] });
   const maintainer = await createTestUser("maintainer", ["es"]);
   const author = await createTestUser("annotator", ["es"], "author");
-  const run = runTag();
+  const run = uniqueTextTag();
   const [sample] = RELEASE_TEXTS.es;
   const lineCount = 2 * IMPORT_BATCH_LINES + 100;
   let delivered = 0;
@@ -132,7 +125,7 @@ test("two imports of one file at once into one campaign write each line once, wi
   const campaign = await createTestCampaign({ languages: ["es"] });
   const maintainer = await createTestUser("maintainer", ["es"]);
   const author = await createTestUser("annotator", ["es"], "author");
-  const run = runTag();
+  const run = uniqueTextTag();
   const samples = RELEASE_TEXTS.es;
   const lineCount = 2 * IMPORT_BATCH_LINES + 50;
   const lines = Array.from({ length: lineCount }, (_, index) => {

@@ -2,7 +2,6 @@
 // missing field, a repeated external id, a DNI and a line cut short gives exact counts, writes nothing of the refused
 // lines (and nothing at all with --dry-run), and a second run imports nothing new. Broken files are named by line.
 import assert from "node:assert/strict";
-import { randomInt } from "node:crypto";
 import { mkdtemp, open, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,14 +10,11 @@ import { db, disconnectDb } from "@/lib/db";
 import { importItems } from "@/lib/imports/import-items";
 import { runEscriba } from "@/tests/support/run-escriba";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
+import { uniqueTextTag } from "@/tests/support/seed-submitted-items";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
 
 after(disconnectDb);
-
-// Twelve digits: a random hex tag can spell a word of another language, and nine digits can make a phone number
-// (see item-import-batches).
-const tag = () => String(randomInt(100_000_000_000, 1_000_000_000_000));
 
 async function writeImportFile(lines: string[], ending = "\n"): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), "escriba-import-"));
@@ -36,7 +32,7 @@ async function world() {
 }
 
 function mixedFile(authorEmail: string, reviewerEmail: string) {
-  const run = tag();
+  const run = uniqueTextTag();
   const id = (n: number) => `pilot-${run}-${n}`;
   const line = (fields: Record<string, unknown>) => JSON.stringify({ category: "open_qa", authorEmail, ...fields });
   return {
@@ -193,7 +189,7 @@ test("an import into an unknown campaign, or by someone who is not a maintainer,
 test("each refused line carries a code, its field and the values its wording takes, so the UI can say it in any language", async () => {
   const { campaign, maintainer, author, reviewer } = await world();
   const { lines } = mixedFile(author.email, reviewer.email);
-  const notQualified = JSON.stringify({ ...(JSON.parse(lines[2]!) as object), externalId: `ca-${tag()}`, language: "ca", reviewerEmail: author.email });
+  const notQualified = JSON.stringify({ ...(JSON.parse(lines[2]!) as object), externalId: `ca-${uniqueTextTag()}`, language: "ca", reviewerEmail: author.email });
   async function* input(): AsyncGenerator<Uint8Array> {
     yield new TextEncoder().encode([...lines, notQualified].join("\n"));
   }

@@ -20,8 +20,16 @@ export function parseSource(file: string): ts.SourceFile {
   return ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
 }
 
-/** The specifiers a module imports or re-exports for their values (what a bundler follows). */
+const importsByFile = new Map<string, string[]>();
+
+/** The specifiers a module imports or re-exports for their values (what a bundler follows); read once per file. */
 export function valueImports(file: string): string[] {
+  let specifiers = importsByFile.get(file);
+  if (!specifiers) importsByFile.set(file, (specifiers = readValueImports(file)));
+  return specifiers;
+}
+
+function readValueImports(file: string): string[] {
   const source = parseSource(file);
   const specifiers: string[] = [];
   for (const statement of source.statements) {

@@ -1,7 +1,7 @@
 // Submitted items for review tests. Few items go through the real use cases (createDraft + submitItem); the
 // volume tests insert rows in bulk, shaped exactly as submitItem leaves them (item + its first revision), because
 // running the quality checks 500 times would test the quality engine, not the queue.
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { createDraft } from "@/lib/items/create-draft";
 import { submitItem } from "@/lib/items/submit-item";
@@ -28,6 +28,13 @@ const SAMPLE_TEXT: Record<ItemLanguage, { instruction: string; response: string 
     response: "Eguzkiaren argia sakabanatu egiten da aireko molekulekin talka egitean, eta argi urdina gorria baino askoz gehiago sakabanatzen da; horregatik ikusten dugu zerua urdin.",
   },
 };
+
+/**
+ * A tag that keeps a test's item texts apart from other tests' and runs': always twelve digits. Letters of a random
+ * hex tag can spell a word of another language ("fa" is Aragonese) and turn the language check, and nine digits from
+ * 6 to 9 make a phone number, which the personal-data check blocks.
+ */
+export const uniqueTextTag = () => String(randomInt(100_000_000_000, 1_000_000_000_000));
 
 /** One item through the real use cases; `tag` keeps its text unique so it is never an exact duplicate. */
 export async function submitTestItem(author: TestUser, campaignId: string, language: ItemLanguage, tag: string): Promise<ItemView> {
