@@ -55,7 +55,7 @@ const plan = await db().$transaction((tx) =>
   tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${nearDuplicateCandidatesSql({
     itemId: "00000000-0000-4000-8000-000000000000",
     language: languageOfSyntheticItem(7),
-    similarityKeys: itemSimilarityKeys(probe),
+    similarityKeys: itemSimilarityKeys({ ...probe, language: languageOfSyntheticItem(7) }),
   })}`,
 );
 const planText = plan.map((row) => row["QUERY PLAN"]).join("\n");
@@ -91,12 +91,13 @@ for (let check = 0; check < checks; check++) {
       : kind === "withoutNear"
         ? { instruction: `¿${syntheticText(itemCount + check, 14, 3)}?`, response: `${syntheticText(itemCount + check, 60, 4)}.` }
         : { instruction: `¿${wideText(itemCount + check, 14)}?`, response: `${wideText(itemCount + check, 60)}.` };
+  const language = languageOfSyntheticItem(n);
   const candidate = {
     itemId: "00000000-0000-4000-8000-000000000000",
-    language: languageOfSyntheticItem(n),
+    language,
     ...text,
     fingerprint: itemFingerprint(text),
-    similarityKeys: itemSimilarityKeys(text),
+    similarityKeys: itemSimilarityKeys({ ...text, language }),
   };
   const started = performance.now();
   const problems = await db().$transaction((tx) => findDuplicateProblems(tx, candidate));

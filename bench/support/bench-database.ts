@@ -135,7 +135,7 @@ export async function fillItems(database: BenchDatabase, options: { count: numbe
         n,
         ...text,
         fingerprint: itemFingerprint(text),
-        keys: `{${itemSimilarityKeys(text).join(",")}}`,
+        keys: `{${itemSimilarityKeys({ ...text, language: languageOfSyntheticItem(n) }).join(",")}}`,
       };
     });
     await database.query(

@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { normaliseForDuplicates } from "./duplicate-normalisation";
 import { itemSimilarityKeysOfNormalised } from "./similarity-keys";
+import type { ItemLanguage } from "@/lib/vocabulary";
 
 export { normaliseForDuplicates };
 
@@ -20,10 +21,13 @@ export function itemFingerprint(item: FingerprintedFields): string {
  * What the duplicate lookups of an item's text are made of: its fingerprint and its band keys (similarity-keys.ts),
  * each field normalised once for both.
  */
-export function duplicateKeysOf(item: FingerprintedFields): { fingerprint: string; similarityKeys: number[] } {
+export function duplicateKeysOf(item: FingerprintedFields & { language: ItemLanguage }): { fingerprint: string; similarityKeys: number[] } {
   const normalised = normalisedFields(item);
   const [instruction, , response] = normalised;
-  return { fingerprint: fingerprintOfNormalised(normalised), similarityKeys: itemSimilarityKeysOfNormalised({ instruction, response }) };
+  return {
+    fingerprint: fingerprintOfNormalised(normalised),
+    similarityKeys: itemSimilarityKeysOfNormalised(item.language, { instruction, response }),
+  };
 }
 
 function normalisedFields(item: FingerprintedFields): [string, string, string] {

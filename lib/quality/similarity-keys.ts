@@ -2,6 +2,7 @@
 // share most word pairs share at least one band key with high probability, so the database finds candidates
 // with a few exact probes of one index instead of scoring every text; candidates are then scored exactly.
 import { normaliseForDuplicates } from "@/lib/quality/duplicate-normalisation";
+import type { ItemLanguage } from "@/lib/vocabulary";
 
 export const SIMILARITY_BANDS = 16;
 export const SIMILARITY_ROWS = 4;
@@ -10,6 +11,13 @@ export const RESPONSE_KEY_WORDS = 80;
 
 const FIELD_CODES = { instruction: 1, response: 2 } as const;
 export type KeyedField = keyof typeof FIELD_CODES;
+
+/**
+ * A key holds its text's language, so a lookup finds only texts of that language: texts of other languages that share
+ * a band by chance (common phrases, short texts, code) were read from the table and then thrown away. The numbers are
+ * stored in every key: never renumber them (migration 20261208090000 added them to the keys stored before).
+ */
+export const LANGUAGE_CODES: Readonly<Record<ItemLanguage, number>> = { es: 1, ca: 2, eu: 3, gl: 4 };
 
 /** FNV-1a, 32 bits: a fast, well-spread hash of a short string. */
 function fnv1a(text: string): number {
@@ -56,18 +64,19 @@ function shingleHashes(normalised: string, maxWords: number): number[] {
 }
 
 /**
- * The band keys of one field, as integers below 2^53 (stored as bigint): field code, band number and a
+ * The band keys of one field, as integers below 2^53 (stored as bigint): language code, field code, band number and a
  * 32-bit hash of the band's MinHash values. Empty text has no keys. A shingle seen twice changes no minimum, so
  * repeats are not removed first.
  */
-export function similarityKeysOf(field: KeyedField, text: string): number[] {
-  return similarityKeysOfNormalised(field, normaliseForDuplicates(text));
+export function similarityKeysOf(language: ItemLanguage, field: KeyedField, text: string): number[] {
+  return similarityKeysOfNormalised(language, field, normaliseForDuplicates(text));
 }
 
 /** similarityKeysOf for text already in normaliseForDuplicates' form. */
-function similarityKeysOfNormalised(field: KeyedField, normalised: string): number[] {
+function similarityKeysOfNormalised(language: ItemLanguage, field: KeyedField, normalised: string): number[] {
   const hashes = shingleHashes(normalised, field === "response" ? RESPONSE_KEY_WORDS : Infinity);
   if (hashes.length === 0) return [];
+  const prefix = LANGUAGE_CODES[language] * 2 ** 44 + FIELD_CODES[field] * 2 ** 40;
   const keys: number[] = [];
   for (let band = 0; band < SIMILARITY_BANDS; band++) {
     let bandHash = 0x811c9dc5;
@@ -80,16 +89,22 @@ function similarityKeysOfNormalised(field: KeyedField, normalised: string): numb
       }
       bandHash = mix(bandHash ^ minimum);
     }
-    keys.push(FIELD_CODES[field] * 2 ** 40 + band * 2 ** 32 + bandHash);
+    keys.push(prefix + band * 2 ** 32 + bandHash);
   }
   return keys;
 }
 
-export function itemSimilarityKeys(item: { instruction: string; response: string }): number[] {
-  return itemSimilarityKeysOfNormalised({ instruction: normaliseForDuplicates(item.instruction), response: normaliseForDuplicates(item.response) });
+export function itemSimilarityKeys(item: { language: ItemLanguage; instruction: string; response: string }): number[] {
+  return itemSimilarityKeysOfNormalised(item.language, {
+    instruction: normaliseForDuplicates(item.instruction),
+    response: normaliseForDuplicates(item.response),
+  });
 }
 
 /** itemSimilarityKeys for fields already in normaliseForDuplicates' form (duplicateKeysOf normalises them once). */
-export function itemSimilarityKeysOfNormalised(normalised: { instruction: string; response: string }): number[] {
-  return [...similarityKeysOfNormalised("instruction", normalised.instruction), ...similarityKeysOfNormalised("response", normalised.response)];
+export function itemSimilarityKeysOfNormalised(language: ItemLanguage, normalised: { instruction: string; response: string }): number[] {
+  return [
+    ...similarityKeysOfNormalised(language, "instruction", normalised.instruction),
+    ...similarityKeysOfNormalised(language, "response", normalised.response),
+  ];
 }

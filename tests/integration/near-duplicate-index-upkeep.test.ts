@@ -43,6 +43,7 @@ test("a near-duplicate lookup reads no more of the band-key index after 3,000 ne
            ARRAY(SELECT (random() * 1e15)::bigint + n * 0 FROM generate_series(1, 32)), 1, now(), now(), now(), 1
       FROM generate_series(1, ${count}::int) AS n`;
   const probe = itemSimilarityKeys({
+    language: "es",
     instruction: "¿Qué río pasa por la ciudad de Zaragoza y dónde desemboca?",
     response: "El Ebro pasa por Zaragoza y desemboca en el mar Mediterráneo, en el delta que forma en Tarragona.",
   });

@@ -22,7 +22,7 @@ test("the near-duplicate statement goes through the band-key index even when sta
     instruction: "¿Qué río pasa por la ciudad de Zaragoza y dónde desemboca?",
     response: "El Ebro pasa por Zaragoza y desemboca en el mar Mediterráneo, en el delta que forma en Tarragona.",
   };
-  const keys = itemSimilarityKeys(repeated);
+  const keys = itemSimilarityKeys({ ...repeated, language: "es" });
   // 16,000 submitted copies of one text beside 4,000 other texts (enough rows for an index to pay): its keys are the column's most common elements.
   await db().$executeRaw`
     INSERT INTO items (id, campaign_id, author_id, language, category, status, instruction, response, fingerprint,

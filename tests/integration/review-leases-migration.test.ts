@@ -2,12 +2,13 @@
 // leases: every lease an item carried arrives in review_leases as it was, expired ones included, and nothing else does.
 import assert from "node:assert/strict";
 import { randomBytes, randomUUID } from "node:crypto";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import pg from "pg";
-import { applyPendingMigrations, MIGRATIONS_DIR, readMigrationFiles } from "@/lib/database/migrations";
+import { applyPendingMigrations } from "@/lib/database/migrations";
+import { copyMigrationsUpTo, migrationBefore } from "@/tests/support/partial-migrations";
 import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
 
 const THE_MIGRATION = "20261204100000_review_leases";
@@ -15,14 +16,6 @@ const adminUrl = process.env.ESCRIBA_TEST_ADMIN_URL!;
 const databaseName = `escriba_lease_move_${randomBytes(4).toString("hex")}`;
 let databaseUrl: string;
 let dir: string;
-
-/** A migrations folder holding the real migrations up to and including `last`. */
-async function migrationsUpTo(last: string): Promise<void> {
-  for (const { name } of await readMigrationFiles()) {
-    if (name > last) break;
-    await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
-  }
-}
 
 before(async () => {
   databaseUrl = await createDatabase(adminUrl, databaseName);
@@ -34,8 +27,7 @@ after(async () => {
 });
 
 test("leases held in items move to review_leases, and the item columns and their index are gone", async () => {
-  const before = (await readMigrationFiles()).map(({ name }) => name).filter((name) => name < THE_MIGRATION).at(-1)!;
-  await migrationsUpTo(before);
+  await copyMigrationsUpTo(dir, await migrationBefore(THE_MIGRATION));
   await applyPendingMigrations(databaseUrl, { dir });
 
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -61,7 +53,7 @@ test("leases held in items move to review_leases, and the item columns and their
       );
     }
 
-    await migrationsUpTo(THE_MIGRATION);
+    await copyMigrationsUpTo(dir, THE_MIGRATION);
     assert.deepEqual(await applyPendingMigrations(databaseUrl, { dir }), [THE_MIGRATION]);
 
     const { rows: leases } = await client.query(`SELECT item_id::text, reviewer_id::text, expires_at FROM review_leases ORDER BY expires_at`);

@@ -8,7 +8,7 @@ import {
   trigramSimilarity,
   trigramsOf,
 } from "@/lib/quality/duplicate-fingerprint";
-import { itemSimilarityKeys, similarityKeysOf } from "@/lib/quality/similarity-keys";
+import { itemSimilarityKeys, LANGUAGE_CODES, similarityKeysOf } from "@/lib/quality/similarity-keys";
 
 describe("normaliseForDuplicates", () => {
   test("lower-cases, drops punctuation and collapses whitespace", () => {
@@ -89,31 +89,48 @@ describe("textSimilarity (pg_trgm similarity)", () => {
 
 describe("similarity keys", () => {
   // Keys are stored on every submitted item and probed by every later check: a change of how they are computed
-  // must leave them as they were, or old items stop being found as near duplicates.
-  test("are the keys stored by earlier versions, for word pairs and for texts of fewer than three words", () => {
+  // must leave them as they were, or old items stop being found as near duplicates. The lists are the keys earlier
+  // versions stored; migration 20261208090000 added each item's language code times 2^44 to them, and the code must
+  // compute exactly that.
+  const languageOffset = (language: keyof typeof LANGUAGE_CODES) => LANGUAGE_CODES[language] * 2 ** 44;
+  test("are the keys stored by earlier versions plus the language the migration added, for word pairs and for texts of fewer than three words", () => {
     const item = {
+      language: "ca" as const,
       instruction: "Explica per què el cel és blau, amb paraules senzilles.",
       response: "La llum del sol es dispersa en l'atmosfera; el blau, d'ona més curta, es dispersa més que el vermell.",
     };
-    assert.deepEqual(itemSimilarityKeys(item), [
+    const storedBefore = [
       1102723905603, 1105851954427, 1108698673583, 1113566216240, 1120833820128, 1124212369239, 1126417364037, 1130652445405,
       1134712738195, 1138203260445, 1145169332306, 1149441874814, 1153396127838, 1156124413573, 1162317219961, 1167766488008,
       2200290078856, 2204608384574, 2211537159591, 2213293177950, 2218378113587, 2222709893071, 2225386799612, 2229703949220,
       2236436050041, 2239763862734, 2242911118852, 2249251313449, 2254275725411, 2256269323414, 2259479515313, 2264937942970,
-    ]);
-    assert.deepEqual(similarityKeysOf("response", "Fotosintesia, azaldu!"), [
+    ];
+    assert.deepEqual(itemSimilarityKeys(item), storedBefore.map((key) => key + languageOffset("ca")));
+    // The figure the migration's SQL wrote for Catalan, so renumbering LANGUAGE_CODES fails here too.
+    assert.equal(itemSimilarityKeys(item)[0], 1102723905603 + 2 * 17592186044416);
+    const shortStoredBefore = [
       2202537784300, 2207168522974, 2211696819267, 2215984359436, 2220112989866, 2224649573480, 2228860610123, 2232078695104,
       2234581980361, 2241789182726, 2245810760165, 2248067324168, 2254287775639, 2257807861659, 2262874680336, 2264343110792,
-    ]);
-    assert.deepEqual(similarityKeysOf("instruction", " ¿? "), []);
+    ];
+    assert.deepEqual(similarityKeysOf("eu", "response", "Fotosintesia, azaldu!"), shortStoredBefore.map((key) => key + languageOffset("eu")));
+    assert.deepEqual(similarityKeysOf("es", "instruction", " ¿? "), []);
+  });
+
+  test("differ between languages for the same text, so a lookup never meets another language's texts", () => {
+    const text = { instruction: "Hola, ¿qué tal?", response: "Bien, gracias." };
+    const es = itemSimilarityKeys({ ...text, language: "es" });
+    const gl = itemSimilarityKeys({ ...text, language: "gl" });
+    assert.equal(es.length, 32);
+    assert.equal(es.filter((key) => gl.includes(key)).length, 0);
+    assert.ok(Math.max(...es, ...gl) < Number.MAX_SAFE_INTEGER);
   });
 });
 
 test("duplicateKeysOf gives the fingerprint and band keys that itemFingerprint and itemSimilarityKeys give apart", () => {
   const items = [
-    { instruction: "¿Por qué el cielo es azul?", context: null, response: "Por la dispersión de Rayleigh: la luz azul, de onda más corta, se dispersa más." },
-    { instruction: "Zergatik da zerua urdina?", context: "Fisika, DBH 3.", response: "Argi urdina gehiago sakabanatzen delako." },
-    { instruction: " ¿? ", response: "Sí." },
+    { language: "es" as const, instruction: "¿Por qué el cielo es azul?", context: null, response: "Por la dispersión de Rayleigh: la luz azul, de onda más corta, se dispersa más." },
+    { language: "eu" as const, instruction: "Zergatik da zerua urdina?", context: "Fisika, DBH 3.", response: "Argi urdina gehiago sakabanatzen delako." },
+    { language: "gl" as const, instruction: " ¿? ", response: "Sí." },
   ];
   for (const item of items) {
     assert.deepEqual(duplicateKeysOf(item), { fingerprint: itemFingerprint(item), similarityKeys: itemSimilarityKeys(item) });
