@@ -3,7 +3,8 @@
 // Then the floors, the same way with the same pauses but as bare SQL through a pool of the app's size: a save's
 // `UPDATE … WHERE id AND version`, and a submission's revision INSERT plus status UPDATE in one statement.
 // Last, an authenticated request that does nothing else (`GET /api/v1/me`), the same way: what Next.js, the token
-// lookup and JSON cost every request, which the bare SQL floors leave out.
+// lookup and JSON cost every request, which the bare SQL floors leave out; and the liveness probe, what Next.js alone
+// costs.
 // Usage: node --import tsx bench/writing-latency.ts [annotators=50] [items=200000] [savesEach=20] [pauseMs=1500]
 //        [--port 54339] [--app-port 3190]
 // pauseMs is each annotator's pause between saves (the editor autosaves ~1.5 s after the last keystroke);
@@ -142,10 +143,23 @@ await Promise.all(
     });
   }),
 );
+// And what Next.js alone costs: the liveness probe reads no session, token or database and answers a constant.
+const bareFramework: number[] = [];
+await Promise.all(
+  annotators.map(async (_, index) => {
+    await autosave(bareFramework, index, 0, async () => {
+      const response = await fetch(`${base}/api/health/live`);
+      if (!response.ok) throw new Error(`GET /api/health/live answered ${response.status}`);
+      await response.arrayBuffer();
+      return 0;
+    });
+  }),
+);
 const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 console.log(summarise("floor: save as one UPDATE … WHERE id AND version", floorSaves));
 console.log(summarise("floor: submit as one revision INSERT + status UPDATE", floorSubmits));
 console.log(summarise("an authenticated request that does nothing else (GET /api/v1/me)", framework));
+console.log(summarise("a request without session, token or database (GET /api/health/live)", bareFramework));
 console.log(
   `ratio (p50): save ${(median(saves) / median(floorSaves)).toFixed(2)}× (target ≤ 2×), submit ${(median(submits) / median(floorSubmits)).toFixed(2)}× (target ≤ 3×); ` +
     `above the request that does nothing: save +${(median(saves) - median(framework)).toFixed(1)} ms, submit +${(median(submits) - median(framework)).toFixed(1)} ms`,
