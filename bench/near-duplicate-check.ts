@@ -54,7 +54,6 @@ const probe = { instruction: changeOneWord(syntheticInstruction(7)), response: c
 const plan = await db().$transaction((tx) =>
   tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN ${nearDuplicateCandidatesSql({
     itemId: "00000000-0000-4000-8000-000000000000",
-    language: languageOfSyntheticItem(7),
     similarityKeys: itemSimilarityKeys({ ...probe, language: languageOfSyntheticItem(7) }),
   })}`,
 );

@@ -45,36 +45,30 @@ export async function findDuplicateProblemsInBatch(
         SELECT id FROM items WHERE fingerprint = f.fingerprint AND status::text IN ('submitted', 'approved', 'changes_requested')
          LIMIT ${MAX_REPORTED}) x`;
   // One lateral probe of the band-key index per text, its keys handed over as one array literal per text (an array
-  // of every text's keys, one element per key, cost the client and the server more than the probes themselves);
-  // language compared as text as in find-duplicates.ts.
+  // of every text's keys, one element per key, cost the client and the server more than the probes themselves). Keys
+  // carry their language, so no language condition is needed, as in find-duplicates.ts.
   const keyed = numbers.filter((n) => candidates[n]!.similarityKeys.length > 0);
   const nearRows =
     keyed.length === 0
       ? []
       : await tx.$queryRaw<(NearDuplicateCandidate & { n: number })[]>`
     SELECT w.n, x.id::text AS id, x.instruction, x.response_start
-      FROM unnest(${keyed}::int[], ${keyed.map((n) => candidates[n]!.language)}::text[],
-                  ${keyed.map((n) => `{${candidates[n]!.similarityKeys.join(",")}}`)}::text[]) AS w(n, language, keys)
+      FROM unnest(${keyed}::int[], ${keyed.map((n) => `{${candidates[n]!.similarityKeys.join(",")}}`)}::text[]) AS w(n, keys)
       CROSS JOIN LATERAL (
         SELECT id, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
-         WHERE similarity_keys && w.keys::bigint[] AND language::text = w.language
+         WHERE similarity_keys && w.keys::bigint[]
            AND status::text IN ('submitted', 'approved', 'changes_requested')
          LIMIT ${MAX_CANDIDATES}) x`;
   const exactOf = groupBy(exactRows, (row) => row.id);
   const nearOf = groupBy(nearRows, (row) => row);
 
   // Earlier texts that will be written (the unwritten ones, then the batch's accepted ones): by fingerprint, and by band
-  // key within a language.
+  // key (which holds the language).
   const unwrittenByFingerprint = new Map<string, string[]>();
-  const earlierByLanguage = new Map<string, TextsByBandKey>();
-  const earlierOf = (language: string) => {
-    let earlier = earlierByLanguage.get(language);
-    if (!earlier) earlierByLanguage.set(language, (earlier = new TextsByBandKey()));
-    return earlier;
-  };
+  const earlierByBandKey = new TextsByBandKey();
   const remember = (candidate: BatchCandidate, byFingerprint: Map<string, string[]>) => {
     pushTo(byFingerprint, candidate.fingerprint, candidate.itemId);
-    earlierOf(candidate.language).add(candidate);
+    earlierByBandKey.add(candidate);
   };
   for (const candidate of unwritten) remember(candidate, unwrittenByFingerprint);
   const results: QualityProblem[][] = [];
@@ -87,7 +81,7 @@ export async function findDuplicateProblemsInBatch(
         ...(earlierByFingerprint.get(candidate.fingerprint) ?? []),
       ]),
     ];
-    const sharing = earlierOf(candidate.language).sharing(candidate.similarityKeys, MAX_CANDIDATES);
+    const sharing = earlierByBandKey.sharing(candidate.similarityKeys, MAX_CANDIDATES);
     const found = nearOf.get(n) ?? [];
     const near: NearDuplicateCandidate[] = [
       ...found,

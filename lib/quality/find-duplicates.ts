@@ -25,20 +25,22 @@ export interface DuplicateCandidate {
 }
 
 /**
- * The near-duplicate candidates of one text: stored items of the same language sharing a band key with it.
+ * The near-duplicate candidates of one text: stored items sharing a band key with it. Keys carry the language of the
+ * text they were made from (similarity-keys.ts), so sharing one means the same language, and the statement needs no
+ * condition on the language column: an item keeps the keys of the text others saw until it is submitted again, in
+ * whatever language it was then.
  * The keys reach the planner only as the result of an InitPlan (`(SELECT $1::bigint[])`), so the statement is planned
  * as a generic plan would be: with the keys visible, the planner estimated `&&` from the column's most common elements,
  * which texts repeated many times over inflate, guessed that 15 % of a million rows match and chose a sequential scan
  * whose cost came within 2.5 % of the index plan. Hidden, `&&` gets the operator's fixed default selectivity, which
  * keeps the GIN index plan far cheaper at every table size; band keys are near-unique, so the few rows it finds are
- * the real answer. Language is compared as text on purpose: otherwise the planner would AND the key lookup with an
- * index scan of a whole language (a quarter of the table). Exported so that bench/ and a test can EXPLAIN it.
+ * the real answer. Exported so that bench/ and a test can EXPLAIN it.
  */
-export function nearDuplicateCandidatesSql(candidate: Pick<DuplicateCandidate, "itemId" | "language" | "similarityKeys">): Prisma.Sql {
+export function nearDuplicateCandidatesSql(candidate: Pick<DuplicateCandidate, "itemId" | "similarityKeys">): Prisma.Sql {
   return Prisma.sql`
     SELECT id::text, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
      WHERE similarity_keys && (SELECT ${`{${candidate.similarityKeys.join(",")}}`}::bigint[])
-       AND language::text = ${candidate.language} AND id <> ${candidate.itemId}::uuid
+       AND id <> ${candidate.itemId}::uuid
        AND status::text IN ('submitted', 'approved', 'changes_requested')
      LIMIT ${MAX_CANDIDATES}`;
 }

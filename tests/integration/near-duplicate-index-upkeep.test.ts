@@ -53,7 +53,6 @@ test("a near-duplicate lookup reads no more of the band-key index after 3,000 ne
       await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
       return tx.$queryRaw<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${nearDuplicateCandidatesSql({
         itemId: "00000000-0000-4000-8000-000000000000",
-        language: "es",
         similarityKeys: probe,
       })}`;
     });

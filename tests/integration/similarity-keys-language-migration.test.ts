@@ -83,7 +83,6 @@ test("stored band keys gain their item's language, lookups find the items stored
     // The product's lookup for the same text in Catalan finds the Catalan item through the rebuilt index.
     const lookup = nearDuplicateCandidatesSql({
       itemId: randomUUID(),
-      language: "ca",
       similarityKeys: itemSimilarityKeys({ ...text, language: "ca" }),
     });
     await client.query("BEGIN");
