@@ -1,7 +1,7 @@
 // The duplicate check for many new texts at once (an import's batch): the same exact and near duplicates as
 // find-duplicates.ts gives one text, looked up for the whole batch in two statements, and each text also checked
 // against the texts before it in the batch, which are not in the database yet but will be by the time it is.
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import {
   MAX_CANDIDATES,
   MAX_REPORTED,
@@ -12,6 +12,7 @@ import {
   type NearDuplicateCandidate,
 } from "@/lib/quality/find-duplicates";
 import type { QualityProblem } from "@/lib/quality/quality-report";
+import { KEYED_FIELDS, keysOfField, type KeyedField } from "@/lib/quality/similarity-keys";
 
 /** One text of the batch, with the id it will be written under. */
 export type BatchCandidate = DuplicateCandidate;
@@ -44,21 +45,25 @@ export async function findDuplicateProblemsInBatch(
       CROSS JOIN LATERAL (
         SELECT id FROM items WHERE fingerprint = f.fingerprint AND status::text IN ('submitted', 'approved', 'changes_requested')
          LIMIT ${MAX_REPORTED}) x`;
-  // One lateral probe of the band-key index per text, its keys handed over as one array literal per text (an array
-  // of every text's keys, one element per key, cost the client and the server more than the probes themselves). Keys
-  // carry their language, so no language condition is needed, as in find-duplicates.ts.
+  // Lateral probes of the band-key index, one per text and field (as in find-duplicates.ts, so that a shared template
+  // in one field cannot crowd the other's candidates out), the keys handed over as one array literal per text and field
+  // (an array of every text's keys, one element per key, cost the client and the server more than the probes
+  // themselves). Keys carry their language, so no language condition is needed. An empty array finds nothing at once.
   const keyed = numbers.filter((n) => candidates[n]!.similarityKeys.length > 0);
+  const keysLiteral = (n: number, field: KeyedField) => `{${keysOfField(candidates[n]!.similarityKeys, field).join(",")}}`;
+  const probe = (keys: Prisma.Sql) => Prisma.sql`(
+        SELECT id, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
+         WHERE similarity_keys && ${keys}::bigint[]
+           AND status::text IN ('submitted', 'approved', 'changes_requested')
+         LIMIT ${MAX_CANDIDATES})`;
   const nearRows =
     keyed.length === 0
       ? []
       : await tx.$queryRaw<(NearDuplicateCandidate & { n: number })[]>`
     SELECT w.n, x.id::text AS id, x.instruction, x.response_start
-      FROM unnest(${keyed}::int[], ${keyed.map((n) => `{${candidates[n]!.similarityKeys.join(",")}}`)}::text[]) AS w(n, keys)
-      CROSS JOIN LATERAL (
-        SELECT id, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
-         WHERE similarity_keys && w.keys::bigint[]
-           AND status::text IN ('submitted', 'approved', 'changes_requested')
-         LIMIT ${MAX_CANDIDATES}) x`;
+      FROM unnest(${keyed}::int[], ${keyed.map((n) => keysLiteral(n, "instruction"))}::text[],
+                  ${keyed.map((n) => keysLiteral(n, "response"))}::text[]) AS w(n, instruction_keys, response_keys)
+      CROSS JOIN LATERAL (${probe(Prisma.sql`w.instruction_keys`)} UNION ${probe(Prisma.sql`w.response_keys`)}) x`;
   const exactOf = groupBy(exactRows, (row) => row.id);
   const nearOf = groupBy(nearRows, (row) => row);
 
@@ -81,7 +86,7 @@ export async function findDuplicateProblemsInBatch(
         ...(earlierByFingerprint.get(candidate.fingerprint) ?? []),
       ]),
     ];
-    const sharing = earlierByBandKey.sharing(candidate.similarityKeys, MAX_CANDIDATES);
+    const sharing = new Set(KEYED_FIELDS.flatMap((field) => [...earlierByBandKey.sharing(keysOfField(candidate.similarityKeys, field), MAX_CANDIDATES)]));
     const found = nearOf.get(n) ?? [];
     const near: NearDuplicateCandidate[] = [
       ...found,

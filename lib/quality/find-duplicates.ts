@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemLanguage } from "@/lib/vocabulary";
 import { trigramSimilarity, trigramsOf } from "@/lib/quality/duplicate-fingerprint";
 import type { QualityProblem } from "@/lib/quality/quality-report";
+import { KEYED_FIELDS, keysOfField } from "@/lib/quality/similarity-keys";
 
 /** Similarity (pg_trgm's `similarity()`) from which two texts count as near duplicates. */
 export const NEAR_DUPLICATE_MIN_SIMILARITY = 0.6;
@@ -25,10 +26,12 @@ export interface DuplicateCandidate {
 }
 
 /**
- * The near-duplicate candidates of one text: stored items sharing a band key with it. Keys carry the language of the
- * text they were made from (similarity-keys.ts), so sharing one means the same language, and the statement needs no
- * condition on the language column: an item keeps the keys of the text others saw until it is submitted again, in
- * whatever language it was then.
+ * The near-duplicate candidates of one text: stored items sharing a band key with it, up to MAX_CANDIDATES per field.
+ * Each field is probed on its own, so that a templated instruction shared by thousands of items cannot crowd out of
+ * the list the one item whose response this one copies (with one list, the first 200 rows the heap gave back were all
+ * the template's). Keys carry the language of the text they were made from (similarity-keys.ts), so sharing one means
+ * the same language, and the statement needs no condition on the language column: an item keeps the keys of the text
+ * others saw until it is submitted again, in whatever language it was then.
  * The keys reach the planner only as the result of an InitPlan (`(SELECT $1::bigint[])`), so the statement is planned
  * as a generic plan would be: with the keys visible, the planner estimated `&&` from the column's most common elements,
  * which texts repeated many times over inflate, guessed that 15 % of a million rows match and chose a sequential scan
@@ -37,12 +40,19 @@ export interface DuplicateCandidate {
  * the real answer. Exported so that bench/ and a test can EXPLAIN it.
  */
 export function nearDuplicateCandidatesSql(candidate: Pick<DuplicateCandidate, "itemId" | "similarityKeys">): Prisma.Sql {
-  return Prisma.sql`
+  const probes = KEYED_FIELDS.map((field) => keysOfField(candidate.similarityKeys, field))
+    .filter((keys) => keys.length > 0)
+    .map(
+      (keys) => Prisma.sql`(
     SELECT id::text, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
-     WHERE similarity_keys && (SELECT ${`{${candidate.similarityKeys.join(",")}}`}::bigint[])
+     WHERE similarity_keys && (SELECT ${`{${keys.join(",")}}`}::bigint[])
        AND id <> ${candidate.itemId}::uuid
        AND status::text IN ('submitted', 'approved', 'changes_requested')
-     LIMIT ${MAX_CANDIDATES}`;
+     LIMIT ${MAX_CANDIDATES})`,
+    );
+  if (probes.length === 0) return Prisma.sql`SELECT NULL::text AS id, NULL::text AS instruction, NULL::text AS response_start WHERE false`;
+  // UNION: an item that shares keys in both fields is one candidate.
+  return Prisma.join(probes, " UNION ");
 }
 
 /** The index every near-duplicate lookup must go through (bench/near-duplicate-check.ts fails without it). */

@@ -11,6 +11,7 @@ export const RESPONSE_KEY_WORDS = 80;
 
 const FIELD_CODES = { instruction: 1, response: 2 } as const;
 export type KeyedField = keyof typeof FIELD_CODES;
+export const KEYED_FIELDS: readonly KeyedField[] = ["instruction", "response"];
 
 /**
  * A key holds its text's language, so a lookup finds only texts of that language: texts of other languages that share
@@ -92,6 +93,11 @@ function similarityKeysOfNormalised(language: ItemLanguage, field: KeyedField, n
     keys.push(prefix + band * 2 ** 32 + bandHash);
   }
   return keys;
+}
+
+/** The keys of one field among an item's keys (its field code is the key's bits 40–43). */
+export function keysOfField(keys: readonly number[], field: KeyedField): number[] {
+  return keys.filter((key) => Math.floor(key / 2 ** 40) % 16 === FIELD_CODES[field]);
 }
 
 export function itemSimilarityKeys(item: { language: ItemLanguage; instruction: string; response: string }): number[] {
