@@ -1,26 +1,21 @@
 // The offline migration runner: idempotent, all-or-nothing per migration, and refusing edited history.
 import assert from "node:assert/strict";
-import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import pg from "pg";
 import { applyPendingMigrations } from "@/lib/database/migrations";
-import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
+import { migrationScratchForThisFile } from "@/tests/support/partial-migrations";
 
-const adminUrl = process.env.ESCRIBA_TEST_ADMIN_URL!;
-const databaseName = `escriba_migrations_${randomBytes(4).toString("hex")}`;
-let databaseUrl: string;
-let dir: string;
+const scratch = migrationScratchForThisFile("escriba_migrations");
 
 async function writeMigration(name: string, sql: string) {
-  await mkdir(path.join(dir, name), { recursive: true });
-  await writeFile(path.join(dir, name, "migration.sql"), sql);
+  await mkdir(path.join(scratch.dir, name), { recursive: true });
+  await writeFile(path.join(scratch.dir, name, "migration.sql"), sql);
 }
 
 async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: scratch.databaseUrl });
   await client.connect();
   try {
     return (await client.query<T>(sql)).rows;
@@ -29,19 +24,11 @@ async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
   }
 }
 
-before(async () => {
-  databaseUrl = await createDatabase(adminUrl, databaseName);
-  dir = await mkdtemp(path.join(tmpdir(), "escriba-migrations-"));
-});
-after(async () => {
-  await dropDatabase(adminUrl, databaseName);
-  await rm(dir, { recursive: true, force: true });
-});
 
 test("applies pending migrations once and records them as Prisma Migrate does", async () => {
   await writeMigration("20260101000000_first", `CREATE TABLE "notes" ("id" INTEGER PRIMARY KEY);`);
-  assert.deepEqual(await applyPendingMigrations(databaseUrl, { dir }), ["20260101000000_first"]);
-  assert.deepEqual(await applyPendingMigrations(databaseUrl, { dir }), []);
+  assert.deepEqual(await applyPendingMigrations(scratch.databaseUrl, { dir: scratch.dir }), ["20260101000000_first"]);
+  assert.deepEqual(await applyPendingMigrations(scratch.databaseUrl, { dir: scratch.dir }), []);
   const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
     `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`,
   );
@@ -53,7 +40,7 @@ test("applies pending migrations once and records them as Prisma Migrate does", 
 
 test("a failing migration leaves neither its changes nor a record behind", async () => {
   await writeMigration("20260102000000_broken", `CREATE TABLE "half" ("id" INTEGER); SELECT * FROM "no_such_table";`);
-  await assert.rejects(applyPendingMigrations(databaseUrl, { dir }), /20260102000000_broken failed/);
+  await assert.rejects(applyPendingMigrations(scratch.databaseUrl, { dir: scratch.dir }), /20260102000000_broken failed/);
   const tables = await query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_name = 'half'`);
   assert.equal(tables.length, 0);
   const records = await query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '20260102000000_broken'`);
@@ -62,7 +49,7 @@ test("a failing migration leaves neither its changes nor a record behind", async
 
 test("an applied migration that was edited afterwards stops the runner", async () => {
   await writeMigration("20260102000000_broken", `SELECT 1;`);
-  await applyPendingMigrations(databaseUrl, { dir });
+  await applyPendingMigrations(scratch.databaseUrl, { dir: scratch.dir });
   await writeMigration("20260101000000_first", `CREATE TABLE "notes" ("id" BIGINT PRIMARY KEY);`);
-  await assert.rejects(applyPendingMigrations(databaseUrl, { dir }), /edited after it was applied/);
+  await assert.rejects(applyPendingMigrations(scratch.databaseUrl, { dir: scratch.dir }), /edited after it was applied/);
 });

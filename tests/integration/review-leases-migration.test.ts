@@ -1,32 +1,17 @@
 // The migration that moves review leases out of `items` (20261204100000_review_leases) on a database that already holds
 // leases: every lease an item carried arrives in review_leases as it was, expired ones included, and nothing else does.
 import assert from "node:assert/strict";
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { after, before, test } from "node:test";
+import { randomUUID } from "node:crypto";
+import { test } from "node:test";
 import pg from "pg";
 import { applyPendingMigrations } from "@/lib/database/migrations";
-import { copyMigrationsUpTo, migrationBefore } from "@/tests/support/partial-migrations";
-import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
+import { copyMigrationsUpTo, migrationBefore, migrationScratchForThisFile } from "@/tests/support/partial-migrations";
 
 const THE_MIGRATION = "20261204100000_review_leases";
-const adminUrl = process.env.ESCRIBA_TEST_ADMIN_URL!;
-const databaseName = `escriba_lease_move_${randomBytes(4).toString("hex")}`;
-let databaseUrl: string;
-let dir: string;
-
-before(async () => {
-  databaseUrl = await createDatabase(adminUrl, databaseName);
-  dir = await mkdtemp(path.join(tmpdir(), "escriba-lease-move-"));
-});
-after(async () => {
-  await dropDatabase(adminUrl, databaseName);
-  await rm(dir, { recursive: true, force: true });
-});
+const scratch = migrationScratchForThisFile("escriba_lease_move");
 
 test("leases held in items move to review_leases, and the item columns and their index are gone", async () => {
+  const { databaseUrl, dir } = scratch;
   await copyMigrationsUpTo(dir, await migrationBefore(THE_MIGRATION));
   await applyPendingMigrations(databaseUrl, { dir });
 

@@ -3,34 +3,19 @@
 // language, so near-duplicate lookups keep finding the items stored before it; unkeyed items stay as they were, and
 // the progress counts, whose trigger the migration turns off for its UPDATE, count again afterwards.
 import assert from "node:assert/strict";
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { after, before, test } from "node:test";
+import { randomUUID } from "node:crypto";
+import { test } from "node:test";
 import pg from "pg";
 import { applyPendingMigrations } from "@/lib/database/migrations";
 import { nearDuplicateCandidatesSql } from "@/lib/quality/find-duplicates";
 import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
-import { copyMigrationsUpTo, migrationBefore } from "@/tests/support/partial-migrations";
-import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
+import { copyMigrationsUpTo, migrationBefore, migrationScratchForThisFile } from "@/tests/support/partial-migrations";
 
 const THE_MIGRATION = "20261208090000_similarity_keys_per_language";
-const adminUrl = process.env.ESCRIBA_TEST_ADMIN_URL!;
-const databaseName = `escriba_keys_language_${randomBytes(4).toString("hex")}`;
-let databaseUrl: string;
-let dir: string;
-
-before(async () => {
-  databaseUrl = await createDatabase(adminUrl, databaseName);
-  dir = await mkdtemp(path.join(tmpdir(), "escriba-keys-language-"));
-});
-after(async () => {
-  await dropDatabase(adminUrl, databaseName);
-  await rm(dir, { recursive: true, force: true });
-});
+const scratch = migrationScratchForThisFile("escriba_keys_language");
 
 test("stored band keys gain their item's language, lookups find the items stored before, and counting goes on", async () => {
+  const { databaseUrl, dir } = scratch;
   await copyMigrationsUpTo(dir, await migrationBefore(THE_MIGRATION));
   await applyPendingMigrations(databaseUrl, { dir });
 
