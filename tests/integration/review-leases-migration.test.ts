@@ -3,20 +3,13 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
-import pg from "pg";
-import { applyPendingMigrations } from "@/lib/database/migrations";
-import { copyMigrationsUpTo, migrationBefore, migrationScratchForThisFile } from "@/tests/support/partial-migrations";
+import { connectJustBefore, migrateThrough, migrationScratchForThisFile } from "@/tests/support/partial-migrations";
 
 const THE_MIGRATION = "20261204100000_review_leases";
 const scratch = migrationScratchForThisFile("escriba_lease_move");
 
 test("leases held in items move to review_leases, and the item columns and their index are gone", async () => {
-  const { databaseUrl, dir } = scratch;
-  await copyMigrationsUpTo(dir, await migrationBefore(THE_MIGRATION));
-  await applyPendingMigrations(databaseUrl, { dir });
-
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const client = await connectJustBefore(scratch, THE_MIGRATION);
   try {
     const [author, reviewer, other] = [randomUUID(), randomUUID(), randomUUID()];
     for (const [id, role] of [[author, "annotator"], [reviewer, "reviewer"], [other, "reviewer"]] as const) {
@@ -38,8 +31,7 @@ test("leases held in items move to review_leases, and the item columns and their
       );
     }
 
-    await copyMigrationsUpTo(dir, THE_MIGRATION);
-    assert.deepEqual(await applyPendingMigrations(databaseUrl, { dir }), [THE_MIGRATION]);
+    assert.deepEqual(await migrateThrough(scratch, THE_MIGRATION), [THE_MIGRATION]);
 
     const { rows: leases } = await client.query(`SELECT item_id::text, reviewer_id::text, expires_at FROM review_leases ORDER BY expires_at`);
     assert.deepEqual(leases, [

@@ -5,22 +5,15 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
-import pg from "pg";
-import { applyPendingMigrations } from "@/lib/database/migrations";
 import { nearDuplicateCandidatesSql } from "@/lib/quality/find-duplicates";
 import { itemSimilarityKeys } from "@/lib/quality/similarity-keys";
-import { copyMigrationsUpTo, migrationBefore, migrationScratchForThisFile } from "@/tests/support/partial-migrations";
+import { connectJustBefore, migrateThrough, migrationScratchForThisFile } from "@/tests/support/partial-migrations";
 
 const THE_MIGRATION = "20261208090000_similarity_keys_per_language";
 const scratch = migrationScratchForThisFile("escriba_keys_language");
 
 test("stored band keys gain their item's language, lookups find the items stored before, and counting goes on", async () => {
-  const { databaseUrl, dir } = scratch;
-  await copyMigrationsUpTo(dir, await migrationBefore(THE_MIGRATION));
-  await applyPendingMigrations(databaseUrl, { dir });
-
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const client = await connectJustBefore(scratch, THE_MIGRATION);
   try {
     const author = randomUUID();
     await client.query(
@@ -54,8 +47,7 @@ test("stored band keys gain their item's language, lookups find the items stored
     const countsBefore = await counts();
     assert.equal(countsBefore.length, 3, "the progress counts saw the items");
 
-    await copyMigrationsUpTo(dir, THE_MIGRATION);
-    assert.deepEqual(await applyPendingMigrations(databaseUrl, { dir }), [THE_MIGRATION]);
+    assert.deepEqual(await migrateThrough(scratch, THE_MIGRATION), [THE_MIGRATION]);
 
     const keysOf = async (id: string) =>
       (await client.query<{ keys: string[] | null }>(`SELECT similarity_keys::text[] AS keys FROM items WHERE id = $1`, [id])).rows[0]!.keys;

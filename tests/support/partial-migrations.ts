@@ -6,7 +6,8 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before } from "node:test";
-import { MIGRATIONS_DIR, readMigrationFiles } from "@/lib/database/migrations";
+import pg from "pg";
+import { applyPendingMigrations, MIGRATIONS_DIR, readMigrationFiles } from "@/lib/database/migrations";
 import { createDatabase, dropDatabase } from "@/tests/support/test-databases";
 
 /**
@@ -55,4 +56,24 @@ export async function migrationBefore(name: string): Promise<string> {
   const last = earlier.at(-1);
   if (!last) throw new Error(`no migration comes before ${name}`);
   return last;
+}
+
+type MigrationScratch = ReturnType<typeof migrationScratchForThisFile>;
+
+/**
+ * Brings the scratch database through every real migration before `name`, for a test to write the data the migration
+ * will meet, and returns a client connected to it (the test ends it).
+ */
+export async function connectJustBefore(scratch: MigrationScratch, name: string): Promise<pg.Client> {
+  await copyMigrationsUpTo(scratch.dir, await migrationBefore(name));
+  await applyPendingMigrations(scratch.databaseUrl, { dir: scratch.dir });
+  const client = new pg.Client({ connectionString: scratch.databaseUrl });
+  await client.connect();
+  return client;
+}
+
+/** Applies the real migrations up to and including `name` to the scratch database; returns the names applied. */
+export async function migrateThrough(scratch: MigrationScratch, name: string): Promise<string[]> {
+  await copyMigrationsUpTo(scratch.dir, name);
+  return applyPendingMigrations(scratch.databaseUrl, { dir: scratch.dir });
 }
