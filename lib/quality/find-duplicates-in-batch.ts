@@ -3,9 +3,11 @@
 // against the texts before it in the batch, which are not in the database yet but will be by the time it is.
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
+  COMPARED_STATUSES,
   MAX_CANDIDATES,
   MAX_REPORTED,
   RESPONSE_PREFIX_CHARS,
+  bandKeyProbeSql,
   exactDuplicateProblems,
   nearDuplicateProblems,
   type DuplicateCandidate,
@@ -43,7 +45,7 @@ export async function findDuplicateProblemsInBatch(
     SELECT f.n, x.id::text AS id
       FROM unnest(${numbers}::int[], ${candidates.map((c) => c.fingerprint)}::text[]) AS f(n, fingerprint)
       CROSS JOIN LATERAL (
-        SELECT id FROM items WHERE fingerprint = f.fingerprint AND status::text IN ('submitted', 'approved', 'changes_requested')
+        SELECT id FROM items WHERE fingerprint = f.fingerprint AND ${COMPARED_STATUSES}
          LIMIT ${MAX_REPORTED}) x`;
   // Lateral probes of the band-key index, one per text and field (as in find-duplicates.ts, so that a shared template
   // in one field cannot crowd the other's candidates out), the keys handed over as one array literal per text and field
@@ -51,19 +53,14 @@ export async function findDuplicateProblemsInBatch(
   // themselves). Keys carry their language, so no language condition is needed. An empty array finds nothing at once.
   const keyed = numbers.filter((n) => candidates[n]!.similarityKeys.length > 0);
   const keysLiteral = (n: number, field: KeyedField) => `{${keysOfField(candidates[n]!.similarityKeys, field).join(",")}}`;
-  const probe = (keys: Prisma.Sql) => Prisma.sql`(
-        SELECT id, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
-         WHERE similarity_keys && ${keys}::bigint[]
-           AND status::text IN ('submitted', 'approved', 'changes_requested')
-         LIMIT ${MAX_CANDIDATES})`;
   const nearRows =
     keyed.length === 0
       ? []
       : await tx.$queryRaw<(NearDuplicateCandidate & { n: number })[]>`
-    SELECT w.n, x.id::text AS id, x.instruction, x.response_start
+    SELECT w.n, x.id, x.instruction, x.response_start
       FROM unnest(${keyed}::int[], ${keyed.map((n) => keysLiteral(n, "instruction"))}::text[],
                   ${keyed.map((n) => keysLiteral(n, "response"))}::text[]) AS w(n, instruction_keys, response_keys)
-      CROSS JOIN LATERAL (${probe(Prisma.sql`w.instruction_keys`)} UNION ${probe(Prisma.sql`w.response_keys`)}) x`;
+      CROSS JOIN LATERAL (${bandKeyProbeSql(Prisma.sql`w.instruction_keys::bigint[]`)} UNION ${bandKeyProbeSql(Prisma.sql`w.response_keys::bigint[]`)}) x`;
   const exactOf = groupBy(exactRows, (row) => row.id);
   const nearOf = groupBy(nearRows, (row) => row);
 

@@ -42,17 +42,26 @@ export interface DuplicateCandidate {
 export function nearDuplicateCandidatesSql(candidate: Pick<DuplicateCandidate, "itemId" | "similarityKeys">): Prisma.Sql {
   const probes = KEYED_FIELDS.map((field) => keysOfField(candidate.similarityKeys, field))
     .filter((keys) => keys.length > 0)
-    .map(
-      (keys) => Prisma.sql`(
-    SELECT id::text, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
-     WHERE similarity_keys && (SELECT ${`{${keys.join(",")}}`}::bigint[])
-       AND id <> ${candidate.itemId}::uuid
-       AND status::text IN ('submitted', 'approved', 'changes_requested')
-     LIMIT ${MAX_CANDIDATES})`,
-    );
+    .map((keys) => bandKeyProbeSql(Prisma.sql`(SELECT ${`{${keys.join(",")}}`}::bigint[])`, candidate.itemId));
   if (probes.length === 0) return Prisma.sql`SELECT NULL::text AS id, NULL::text AS instruction, NULL::text AS response_start WHERE false`;
   // UNION: an item that shares keys in both fields is one candidate.
   return Prisma.join(probes, " UNION ");
+}
+
+/** Only text other people have seen makes a duplicate: drafts are nobody's work yet. */
+export const COMPARED_STATUSES = Prisma.sql`status::text IN ('submitted', 'approved', 'changes_requested')`;
+
+/**
+ * One probe of the band-key index, parenthesised: up to MAX_CANDIDATES compared items holding one of `keys` (a bigint[]
+ * expression), `exceptItemId` left out, as NearDuplicateCandidate rows. The lookup of one text and an import batch's
+ * lookup are made of these.
+ */
+export function bandKeyProbeSql(keys: Prisma.Sql, exceptItemId?: string): Prisma.Sql {
+  const except = exceptItemId === undefined ? Prisma.empty : Prisma.sql`AND id <> ${exceptItemId}::uuid`;
+  return Prisma.sql`(
+    SELECT id::text AS id, instruction, left(response, ${RESPONSE_PREFIX_CHARS}) AS response_start FROM items
+     WHERE similarity_keys && ${keys} ${except} AND ${COMPARED_STATUSES}
+     LIMIT ${MAX_CANDIDATES})`;
 }
 
 /** The index every near-duplicate lookup must go through (bench/near-duplicate-check.ts fails without it). */
@@ -78,8 +87,7 @@ export interface DuplicateLookupRow extends NearDuplicateCandidate {
 export function duplicateLookupSql(candidate: DuplicateCandidate): Prisma.Sql {
   const exact = Prisma.sql`
     SELECT true AS exact, id::text, NULL::text AS instruction, NULL::text AS response_start FROM items
-     WHERE fingerprint = ${candidate.fingerprint} AND id <> ${candidate.itemId}::uuid
-       AND status::text IN ('submitted', 'approved', 'changes_requested')
+     WHERE fingerprint = ${candidate.fingerprint} AND id <> ${candidate.itemId}::uuid AND ${COMPARED_STATUSES}
      LIMIT ${MAX_REPORTED}`;
   if (candidate.similarityKeys.length === 0) return exact;
   return Prisma.sql`(${exact}) UNION ALL (SELECT false AS exact, near.* FROM (${nearDuplicateCandidatesSql(candidate)}) near)`;
