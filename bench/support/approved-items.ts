@@ -6,7 +6,7 @@ import { syntheticInstruction, syntheticResponse, syntheticText, type BenchDatab
 
 const BATCH = 5_000;
 /** Bumped whenever what fillApprovedItems writes changes, so a kept database filled the old way is filled again. */
-export const APPROVED_ITEMS_FORMAT = 2;
+export const APPROVED_ITEMS_FORMAT = 3;
 
 /** 0–999, spread independently of the language (n % 4) and the category. */
 const dice = (n: number) => (Math.imul(n, 2654435761) >>> 7) % 1000;
@@ -28,7 +28,9 @@ export function approvedItemText(n: number): { instruction: string; context: str
 
 /**
  * Fills `count` approved items spread over the four languages, every category and `authorIds`: one submission
- * revision each, and for one in ten a reviewer's edit on top that is the approved revision. Then VACUUM ANALYZE.
+ * revision each, and for one in ten a reviewer's edit on top that is the approved revision. Nine in ten carry the
+ * writing evidence the editor freezes at submission (the others came in by import, which has none); one in twenty of
+ * those had their response pasted. Then VACUUM ANALYZE.
  */
 export async function fillApprovedItems(
   database: BenchDatabase,
@@ -67,12 +69,35 @@ export async function fillApprovedItems(
                 CASE WHEN dice % 20 = 0 THEN 'CC BY-SA 4.0' END, ($11::jsonb ->> language)::uuid,
                 timestamptz '2026-01-01' + n * interval '1 second'
          FROM input
+       ),
+       edits AS (
+         INSERT INTO item_revisions (id, item_id, number, kind, author_id, variety, category, instruction, context, response,
+                                     source_url, source_license, guideline_id, created_at)
+         SELECT edit_id, item_id, 2, 'reviewer_edit', $12::uuid, variety, category::"Category", instruction || ' (revisado)',
+                context, response, NULL, NULL, ($11::jsonb ->> language)::uuid,
+                timestamptz '2026-01-02' + n * interval '1 second'
+         FROM input WHERE edit_id IS NOT NULL
+       ),
+       evidence AS (
+         SELECT item_id, submission_id, author_id, n, length(instruction) AS instruction_chars,
+                length(response) AS response_chars, dice % 20 = 4 AS pasted
+         FROM input WHERE dice % 10 <> 9
        )
-       INSERT INTO item_revisions (id, item_id, number, kind, author_id, variety, category, instruction, context, response,
-                                   source_url, source_license, guideline_id, created_at)
-       SELECT edit_id, item_id, 2, 'reviewer_edit', $12::uuid, variety, category::"Category", instruction || ' (revisado)',
-              context, response, NULL, NULL, ($11::jsonb ->> language)::uuid, timestamptz '2026-01-02' + n * interval '1 second'
-       FROM input WHERE edit_id IS NOT NULL`,
+       INSERT INTO writing_evidence (id, item_id, user_id, kind, revision_id, fields, typed_chars, pasted_chars,
+                                     inserted_chars, reasons, flags, checked_at, created_at)
+       SELECT gen_random_uuid(), item_id, author_id, 'writing', submission_id,
+              jsonb_build_object(
+                'instruction', jsonb_build_object('typed', instruction_chars, 'pasted', 0, 'dropped', 0, 'other', 0,
+                  'restored', 0, 'deleted', n % 40, 'pasteSizes', '[]'::jsonb, 'dropSizes', '[]'::jsonb,
+                  'activeMs', instruction_chars * 260, 'longestBurstCpm', 310, 'awayInsertions', 0),
+                'response', jsonb_build_object('typed', CASE WHEN pasted THEN 0 ELSE response_chars END,
+                  'pasted', CASE WHEN pasted THEN response_chars ELSE 0 END, 'dropped', 0, 'other', 0, 'restored', 0,
+                  'deleted', n % 90, 'pasteSizes', CASE WHEN pasted THEN jsonb_build_array(response_chars) ELSE '[]'::jsonb END,
+                  'dropSizes', '[]'::jsonb, 'activeMs', response_chars * 240, 'longestBurstCpm', 340, 'awayInsertions', 0)),
+              instruction_chars + CASE WHEN pasted THEN 0 ELSE response_chars END,
+              CASE WHEN pasted THEN response_chars ELSE 0 END, CASE WHEN pasted THEN response_chars ELSE 0 END,
+              '{}', '{}', timestamptz '2026-01-01' + n * interval '1 second', timestamptz '2026-01-01' + n * interval '1 second'
+       FROM evidence`,
       [
         ns,
         languages,
@@ -91,5 +116,5 @@ export async function fillApprovedItems(
     );
     if ((start / BATCH) % 20 === 19) process.stdout.write(`  ${start + ns.length} items\n`);
   }
-  await database.query("VACUUM ANALYZE items, item_revisions");
+  await database.query("VACUUM ANALYZE items, item_revisions, writing_evidence");
 }

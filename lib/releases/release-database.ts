@@ -21,6 +21,8 @@ ORDER BY ri.item_id`;
 /** Rows handed over at a time. */
 const BATCH_ROWS = 2_000;
 const LANGUAGE_CODE = /^[a-z]{2}$/;
+/** Memory for the authorship summary's hashes and sort over a million items (the server's default, 4 MB, spills them). */
+const SUMMARY_WORK_MEM = "64MB";
 
 export type ReleaseChange = "added" | "changed" | "retracted";
 
@@ -102,25 +104,34 @@ export class ReleaseBuildConnection {
   /**
    * Per released item, the author's counters frozen at the last submission up to the released revision (a reviewer's
    * edit does not replace the author's record); items with none are left out of `withEvidence`.
+   *
+   * One pass over the release and the evidence, joined as sets: probing the evidence item by item took 20 s of a
+   * million-item build once nine in ten items had some. The sort and hashes get the memory to stay off disk.
    */
   async authorship(releaseId: string): Promise<AuthorshipSummary> {
-    const { rows } = await this.client.query<AuthorshipSummary>(
-      `SELECT count(e.entered)::int AS "withEvidence",
-              count(*) FILTER (WHERE e.entered > 0 AND e.inserted_chars * 20 < e.entered)::int AS "mostlyTyped"
-         FROM release_items ri
-         LEFT JOIN LATERAL (
-           SELECT w.inserted_chars, w.typed_chars + w.inserted_chars AS entered
-             FROM writing_evidence w
-             JOIN item_revisions r ON r.id = w.revision_id
-            WHERE w.item_id = ri.item_id AND w.kind = 'writing'
-              AND r.number <= (SELECT number FROM item_revisions WHERE id = ri.revision_id)
-            ORDER BY r.number DESC
-            LIMIT 1
-         ) e ON true
-        WHERE ri.release_id = $1`,
-      [releaseId],
-    );
-    return rows[0] ?? { withEvidence: 0, mostlyTyped: 0 };
+    await this.client.query("BEGIN READ ONLY");
+    try {
+      await this.client.query(`SET LOCAL work_mem = '${SUMMARY_WORK_MEM}'`);
+      const { rows } = await this.client.query<AuthorshipSummary>(
+        `SELECT count(*)::int AS "withEvidence",
+                count(*) FILTER (WHERE entered > 0 AND inserted_chars * 20 < entered)::int AS "mostlyTyped"
+           FROM (
+             SELECT DISTINCT ON (ri.item_id) w.inserted_chars, w.typed_chars + w.inserted_chars AS entered
+               FROM release_items ri
+               JOIN item_revisions released ON released.id = ri.revision_id
+               JOIN writing_evidence w ON w.item_id = ri.item_id AND w.kind = 'writing'
+               JOIN item_revisions evidenced ON evidenced.id = w.revision_id
+              WHERE ri.release_id = $1 AND evidenced.number <= released.number
+              ORDER BY ri.item_id, evidenced.number DESC
+           ) latest`,
+        [releaseId],
+      );
+      await this.client.query("COMMIT");
+      return rows[0] ?? { withEvidence: 0, mostlyTyped: 0 };
+    } catch (error) {
+      await this.client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
   }
 
   async campaignNames(ids: readonly string[]): Promise<Map<string, string>> {
