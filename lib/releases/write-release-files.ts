@@ -136,6 +136,10 @@ export async function writeReleaseFiles(
   const statistics = new ReleaseStatistics();
   const recordOf = releaseRecordMaker(annotatorPseudonyms(options.pseudonymKey));
   const parquet = new ParquetThread();
+  // The card's authorship figures come from one query on the connection the data files leave idle (they stream on
+  // readers of their own): asked for now, PostgreSQL works on it while this process encodes rows.
+  const authorship = content.authorship();
+  authorship.catch(() => {}); // awaited for the card; a failure meanwhile is not an unhandled rejection
   try {
     for await (const languageRows of content.languages()) {
       const { language } = languageRows;
@@ -156,6 +160,8 @@ export async function writeReleaseFiles(
     await parquet.stop();
   }
 
+  // Before the next question on that connection, which would otherwise wait in line behind it.
+  const authorshipSummary = await authorship;
   const languages = statistics.languages();
   const guidelines = statistics.guidelineUses(await content.campaignNames(statistics.campaignIds()));
   const { file: changelogFile, changes } = await writeChangelog(content, release, folder, items);
@@ -172,7 +178,7 @@ export async function writeReleaseFiles(
       languages,
       guidelines,
       maskedPiiSpans,
-      authorship: await content.authorship(),
+      authorship: authorshipSummary,
     }),
   );
 
