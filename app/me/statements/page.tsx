@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatTotals } from "@/components/pay/format-money";
+import { StatementDownloadCell } from "@/components/pay/statement-download-cell";
 import { requirePageViewer } from "@/lib/http/page-guard";
 import { listStatements } from "@/lib/pay/read-statements";
 import "@/components/pay/pay.css";
@@ -43,14 +44,11 @@ export default async function MyStatementsPage() {
                   </th>
                   <td>{format.dateTime(new Date(statement.closedAt), { dateStyle: "medium" })}</td>
                   <td className="number">{formatTotals(locale, statement.totals, t("nothingToPay"))}</td>
-                  <td>
-                    <a href={`/api/v1/statements/${statement.id}/csv`} download aria-label={tWording("downloadStatementFor", { label: statement.periodLabel })}>
-                      {t("download")}
-                    </a>
-                    <div className="pay-checksum muted">
-                      {t("sha256")} <code>{statement.csvSha256}</code>
-                    </div>
-                  </td>
+                  <StatementDownloadCell
+                    statementId={statement.id}
+                    csvSha256={statement.csvSha256}
+                    label={tWording("downloadStatementFor", { label: statement.periodLabel })}
+                  />
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,7 @@ import { AdjustmentForm } from "@/components/pay/adjustment-form";
 import { ClosePeriodButton } from "@/components/pay/close-period-button";
 import { formatDay } from "@/components/pay/day-format";
 import { formatMoney, formatTotals } from "@/components/pay/format-money";
+import { StatementDownloadCell } from "@/components/pay/statement-download-cell";
 import { orNotFound, requirePageViewer } from "@/lib/http/page-guard";
 import { listAdjustments } from "@/lib/pay/adjustments";
 import { getPayPeriod } from "@/lib/pay/list-pay-periods";
@@ -97,14 +98,11 @@ export default async function PayPeriodPage({ params }: { params: Promise<{ peri
                         </th>
                         <td className="number">{format.number(statement.lineCount)}</td>
                         <td className="number">{formatTotals(locale, statement.totals, t("nothingToPay"))}</td>
-                        <td>
-                          <a href={`/api/v1/statements/${statement.id}/csv`} download aria-label={tWording("downloadStatementOf", { name: statement.personName })}>
-                            {t("download")}
-                          </a>
-                          <div className="pay-checksum muted">
-                            {t("sha256")} <code>{statement.csvSha256}</code>
-                          </div>
-                        </td>
+                        <StatementDownloadCell
+                          statementId={statement.id}
+                          csvSha256={statement.csvSha256}
+                          label={tWording("downloadStatementOf", { name: statement.personName })}
+                        />
                       </tr>
                     ))}
                   </tbody>
