@@ -2,8 +2,8 @@
 // (router.replace) lands a moment after it is asked for, later still on a busy server. Until the ones in flight land,
 // the query is the one last asked for; a URL none of them sent (back, forward, a link) is the query again.
 //
-// Plain TypeScript, apart from React, so that every order of events can be tested: a change asked for in the moment
-// between a navigation landing and the page hearing of it must still start from what was last asked for.
+// Plain TypeScript, kept out of the React hook, so that every order of events can be tested: a change asked for in
+// the moment between a navigation landing and the page hearing of it must still start from what was last asked for.
 
 export type QueryChanges = Record<string, string | undefined>;
 
