@@ -16,7 +16,7 @@ import { to as copyTo } from "pg-copy-streams";
 import { disconnectDb } from "@/lib/db";
 import { ITEM_LANGUAGES } from "@/lib/vocabulary";
 import { createRelease } from "@/lib/releases/create-release";
-import { FROZEN_REVISIONS_SQL } from "@/lib/releases/release-database";
+import { AUTHORSHIP_SUMMARY_SQL, AUTHORSHIP_SUMMARY_WORK_MEM, FROZEN_REVISIONS_SQL } from "@/lib/releases/release-database";
 import { APPROVED_ITEMS_FORMAT, fillApprovedItems } from "@/bench/support/approved-items";
 import { openBenchDatabase, type BenchDatabase } from "@/bench/support/bench-database";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
@@ -66,6 +66,9 @@ if (build.outcome !== "built") throw new Error(`the build ended ${build.outcome}
 
 console.log("Timing the floor: COPY of the same rows as JSON…");
 const floor = await copyFloor(database.url, release.id);
+// The card's summary runs beside the data files, so a worse plan (a probe per item: 20 s at a million) would hide
+// in their time: its plan is printed, with the memory the build gives it.
+const summaryPlan = await planOf(database.url, AUTHORSHIP_SUMMARY_SQL, release.id, AUTHORSHIP_SUMMARY_WORK_MEM);
 
 const { rows: files } = await database.query(
   "SELECT path, size_bytes::bigint AS size, sha256 FROM release_files WHERE release_id = $1 ORDER BY path COLLATE \"C\"",
@@ -84,6 +87,9 @@ console.log(`ratio                     ${(build.ms / floor.ms).toFixed(2)}× the
 console.log(`peak RSS                  ${megabytes(build.peakRssBytes)} (target < 512 MB; ${megabytes(build.rssBeforeBytes)} before the build started)`);
 console.log(`JSONL                     ${megabytes(totalOf(".jsonl"))}`);
 console.log(`Parquet                   ${megabytes(totalOf(".parquet"))}`);
+console.log("");
+console.log("plan of the dataset card's authorship summary:");
+for (const line of summaryPlan) console.log(`  ${line}`);
 console.log("");
 for (const file of files) console.log(`  ${file.sha256}  ${String(file.size).padStart(11)}  ${file.path}`);
 console.log("(data files hash the same on every run over the same database; the card, changelog and manifest carry the release's date)");
@@ -149,6 +155,20 @@ async function buildInChildProcess(releaseId: string) {
 }
 
 /** PostgreSQL's own cost of producing the rows the builder reads, as JSON, per language in the builder's order. */
+/** EXPLAIN of `sql` for the release, with `workMem` as the build sets it (one connection: SET LOCAL holds in its transaction). */
+async function planOf(url: string, sql: string, releaseId: string, workMem: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN READ ONLY");
+    await client.query(`SET LOCAL work_mem = '${workMem}'`);
+    const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (COSTS OFF) ${sql}`, [releaseId]);
+    return rows.map((row) => row["QUERY PLAN"]);
+  } finally {
+    await client.end();
+  }
+}
+
 async function copyFloor(url: string, releaseId: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

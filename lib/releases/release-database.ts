@@ -22,7 +22,22 @@ ORDER BY ri.item_id`;
 const BATCH_ROWS = 2_000;
 const LANGUAGE_CODE = /^[a-z]{2}$/;
 /** Memory for the authorship summary's hashes and sort over a million items (the server's default, 4 MB, spills them). */
-const SUMMARY_WORK_MEM = "64MB";
+export const AUTHORSHIP_SUMMARY_WORK_MEM = "64MB";
+/**
+ * The dataset card's authorship figures for release $1 (see ReleaseBuildConnection.authorship); bench/release-build.ts
+ * prints its plan.
+ */
+export const AUTHORSHIP_SUMMARY_SQL = `SELECT count(*)::int AS "withEvidence",
+       count(*) FILTER (WHERE entered > 0 AND inserted_chars * 20 < entered)::int AS "mostlyTyped"
+  FROM (
+    SELECT DISTINCT ON (ri.item_id) w.inserted_chars, w.typed_chars + w.inserted_chars AS entered
+      FROM release_items ri
+      JOIN item_revisions released ON released.id = ri.revision_id
+      JOIN writing_evidence w ON w.item_id = ri.item_id AND w.kind = 'writing'
+      JOIN item_revisions evidenced ON evidenced.id = w.revision_id
+     WHERE ri.release_id = $1 AND evidenced.number <= released.number
+     ORDER BY ri.item_id, evidenced.number DESC
+  ) latest`;
 
 export type ReleaseChange = "added" | "changed" | "retracted";
 
@@ -111,21 +126,8 @@ export class ReleaseBuildConnection {
   async authorship(releaseId: string): Promise<AuthorshipSummary> {
     await this.client.query("BEGIN READ ONLY");
     try {
-      await this.client.query(`SET LOCAL work_mem = '${SUMMARY_WORK_MEM}'`);
-      const { rows } = await this.client.query<AuthorshipSummary>(
-        `SELECT count(*)::int AS "withEvidence",
-                count(*) FILTER (WHERE entered > 0 AND inserted_chars * 20 < entered)::int AS "mostlyTyped"
-           FROM (
-             SELECT DISTINCT ON (ri.item_id) w.inserted_chars, w.typed_chars + w.inserted_chars AS entered
-               FROM release_items ri
-               JOIN item_revisions released ON released.id = ri.revision_id
-               JOIN writing_evidence w ON w.item_id = ri.item_id AND w.kind = 'writing'
-               JOIN item_revisions evidenced ON evidenced.id = w.revision_id
-              WHERE ri.release_id = $1 AND evidenced.number <= released.number
-              ORDER BY ri.item_id, evidenced.number DESC
-           ) latest`,
-        [releaseId],
-      );
+      await this.client.query(`SET LOCAL work_mem = '${AUTHORSHIP_SUMMARY_WORK_MEM}'`);
+      const { rows } = await this.client.query<AuthorshipSummary>(AUTHORSHIP_SUMMARY_SQL, [releaseId]);
       await this.client.query("COMMIT");
       return rows[0] ?? { withEvidence: 0, mostlyTyped: 0 };
     } catch (error) {
