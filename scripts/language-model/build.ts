@@ -23,12 +23,15 @@ const MIN_COUNT = Number(process.env.MIN_COUNT ?? 25);
 const SMOOTHING = 0.5;
 /**
  * Each language's model is an even mixture of its two registers: documentation (LibreOffice help, and Apertium
- * translations of Spanish help for ast/an/oc) and the register annotators write (register-data.ts: fortunes and
- * their Apertium translations). Mixing per language, rather than pooling the text, keeps "everyday words" from
- * pointing at whichever languages happen to have more everyday text than documentation. A language with only
- * one register (eu, fr: no fortunes) uses that one alone.
+ * translations of Spanish help for ast/an/oc) and the register annotators write (register-data.ts: the Bible,
+ * dictionary examples, voice prompts, tutorials, and Apertium translations). Mixing per language, rather than
+ * pooling the text, keeps "everyday words" from pointing at whichever languages happen to have more everyday text
+ * than documentation. A language with only one register (eu) uses that one alone, and one with little everyday
+ * text (it, fr, de: prompts and tutorials, about 50,000 characters) gives it a share in proportion, up to
+ * FULL_REGISTER_CHARS: half the weight on so little text would make its chance words look significant.
  */
 const REGISTER_SHARE = Number(process.env.REGISTER_SHARE ?? 0.5);
+const FULL_REGISTER_CHARS = 500_000;
 /** Nats per byte of quantised cost; 255 units is the cap, beyond which a feature just says "not this language". */
 const STEP = 0.08;
 /** Relative weight of each kind of feature (index = n-gram length; 0 = whole word). */
@@ -37,6 +40,7 @@ const WEIGHTS = (process.env.WEIGHTS ?? "1.5,0.5,0.8,1,1,1").split(",").map(Numb
 const L = MODEL_LANGUAGES.length;
 
 const corpusChars = new Float64Array(L);
+const registerChars = new Float64Array(L);
 /** Feature occurrences per register: [documentation, register] × language. */
 type Row = Float64Array;
 const DOMAINS = 2;
@@ -60,7 +64,8 @@ function countFeatures(): { counts: Map<string, Row>; totals: Float64Array[] } {
       });
     for (const line of documentation) add(line, 0);
     for (const line of register) add(line, 1);
-    corpusChars[l] = documentation.join("\n").length + register.join("\n").length;
+    registerChars[l] = register.join("\n").length;
+    corpusChars[l] = documentation.join("\n").length + registerChars[l]!;
     console.log(`counted ${language}: ${documentation.join("\n").length} + ${register.join("\n").length} chars, ${counts.size} features so far`);
   });
   return { counts, totals };
@@ -79,7 +84,7 @@ function buildFile(counts: Map<string, Row>, totals: Float64Array[]): LanguageMo
     const kind = kindOf(feature);
     const total = totals[kind]!;
     const logs = MODEL_LANGUAGES.map((_, l) => {
-      const share = total[l]! === 0 ? 1 : total[L + l]! === 0 ? 0 : REGISTER_SHARE;
+      const share = total[l]! === 0 ? 1 : total[L + l]! === 0 ? 0 : REGISTER_SHARE * Math.min(1, registerChars[l]! / FULL_REGISTER_CHARS);
       const p = (domain: number) =>
         (row[domain * L + l]! + SMOOTHING) / (total[domain * L + l]! + SMOOTHING * vocabulary[kind]!);
       return Math.log(share * p(1) + (1 - share) * p(0));

@@ -1,8 +1,8 @@
 // Splits the raw text into a training corpus (kept outside the repo) and the held-out evaluation set (committed).
 //
 // Run: node --import tsx scripts/language-model/prepare-data.ts
-// Training: LibreOffice help minus the Impress/Draw/Chart/Math modules, Occitan hunspell stems; fortune cookies and
-// their Apertium translations are split into training, development and evaluation by register-data.ts.
+// Training: LibreOffice help minus the Impress/Draw/Chart/Math modules, Occitan hunspell stems; the everyday register's
+// texts and their Apertium translations are split into training, development and evaluation by register-data.ts.
 // Evaluation: the held-out LibreOffice modules, GNOME user help, the Debian installation guide and the UDHR:
 // other documents, and mostly other sources; no evaluation sentence occurs anywhere in the training text.
 import { mkdirSync, writeFileSync } from "node:fs";

