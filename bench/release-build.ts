@@ -154,7 +154,6 @@ async function buildInChildProcess(releaseId: string) {
   };
 }
 
-/** PostgreSQL's own cost of producing the rows the builder reads, as JSON, per language in the builder's order. */
 /** EXPLAIN of `sql` for the release, with `workMem` as the build sets it (one connection: SET LOCAL holds in its transaction). */
 async function planOf(url: string, sql: string, releaseId: string, workMem: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
@@ -169,6 +168,7 @@ async function planOf(url: string, sql: string, releaseId: string, workMem: stri
   }
 }
 
+/** PostgreSQL's own cost of producing the rows the builder reads, as JSON, per language in the builder's order. */
 async function copyFloor(url: string, releaseId: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -13,10 +13,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { RAW_DIR, type Passage } from "./raw-text";
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ENTITIES[name] ?? "");
+import { decodeEntities, RAW_DIR, type Passage } from "./raw-text";
 
 /**
  * The 1909 Spanish spelling accents the one-letter words ("á", "é", "ó") and some monosyllables ("fué", "dió"), and
@@ -60,7 +57,7 @@ export function daccoExamples(language: "ca" | "en"): Passage[] {
     for (const name of readdirSync(dir).sort()) {
       for (const match of readFileSync(join(dir, name), "utf8").matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, "g"))) {
         // Headwords are marked in bold inside the example ("&lt;b&gt;"); the text is what matters.
-        const text = decode(decode(match[1]!)).replace(/<\/?b>/g, "").replace(/\s+/g, " ").trim();
+        const text = decodeEntities(decodeEntities(match[1]!)).replace(/<\/?b>/g, "").replace(/\s+/g, " ").trim();
         if (!text || seen.has(text)) continue;
         seen.add(text);
         out.push({ text, language, source: "dacco", document: `dacco:${direction}/${name}` });

@@ -1,6 +1,7 @@
 // Builds the short development set (20–80 characters) for tuning how the identifier treats short lines, from the
-// development material only: the development documents of the everyday register and their translations (dev-register.jsonl) and, for
-// Basque, the development documentation sentences (dev.jsonl). Never from the evaluation sets.
+// development material only: the development documents of the everyday register and their translations
+// (dev-register.jsonl) and, for Basque, the development documentation sentences (dev.jsonl). Never from the
+// evaluation sets.
 //
 // Run after register-data.ts: node --import tsx scripts/language-model/short-dev-data.ts
 // Writes TRAIN_DIR/dev-short.jsonl in the evaluation sets' format, so evaluate.ts and build.ts read it alike.
