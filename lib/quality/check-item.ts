@@ -40,7 +40,8 @@ export interface QualityCheckDeps {
   identifyLanguage?: (text: string) => Pick<LanguageGuess, "language" | "confidence"> & Partial<Pick<LanguageGuess, "alternatives">>;
 }
 
-function countLetters(text: string): number {
+/** Letters of a text as the language check counts them (LANGUAGE_CHECK_MIN_LETTERS). */
+export function countLetters(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0;
 }
 

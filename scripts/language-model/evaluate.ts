@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { identifyLanguage } from "../../lib/quality/language";
-import { LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
+import { countLetters, LANGUAGE_CHECK_MIN_LETTERS, LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
 import { blockingPower, evaluate, formatReport, readEvalSet, type Classifier } from "./eval-report";
 
 const file = process.argv[2] ?? join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id/eval.jsonl");
@@ -21,6 +21,12 @@ console.log(formatReport(ours));
 const power = blockingPower(rows, identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE);
 console.log(`blocking power (confidence ≥ ${LANGUAGE_MISMATCH_MIN_CONFIDENCE}, right): ${Object.entries(power.confidentRight)
   .map(([language, share]) => `${language} ${(100 * share).toFixed(1)} %`).join(", ")}; confidently wrong: ${(100 * power.confidentlyWrong).toFixed(2)} %`);
+// The submit check never blocks a field with fewer letters than LANGUAGE_CHECK_MIN_LETTERS, whatever the confidence.
+const checkable = rows.filter((row) => countLetters(row.text) >= LANGUAGE_CHECK_MIN_LETTERS);
+const checkablePower = blockingPower(checkable, identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE);
+console.log(`the same on the ${checkable.length} lines of ≥ ${LANGUAGE_CHECK_MIN_LETTERS} letters, the only ones the submit check may block: ${
+  Object.entries(checkablePower.confidentRight).map(([language, share]) => `${language} ${(100 * share).toFixed(1)} %`).join(", ")
+}; confidently wrong: ${(100 * checkablePower.confidentlyWrong).toFixed(2)} %`);
 const fine = new Map<string, [number, number]>();
 for (const row of rows.filter((r) => r.language === "other")) {
   const language = row.source.slice(row.source.lastIndexOf("/") + 1);
