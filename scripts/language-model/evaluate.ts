@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { identifyLanguage } from "../../lib/quality/language";
 import { countLetters, LANGUAGE_CHECK_MIN_LETTERS, LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
-import { blockingPower, evaluate, formatReport, readEvalSet, type Classifier } from "./eval-report";
+import { blockingPower, evaluate, formatReport, readEvalSet, type BlockingPower, type Classifier } from "./eval-report";
 
 const file = process.argv[2] ?? join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id/eval.jsonl");
 const rows = readEvalSet(readFileSync(file, "utf8"));
@@ -18,15 +18,14 @@ const ours = evaluate(rows, (text) => identifyLanguage(text).language);
 const elapsed = performance.now() - started;
 console.log(`escriba identifier on ${rows.length} sentences (${file})`);
 console.log(formatReport(ours));
-const power = blockingPower(rows, identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE);
-console.log(`blocking power (confidence ≥ ${LANGUAGE_MISMATCH_MIN_CONFIDENCE}, right): ${Object.entries(power.confidentRight)
-  .map(([language, share]) => `${language} ${(100 * share).toFixed(1)} %`).join(", ")}; confidently wrong: ${(100 * power.confidentlyWrong).toFixed(2)} %`);
+const formatPower = ({ confidentRight, confidentlyWrong }: BlockingPower) =>
+  `${Object.entries(confidentRight).map(([language, share]) => `${language} ${(100 * share).toFixed(1)} %`).join(", ")}; ` +
+  `confidently wrong: ${(100 * confidentlyWrong).toFixed(2)} %`;
+console.log(`blocking power (confidence ≥ ${LANGUAGE_MISMATCH_MIN_CONFIDENCE}, right): ${formatPower(blockingPower(rows, identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE))}`);
 // The submit check never blocks a field with fewer letters than LANGUAGE_CHECK_MIN_LETTERS, whatever the confidence.
 const checkable = rows.filter((row) => countLetters(row.text) >= LANGUAGE_CHECK_MIN_LETTERS);
-const checkablePower = blockingPower(checkable, identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE);
 console.log(`the same on the ${checkable.length} lines of ≥ ${LANGUAGE_CHECK_MIN_LETTERS} letters, the only ones the submit check may block: ${
-  Object.entries(checkablePower.confidentRight).map(([language, share]) => `${language} ${(100 * share).toFixed(1)} %`).join(", ")
-}; confidently wrong: ${(100 * checkablePower.confidentlyWrong).toFixed(2)} %`);
+  formatPower(blockingPower(checkable, identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE))}`);
 const fine = new Map<string, [number, number]>();
 for (const row of rows.filter((r) => r.language === "other")) {
   const language = row.source.slice(row.source.lastIndexOf("/") + 1);
