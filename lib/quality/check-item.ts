@@ -40,9 +40,9 @@ export interface QualityCheckDeps {
   identifyLanguage?: (text: string) => Pick<LanguageGuess, "language" | "confidence"> & Partial<Pick<LanguageGuess, "alternatives">>;
 }
 
-/** Letters of a text as the language check counts them (LANGUAGE_CHECK_MIN_LETTERS). */
-export function countLetters(text: string): number {
-  return text.match(/\p{L}/gu)?.length ?? 0;
+/** Whether a field has the letters (LANGUAGE_CHECK_MIN_LETTERS) for a language mismatch to block it at all. */
+export function hasLettersForLanguageCheck(text: string): boolean {
+  return (text.match(/\p{L}/gu)?.length ?? 0) >= LANGUAGE_CHECK_MIN_LETTERS;
 }
 
 function languageProblem(
@@ -58,7 +58,7 @@ function languageProblem(
   const confidentMismatch =
     language !== expected &&
     confidence >= LANGUAGE_MISMATCH_MIN_CONFIDENCE &&
-    countLetters(text) >= LANGUAGE_CHECK_MIN_LETTERS;
+    hasLettersForLanguageCheck(text);
   if (!confidentMismatch) return [];
   return [
     {

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { identifyLanguage } from "../../lib/quality/language";
-import { countLetters, LANGUAGE_CHECK_MIN_LETTERS, LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
+import { hasLettersForLanguageCheck, LANGUAGE_CHECK_MIN_LETTERS, LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
 import { blockingPower, evaluate, formatReport, readEvalSet, type BlockingPower, type Classifier } from "./eval-report";
 
 const file = process.argv[2] ?? join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id/eval.jsonl");
@@ -23,7 +23,7 @@ const formatPower = ({ confidentRight, confidentlyWrong }: BlockingPower) =>
   `confidently wrong: ${(100 * confidentlyWrong).toFixed(2)} %`;
 console.log(`blocking power (confidence ≥ ${LANGUAGE_MISMATCH_MIN_CONFIDENCE}, right): ${formatPower(blockingPower(rows, identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE))}`);
 // The submit check never blocks a field with fewer letters than LANGUAGE_CHECK_MIN_LETTERS, whatever the confidence.
-const checkable = rows.filter((row) => countLetters(row.text) >= LANGUAGE_CHECK_MIN_LETTERS);
+const checkable = rows.filter((row) => hasLettersForLanguageCheck(row.text));
 console.log(`the same on the ${checkable.length} lines of ≥ ${LANGUAGE_CHECK_MIN_LETTERS} letters, the only ones the submit check may block: ${
   formatPower(blockingPower(checkable, identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE))}`);
 const fine = new Map<string, [number, number]>();
