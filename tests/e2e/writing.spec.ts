@@ -258,7 +258,8 @@ test("after submitting, similar items already submitted are shown with their ids
     category: "closed_qa",
     instruction: "Segundo o texto, en que serra nace o río Miño e cantos quilómetros percorre como fronteira?",
     context: CONTEXT,
-    response: "Nace en Pedregal de Irimia (Serra de Meira) e remata no océano Atlántico, entre A Guarda e Caminha.",
+    // Ordinary Galician words: a line of place names ("entre A Guarda e Caminha") may be taken for Portuguese.
+    response: "Nace na Serra de Meira e remata no océano Atlántico, despois de facer de fronteira con Portugal durante uns setenta quilómetros.",
   });
   await signIn(page, annotator, /\/work$/);
   await page.goto(`/work/items/${near.id}`);

@@ -27,7 +27,8 @@ function galicianItem(tag: string) {
   return {
     instruction: "Segundo o texto, onde nace o río Miño e onde desemboca?",
     context: GALICIAN_CONTEXT,
-    response: `O Miño nace en Pedregal de Irimia, na Serra de Meira, e desemboca no Atlántico entre A Guarda e Caminha (${tag}).`,
+    // Ordinary Galician words: a line of place names ("entre A Guarda e Caminha") may be taken for Portuguese.
+    response: `O Miño nace na Serra de Meira e desemboca no océano Atlántico, despois de facer de fronteira con Portugal (${tag}).`,
   };
 }
 
@@ -270,7 +271,7 @@ describe("submission", () => {
       category: "closed_qa",
       ...duplicated,
       instruction: "Segundo o texto, en que serra nace o río Miño e cantos quilómetros fai de fronteira?",
-      response: "Nace en Pedregal de Irimia (Serra de Meira) e remata no océano Atlántico, entre A Guarda e Caminha.",
+      response: "Nace na Serra de Meira e remata no océano Atlántico, despois de facer de fronteira con Portugal durante uns setenta quilómetros.",
     });
     const accepted = await submitItem(second, near.id, { version: 1 });
     const warning = accepted.quality.problems.find((problem) => problem.code === "near_duplicate" && problem.field === "instruction");

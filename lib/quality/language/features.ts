@@ -4,6 +4,8 @@
 export const MAX_NGRAM = 5;
 /** Words are kept apart from n-grams by a prefix that no normalised text contains. */
 export const WORD_PREFIX = "#";
+/** Marks a word that was joined to the one before by a hyphen; not a letter, so not counted as one. */
+export const HYPHEN = "-";
 
 /**
  * Addresses in a text (web addresses, e-mail addresses) are no words of its language, and theirs are mostly English:
@@ -21,7 +23,10 @@ const DIGIT = /\p{N}/u;
 
 /**
  * Lower-cased words of letters only. Apostrophes stay inside words (Catalan "l'home", French "d'un") and the
- * Catalan middle dot of "l·l" stays too: both are among the strongest hints there are.
+ * Catalan middle dot of "l·l" stays too: both are among the strongest hints there are. A word joined to the one
+ * before by a hyphen keeps the hyphen in front ("declarar-se" → "declarar", "-se"): Catalan, Portuguese and
+ * Occitan write their enclitic pronouns so ("fes-ho", "chama-se"), where Spanish and Galician join them
+ * ("declararse", "chámase"), and split apart they looked like Spanish "se".
  */
 export function wordsOf(text: string): string[] {
   // The two removals only run on the texts that need them: this is the identifier's hottest path.
@@ -36,11 +41,26 @@ export function wordsOf(text: string): string[] {
       // "l.l" written with a full stop between two l's is the common typing of "l·l".
       dot === "." && whole[offset - 1] === "l" && whole[offset + 1] === "l" ? "·" : dot === "." ? " " : "·");
   const words: string[] = [];
-  for (const raw of normalised.split(/[^\p{L}'·]+/u)) {
-    const word = raw.replace(/^['·]+|['·]+$/g, "");
-    if (word) words.push(word);
+  for (const raw of normalised.split(/[^\p{L}'·-]+/u)) {
+    if (!raw.includes(HYPHEN)) {
+      const word = trimmed(raw);
+      if (word) words.push(word);
+      continue;
+    }
+    let joined = false;
+    for (const part of raw.split(HYPHEN)) {
+      const word = trimmed(part);
+      if (!word) continue;
+      words.push(joined ? HYPHEN + word : word);
+      joined = true;
+    }
   }
   return words;
+}
+
+/** A word without the apostrophes and middle dots at its ends (quotes, list bullets). */
+function trimmed(raw: string): string {
+  return raw.replace(/^['·]+|['·]+$/g, "");
 }
 
 /** Calls `visit` once per feature occurrence (so repeated n-grams weigh as often as they occur). */

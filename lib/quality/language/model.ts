@@ -1,5 +1,5 @@
 // Decodes a language model file and scores text against every model language with it.
-import { forEachFeature, WORD_PREFIX, wordsOf } from "./features";
+import { forEachFeature, HYPHEN, WORD_PREFIX, wordsOf } from "./features";
 import { MODEL_LANGUAGES, type ModelLanguage } from "./languages";
 
 /** The committed model file, as written by scripts/language-model/build.ts. */
@@ -113,7 +113,7 @@ export function costsOf(model: LoadedModel, text: string): { totals: Float64Arra
   const totals = new Float64Array(count);
   let letters = 0;
   for (const word of wordsOf(text)) {
-    letters += word.length;
+    letters += word.startsWith(HYPHEN) ? word.length - 1 : word.length;
     const sums = wordCosts(model, word);
     for (let l = 0; l < count; l++) totals[l]! += sums[l]!;
   }

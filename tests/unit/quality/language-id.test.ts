@@ -80,6 +80,13 @@ test("codes, ids and quantities with digits are no words of a language", () => {
   }
 });
 
+test("a word joined by a hyphen keeps it in front; other hyphens part words", () => {
+  assert.deepEqual(wordsOf("Declarar-se en vaga; chama-se, posa-t'hi."), ["declarar", "-se", "en", "vaga", "chama", "-se", "posa", "-t'hi"]);
+  assert.deepEqual(wordsOf("--help - fin- -ti e--mail"), ["help", "fin", "ti", "e", "-mail"]);
+  // The hyphen is no letter: "Fes-ho bé." has the seven letters of "fes ho bé", not eight.
+  assert.equal(costsOf(decodeModel(modelFile as LanguageModelFile), "Fes-ho bé.").letters, 7);
+});
+
 test("confidence stays within 0..1", () => {
   for (const text of ["a", "Hola, ¿qué tal?", "x".repeat(5000), "Kaixo! Zer moduz zaude gaur?"]) {
     const { confidence } = identifyLanguage(text);
