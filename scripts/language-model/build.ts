@@ -192,17 +192,16 @@ function tuneOnDev(file: LanguageModelFile): void {
 
 const KINDS = MAX_NGRAM + 1;
 
-/** Summed raw costs per kind of feature and language (kind-major), and the letters they rest on. */
-function costsByKind(model: LoadedModel, text: string): { perKind: Float64Array; letters: number } {
+/** Summed raw costs per kind of feature and language (kind-major). */
+function costsByKind(model: LoadedModel, text: string): { perKind: Float64Array } {
   const perKind = new Float64Array(KINDS * L);
-  const words = wordsOf(text);
-  forEachFeature(words, (feature) => {
+  forEachFeature(wordsOf(text), (feature) => {
     const i = model.index.get(feature);
     if (i === undefined) return;
     const base = kindOf(feature) * L;
     for (let l = 0; l < L; l++) perKind[base + l]! += model.costs[i * L + l]!;
   });
-  return { perKind, letters: words.join("").length };
+  return { perKind };
 }
 
 // RETUNE=1 keeps the features of the current model file and only fits temperature and priors again.
