@@ -1,5 +1,6 @@
-// How many of the lines the identifier misses are, word for word, correct text of the language it confuses them with:
-// a bound on what any identifier can do with those lines, judged by a spelling dictionary rather than by our model.
+// How many of the lines the identifier misses are, word for word, correct text of the language it confuses them with,
+// judged by a spelling dictionary rather than by our model: lines a reader, too, might take for either language
+// (word for word only: the dictionary does not judge grammar).
 //
 // Run: node --import tsx scripts/language-model/ambiguity.ts <set.jsonl> <language> <dictionary>[,<dictionary>…]
 //   e.g. tests/fixtures/language-id/short.jsonl gl pt_PT,pt_BR  or  …/register.jsonl an es_ES
