@@ -32,6 +32,24 @@ async function saveThroughApiPath(run: () => Promise<{ version: number }>) {
   }
 }
 
+/** Waits until another session runs pg_sleep, seen from a connection of its own (the pool's one is taken). */
+async function untilSomeoneSleeps(): Promise<void> {
+  const observer = new pg.Client({ connectionString: databaseUrl() });
+  await observer.connect();
+  try {
+    for (const started = Date.now(); Date.now() - started < 10_000; ) {
+      const { rows } = await observer.query<{ sleeping: number }>(
+        "SELECT count(*)::int AS sleeping FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()",
+      );
+      if (rows[0]!.sleeping > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    throw new Error("the holder never started sleeping");
+  } finally {
+    await observer.end();
+  }
+}
+
 let campaignId: string;
 before(async () => {
   campaignId = (await createTestCampaign()).id;
@@ -40,29 +58,31 @@ before(async () => {
 test("60 writers saving at once through one connection: acknowledged saves are stored, the rest get 503 + Retry-After and are untouched", async () => {
   // One author with many drafts, set up one at a time: the pool of one would refuse a crowd of set-ups too.
   const viewer = viewerOf(await createTestUser("annotator", ["es"], "overload"));
-  const writers = [];
+  const writers: { viewer: typeof viewer; index: number; draft: Awaited<ReturnType<typeof createDraft>> }[] = [];
   for (let index = 0; index < 60; index++) {
     writers.push({ viewer, index, draft: await createDraft(viewer, { campaignId, language: "es", category: "open_qa" }) });
   }
 
   const textOf = (index: number) => `¿Cuántos puentes cruzan el río en la ciudad número ${index}?`;
-  // Someone else's slow transaction holds the only connection for 0.95 s when the crowd arrives, so the saves
-  // queue on any machine, fast or slow: the first ones get the connection within their 1 s, the rest cannot.
-  const holder = db().$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(0.95)::text`);
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  const results = await Promise.all(
-    writers.map(({ viewer, draft, index }) =>
-      saveThroughApiPath(() => updateDraft(viewer, draft.id, { version: draft.version, instruction: textOf(index) })),
-    ),
-  );
+  const save = ({ viewer, draft, index }: (typeof writers)[number]) =>
+    saveThroughApiPath(() => updateDraft(viewer, draft.id, { version: draft.version, instruction: textOf(index) }));
+  // Someone else's slow transaction holds the only connection for 1.5 s. The first 30 writers arrive as soon as it
+  // sleeps: their 1 s wait runs out while it still holds the connection. The other 30 arrive 0.9 s later, while the
+  // first still wait: the connection frees up about 0.6 s into their wait, so the first of them in line are served.
+  // Half a second of margin either way, so it comes out the same on a fast machine and on a loaded one.
+  const holder = db().$transaction(async (tx) => tx.$queryRaw`SELECT pg_sleep(1.5)::text`);
+  await untilSomeoneSleeps();
+  const early = writers.slice(0, 30).map(save);
+  await new Promise((resolve) => setTimeout(resolve, 900));
+  const late = writers.slice(30).map(save);
+  const results = await Promise.all([...early, ...late]);
   await holder;
 
   const statuses = results.map((result) => result.status);
   assert.deepEqual([...new Set(statuses)].filter((status) => status !== 200 && status !== 503), [], `statuses: ${statuses.join(",")}`);
+  assert.deepEqual(new Set(statuses.slice(0, 30)), new Set([503]), "a save that waits longer than 1 s for the connection is refused");
   const refused = results.filter((result) => result.status === 503);
-  const saved = results.filter((result) => result.status === 200);
-  assert.ok(refused.length > 0, "one connection and a 1 s wait cannot take 60 saves at once");
-  assert.ok(saved.length > 0, "the saves that got the connection in time are served");
+  assert.ok(results.slice(30).some((result) => result.status === 200), "the saves that get the connection in time are served");
   for (const result of refused) {
     assert.equal(result.code, "unavailable");
     assert.match(result.retryAfter ?? "", /^[1-9]\d*$/);
