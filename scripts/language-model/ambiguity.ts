@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { identifyLanguage } from "../../lib/quality/language";
 import { toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
 import { LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
-import { readEvalSet } from "./eval-report";
+import { fineLanguageOf, readEvalSet } from "./eval-report";
 
 const [file, language, dictionaries] = process.argv.slice(2);
 if (!file || !language || !dictionaries) {
@@ -24,7 +24,7 @@ if (!file || !language || !dictionaries) {
   process.exit(2);
 }
 const dictionaryDir = process.env.HUNSPELL_DICTIONARIES ?? "/usr/share/hunspell";
-const rows = readEvalSet(readFileSync(file, "utf8")).filter((row) => row.source.slice(row.source.lastIndexOf("/") + 1) === language);
+const rows = readEvalSet(readFileSync(file, "utf8")).filter((row) => fineLanguageOf(row.source) === language);
 const expected = toDetected(language as ModelLanguage);
 
 /** The words judged: all but those in capitals inside a sentence (names), as written (hunspell knows "Casa" is "casa"). */

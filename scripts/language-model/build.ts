@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { forEachFeature, MAX_NGRAM, wordsOf } from "../../lib/quality/language/features";
 import { MODEL_LANGUAGES, toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
 import { decodeModel, kindOf, probabilitiesOf, type LanguageModelFile, type LoadedModel } from "../../lib/quality/language/model";
+import { fineLanguageOf } from "./eval-report";
 
 const TRAIN_DIR = process.env.TRAIN_DIR ?? "/work/scratch-langid/train";
 const MODEL_FILE = process.env.MODEL_FILE ?? join(import.meta.dirname ?? __dirname, "../../lib/quality/language/model.json");
@@ -120,7 +121,7 @@ function tuneOnDev(file: LanguageModelFile): void {
   const documentation = readDev("dev.jsonl");
   const register = readDev("dev-register.jsonl");
   // dev-short.jsonl says the fine-grained language at the end of its source, like the evaluation sets.
-  const short = readDev("dev-short.jsonl").map((row) => ({ ...row, language: row.source?.slice(row.source.lastIndexOf("/") + 1) ?? row.language }));
+  const short = readDev("dev-short.jsonl").map((row) => ({ ...row, language: row.source ? fineLanguageOf(row.source) : row.language }));
   const dev = [...documentation.filter((_, i) => i % Math.max(1, Math.round(documentation.length / register.length)) === 0), ...register, ...short]
     .map((row) => ({ ...costsByKind(model, row.text), language: row.language as ModelLanguage }));
   const totalsOf = (perKind: Float64Array, weights: readonly number[]) => {

@@ -19,6 +19,11 @@ export interface EvalResult {
   total: number;
 }
 
+/** The fine-grained language a set's row is in (pt, ast, oc…): the end of its source ("…/human/pt"). */
+export function fineLanguageOf(source: string): string {
+  return source.slice(source.lastIndexOf("/") + 1);
+}
+
 export function readEvalSet(jsonl: string): EvalRow[] {
   return jsonl.trim().split("\n").map((line) => JSON.parse(line) as EvalRow);
 }

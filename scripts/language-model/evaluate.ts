@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { identifyLanguage } from "../../lib/quality/language";
 import { hasLettersForLanguageCheck, LANGUAGE_CHECK_MIN_LETTERS, LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
-import { blockingPower, evaluate, formatReport, readEvalSet, type BlockingPower, type Classifier } from "./eval-report";
+import { blockingPower, evaluate, fineLanguageOf, formatReport, readEvalSet, type BlockingPower, type Classifier } from "./eval-report";
 
 const file = process.argv[2] ?? join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id/eval.jsonl");
 const rows = readEvalSet(readFileSync(file, "utf8"));
@@ -28,7 +28,7 @@ console.log(`the same on the ${checkable.length} lines of ≥ ${LANGUAGE_CHECK_M
   formatPower(blockingPower(checkable, identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE))}`);
 const fine = new Map<string, [number, number]>();
 for (const row of rows.filter((r) => r.language === "other")) {
-  const language = row.source.slice(row.source.lastIndexOf("/") + 1);
+  const language = fineLanguageOf(row.source);
   const [asOther, total] = fine.get(language) ?? [0, 0];
   fine.set(language, [asOther + (identifyLanguage(row.text).language === "other" ? 1 : 0), total + 1]);
 }

@@ -9,6 +9,7 @@ import { errorResponse } from "@/lib/http/error-response";
 import { createDraft } from "@/lib/items/create-draft";
 import { getItem } from "@/lib/items/get-item";
 import { updateDraft } from "@/lib/items/update-draft";
+import { waitUntil } from "@/tests/support/escriba-process";
 import { createTestCampaign } from "@/tests/support/seed-campaigns";
 import { createTestUser } from "@/tests/support/seed-users";
 import { viewerOf } from "@/tests/support/viewers";
@@ -37,14 +38,12 @@ async function untilSomeoneSleeps(): Promise<void> {
   const observer = new pg.Client({ connectionString: databaseUrl() });
   await observer.connect();
   try {
-    for (const started = Date.now(); Date.now() - started < 10_000; ) {
-      const { rows } = await observer.query<{ sleeping: number }>(
-        "SELECT count(*)::int AS sleeping FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()",
-      );
-      if (rows[0]!.sleeping > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    throw new Error("the holder never started sleeping");
+    await waitUntil(
+      async () =>
+        (await observer.query("SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()")).rowCount! > 0,
+      10_000,
+      "the holder never started sleeping",
+    );
   } finally {
     await observer.end();
   }
