@@ -19,10 +19,17 @@ export {
 } from "./quality-report";
 
 /**
- * A mismatch only blocks when the detector is at least this sure; below it, es/ca/gl are too easy to confuse
- * on short or mixed text to stop someone from submitting.
+ * A mismatch blocks when the detector is at least this sure of another language; below it, es/ca/gl are too easy
+ * to confuse on short or mixed text to stop someone from submitting.
  */
 export const LANGUAGE_MISMATCH_MIN_CONFIDENCE = 0.8;
+/**
+ * A mismatch also blocks when the detector is at least this sure that the text is not in the item's language, even
+ * if it cannot tell which language it is: a Galician line that could be Portuguese (Galician 0.51, Portuguese 0.49,
+ * Spanish 0) is not Spanish, and it passed unnoticed in a Spanish item. The smallest value that blocked no more
+ * lines in their own language's items than the rule above alone, on every development set (docs/language-identification.md).
+ */
+export const LANGUAGE_RULED_OUT_MIN_CONFIDENCE = 0.97;
 /** Fields with fewer letters than this (a name, a number, "Sí") say too little about their language. */
 export const LANGUAGE_CHECK_MIN_LETTERS = 20;
 
@@ -37,7 +44,7 @@ export interface QualityOverrides {
 }
 
 export interface QualityCheckDeps {
-  identifyLanguage?: (text: string) => Pick<LanguageGuess, "language" | "confidence"> & Partial<Pick<LanguageGuess, "alternatives">>;
+  identifyLanguage?: (text: string) => Pick<LanguageGuess, "language" | "confidence"> & Partial<Pick<LanguageGuess, "alternatives" | "confidenceNotIn">>;
 }
 
 /** Whether a field has the letters (LANGUAGE_CHECK_MIN_LETTERS) for a language mismatch to block it at all. */
@@ -45,21 +52,31 @@ export function hasLettersForLanguageCheck(text: string): boolean {
   return (text.match(/\p{L}/gu)?.length ?? 0) >= LANGUAGE_CHECK_MIN_LETTERS;
 }
 
+type Guess = ReturnType<NonNullable<QualityCheckDeps["identifyLanguage"]>>;
+
+/**
+ * How sure the submit check is that `text` is not in `expected`, when that is sure enough to block (a confident
+ * other language, or `expected` all but ruled out), else undefined. The one place the blocking rule lives: the
+ * check and the evaluation of its power (scripts/language-model/evaluate.ts) both ask it.
+ */
+export function blockingMismatchConfidence(text: string, guess: Guess, expected: ItemLanguage): number | undefined {
+  if (guess.language === expected || !hasLettersForLanguageCheck(text)) return undefined;
+  const notExpected = guess.confidenceNotIn?.[expected] ?? 0;
+  if (guess.confidence < LANGUAGE_MISMATCH_MIN_CONFIDENCE && notExpected < LANGUAGE_RULED_OUT_MIN_CONFIDENCE) return undefined;
+  return Math.max(guess.confidence, notExpected);
+}
+
 function languageProblem(
   field: CheckedField,
   text: string,
-  report: FieldReport,
+  guess: Guess,
   expected: ItemLanguage,
   justified: boolean,
 ): QualityProblem[] {
-  const { language, confidence } = report.language;
+  const confidence = blockingMismatchConfidence(text, guess, expected);
+  if (confidence === undefined) return [];
   // For "other", the neighbour it most likely is, so the writer reads "looks like Portuguese".
-  const likely = likelyOtherLanguage({ language, alternatives: report.language.alternatives ?? [] });
-  const confidentMismatch =
-    language !== expected &&
-    confidence >= LANGUAGE_MISMATCH_MIN_CONFIDENCE &&
-    hasLettersForLanguageCheck(text);
-  if (!confidentMismatch) return [];
+  const likely = likelyOtherLanguage({ language: guess.language, alternatives: guess.alternatives ?? [] });
   return [
     {
       code: "language_mismatch",
@@ -68,7 +85,7 @@ function languageProblem(
       overridable: true,
       overridden: justified,
       params: {
-        detected: language,
+        detected: guess.language,
         expected,
         confidence: Math.round(confidence * 1000) / 1000,
         ...(likely ? { likely } : {}),
@@ -103,9 +120,12 @@ export function checkItem(item: ItemDraftForCheck, overrides: QualityOverrides =
   const fields: QualityReport["fields"] = {};
   const problems: QualityProblem[] = [];
   for (const [field, text] of texts) {
-    const report: FieldReport = { language: detect(text), pii: findPii(text), length: countCharacters(text) };
+    const guess = detect(text);
+    // What it is sure the text is not stays out of the stored report, which says what the text is.
+    const { confidenceNotIn: _, ...language } = guess;
+    const report: FieldReport = { language, pii: findPii(text), length: countCharacters(text) };
     fields[field] = report;
-    problems.push(...languageProblem(field, text, report, item.language, justified));
+    problems.push(...languageProblem(field, text, guess, item.language, justified));
     problems.push(...piiProblem(field, report, declaredFictional));
   }
   problems.push(...checkShape(item));

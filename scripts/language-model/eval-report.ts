@@ -1,5 +1,7 @@
 // Scores a classifier on the evaluation set: per-class and overall accuracy, and the confusion matrix.
-import type { DetectedLanguage } from "../../lib/quality/language";
+import type { DetectedLanguage, LanguageGuess } from "../../lib/quality/language";
+import { blockingMismatchConfidence } from "../../lib/quality/check-item";
+import { ITEM_LANGUAGES } from "../../lib/vocabulary";
 
 export const CLASSES: readonly DetectedLanguage[] = ["es", "ca", "eu", "gl", "other"];
 
@@ -73,6 +75,46 @@ export function blockingPower(
   }
   const confidentRight = Object.fromEntries(Object.entries(totals).map(([language, n]) => [language, (right[language] ?? 0) / n]));
   return { confidentRight, confidentlyWrong: targets ? wrong / targets : 0 };
+}
+
+export interface CatchRate {
+  /**
+   * Per true class (es, ca, eu, gl, other): of the pairs (line, item of one of the four languages it is not in), the
+   * share in which the submit check blocks the line as a language mismatch.
+   */
+  caught: Record<string, number>;
+  /** Share of the four languages' lines the submit check blocks in an item of their own language. */
+  falseBlocks: number;
+}
+
+type Identify = (text: string) => Pick<LanguageGuess, "language" | "confidence"> & Partial<Pick<LanguageGuess, "confidenceNotIn">>;
+
+/**
+ * What the submit check does with each line in an item of each of the four languages (the rule itself is
+ * blockingMismatchConfidence): how often it stops a line in the wrong language, and how often one in the right.
+ */
+export function catchRate(rows: readonly EvalRow[], identify: Identify): CatchRate {
+  const caught: Record<string, number> = {};
+  const pairs: Record<string, number> = {};
+  let falseBlocks = 0;
+  let targets = 0;
+  for (const row of rows) {
+    const guess = identify(row.text);
+    for (const item of ITEM_LANGUAGES) {
+      const blocked = blockingMismatchConfidence(row.text, guess, item) !== undefined;
+      if (item === row.language) {
+        targets += 1;
+        if (blocked) falseBlocks += 1;
+        continue;
+      }
+      pairs[row.language] = (pairs[row.language] ?? 0) + 1;
+      if (blocked) caught[row.language] = (caught[row.language] ?? 0) + 1;
+    }
+  }
+  return {
+    caught: Object.fromEntries(CLASSES.filter((c) => pairs[c]).map((c) => [c, (caught[c] ?? 0) / pairs[c]!])),
+    falseBlocks: targets ? falseBlocks / targets : 0,
+  };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { identifyLanguage } from "../../lib/quality/language";
 import { hasLettersForLanguageCheck, LANGUAGE_CHECK_MIN_LETTERS, LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
-import { blockingPower, evaluate, fineLanguageOf, formatReport, readEvalSet, type BlockingPower, type Classifier } from "./eval-report";
+import { blockingPower, catchRate, evaluate, fineLanguageOf, formatReport, readEvalSet, type BlockingPower, type CatchRate, type Classifier } from "./eval-report";
 
 const file = process.argv[2] ?? join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id/eval.jsonl");
 const rows = readEvalSet(readFileSync(file, "utf8"));
@@ -26,6 +26,16 @@ console.log(`blocking power (confidence ≥ ${LANGUAGE_MISMATCH_MIN_CONFIDENCE},
 const checkable = rows.filter((row) => hasLettersForLanguageCheck(row.text));
 console.log(`the same on the ${checkable.length} lines of ≥ ${LANGUAGE_CHECK_MIN_LETTERS} letters, the only ones the submit check may block: ${
   formatPower(blockingPower(checkable, identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE))}`);
+// What the submit check does: each line in an item of each of the four languages. "Without ruling out" is the check
+// before it also blocked when the item's language is all but ruled out (LANGUAGE_RULED_OUT_MIN_CONFIDENCE).
+const formatCatch = ({ caught, falseBlocks }: CatchRate) =>
+  `${Object.entries(caught).map(([language, share]) => `${language} ${(100 * share).toFixed(1)} %`).join(", ")}; ` +
+  `blocked in their own language's items: ${(100 * falseBlocks).toFixed(2)} %`;
+console.log(`the submit check, lines blocked in items of a language they are not in: ${formatCatch(catchRate(rows, identifyLanguage))}`);
+console.log(`  the same without ruling out: ${formatCatch(catchRate(rows, (text) => {
+  const { confidenceNotIn: _, ...guess } = identifyLanguage(text);
+  return guess;
+}))}`);
 const fine = new Map<string, [number, number]>();
 for (const row of rows.filter((r) => r.language === "other")) {
   const language = fineLanguageOf(row.source);

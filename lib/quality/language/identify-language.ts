@@ -3,6 +3,7 @@
 import modelFile from "./model.json" with { type: "json" };
 import { decodeModel, scoreLanguages, type LanguageModelFile, type LoadedModel } from "./model";
 import { MODEL_LANGUAGES, toDetected, type DetectedLanguage, type ModelLanguage } from "./languages";
+import { ITEM_LANGUAGES, type ItemLanguage } from "@/lib/vocabulary";
 
 export interface LanguageAlternative {
   language: ModelLanguage;
@@ -16,6 +17,12 @@ export interface LanguageGuess {
   confidence: number;
   /** The likeliest model languages, most probable first (at most ALTERNATIVES); empty when the text has no letters. */
   alternatives: LanguageAlternative[];
+  /**
+   * For each of the four languages, how sure the identifier is that the text is not written in it (0..1, lowered for
+   * short texts like `confidence`). It can be sure of that without knowing which language the text is in: a Galician
+   * line that could be Portuguese is still certainly not Spanish. Not part of the reports; the submit check reads it.
+   */
+  confidenceNotIn: Record<ItemLanguage, number>;
 }
 
 /** Below this many letters a text carries too little evidence for a confident verdict, whatever the model says. */
@@ -33,7 +40,7 @@ function languageModel(): LoadedModel {
 
 export function identifyLanguage(text: string): LanguageGuess {
   const { probabilities, letters } = scoreLanguages(languageModel(), text);
-  if (letters === 0) return { language: "other", confidence: 0, alternatives: [] };
+  if (letters === 0) return { language: "other", confidence: 0, alternatives: [], confidenceNotIn: notSure };
   // Probabilities of the neighbours add up into "other": Portuguese and French together may outweigh Galician.
   const grouped = new Map<DetectedLanguage, number>();
   probabilities.forEach((p, i) => {
@@ -50,5 +57,13 @@ export function identifyLanguage(text: string): LanguageGuess {
     .map((p, i) => ({ language: MODEL_LANGUAGES[i] ?? "en", probability: Math.round(p * 1000) / 1000 }))
     .sort((a, b) => b.probability - a.probability)
     .slice(0, ALTERNATIVES);
-  return { language, confidence: Math.max(0, Math.min(1, probability * evidence)), alternatives };
+  const notIn = (item: ItemLanguage) => clamp((1 - (grouped.get(item) ?? 0)) * evidence);
+  // Spelt out rather than built from ITEM_LANGUAGES: this runs for every field checked.
+  const confidenceNotIn = { es: notIn("es"), ca: notIn("ca"), eu: notIn("eu"), gl: notIn("gl") } satisfies Record<ItemLanguage, number>;
+  return { language, confidence: clamp(probability * evidence), alternatives, confidenceNotIn };
 }
+
+const clamp = (confidence: number) => Math.max(0, Math.min(1, confidence));
+const notSure: Readonly<Record<ItemLanguage, number>> = Object.freeze(
+  Object.fromEntries(ITEM_LANGUAGES.map((item) => [item, 0])) as Record<ItemLanguage, number>,
+);

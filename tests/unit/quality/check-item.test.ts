@@ -4,18 +4,23 @@ import {
   checkItem,
   LANGUAGE_CHECK_MIN_LETTERS,
   LANGUAGE_MISMATCH_MIN_CONFIDENCE,
+  LANGUAGE_RULED_OUT_MIN_CONFIDENCE,
   withProblems,
   type ItemDraftForCheck,
   type QualityProblem,
 } from "@/lib/quality/check-item";
 import { identifyLanguage, type DetectedLanguage } from "@/lib/quality/language";
+import type { ItemLanguage } from "@/lib/vocabulary";
 
-/** A stand-in detector: every field reads as `language` with `confidence`, and each call is recorded. */
-function fakeDetector(language: DetectedLanguage, confidence: number) {
+/**
+ * A stand-in detector: every field reads as `language` with `confidence` (and, when given, is that sure not to be in
+ * the languages of `confidenceNotIn`), and each call is recorded.
+ */
+function fakeDetector(language: DetectedLanguage, confidence: number, confidenceNotIn?: Record<ItemLanguage, number>) {
   const seen: string[] = [];
   const identify = (text: string) => {
     seen.push(text);
-    return { language, confidence };
+    return confidenceNotIn ? { language, confidence, confidenceNotIn } : { language, confidence };
   };
   return { identify, seen };
 }
@@ -64,6 +69,21 @@ describe("checkItem composition (fake detector)", () => {
     assert.ok(shortResponse.replace(/[^\p{L}]/gu, "").length < LANGUAGE_CHECK_MIN_LETTERS);
     const report = checkItem({ ...CATALAN_ITEM, category: "closed_qa", context: "x".repeat(120), response: shortResponse }, {}, { identifyLanguage: sure });
     assert.deepEqual(problemCodes(report.problems.filter((p) => p.code === "language_mismatch")), ["instruction:language_mismatch", "context:language_mismatch"]);
+  });
+
+  test("an item's language all but ruled out blocks even when the detector cannot tell which language it is", () => {
+    // Galician or Portuguese, 0.55 / 0.45: certainly not Catalan.
+    const notCatalan = (sure: number) => fakeDetector("gl", 0.55, { es: 0.99, ca: sure, eu: 1, gl: 0.45 }).identify;
+    const ruledOut = checkItem(CATALAN_ITEM, {}, { identifyLanguage: notCatalan(LANGUAGE_RULED_OUT_MIN_CONFIDENCE) });
+    assert.deepEqual(ruledOut.problems.map((p) => [p.field, p.params]), [
+      ["instruction", { detected: "gl", expected: "ca", confidence: LANGUAGE_RULED_OUT_MIN_CONFIDENCE }],
+      ["response", { detected: "gl", expected: "ca", confidence: LANGUAGE_RULED_OUT_MIN_CONFIDENCE }],
+    ]);
+    assert.equal(ruledOut.blocked, true);
+    const notQuite = checkItem(CATALAN_ITEM, {}, { identifyLanguage: notCatalan(LANGUAGE_RULED_OUT_MIN_CONFIDENCE - 0.01) });
+    assert.deepEqual(notQuite.problems, []);
+    const shortResponse = checkItem({ ...CATALAN_ITEM, response: "Pica d'Estats" }, {}, { identifyLanguage: notCatalan(1) });
+    assert.deepEqual(problemCodes(shortResponse.problems.filter((p) => p.code === "language_mismatch")), ["instruction:language_mismatch"]);
   });
 
   test("a justification overrides the mismatch and unblocks, a blank one does not", () => {
@@ -140,8 +160,13 @@ describe("checkItem with the real language identifier", () => {
   test("uses identifyLanguage by default for every field", () => {
     const item: ItemDraftForCheck = { language: "eu", category: "open_qa", instruction: "Zein da Euskal Herriko mendirik altuena?", response: basque };
     const report = checkItem(item);
-    assert.deepEqual(report.fields.instruction?.language, identifyLanguage(item.instruction));
-    assert.deepEqual(report.fields.response?.language, identifyLanguage(basque));
+    // The report says what each field is; what the identifier is sure it is not only feeds the rule.
+    const reported = (text: string) => {
+      const { confidenceNotIn: _, ...guess } = identifyLanguage(text);
+      return guess;
+    };
+    assert.deepEqual(report.fields.instruction?.language, reported(item.instruction));
+    assert.deepEqual(report.fields.response?.language, reported(basque));
   });
   test("a long Basque response in a Spanish item is a blocking mismatch", () => {
     const item: ItemDraftForCheck = {
@@ -169,6 +194,20 @@ describe("checkItem with the real language identifier", () => {
     assert.equal(mismatch.params.detected, "other");
     assert.equal(mismatch.params.likely, "pt");
     assert.equal(report.problems.some((p) => p.field === "instruction"), false);
+  });
+  test("a line that may be Galician or Portuguese, but not Spanish, blocks in a Spanish item and passes in a Galician one", () => {
+    const line = "O seu pai morreu na terra onde nasceu.";
+    const guess = identifyLanguage(line);
+    // Unsure which of the two it is, so the detector's own verdict would not block anywhere.
+    assert.ok(guess.confidence < LANGUAGE_MISMATCH_MIN_CONFIDENCE, JSON.stringify(guess));
+    const item = (language: ItemLanguage, instruction: string): ItemDraftForCheck => ({ language, category: "open_qa", instruction, response: line });
+    const inSpanish = checkItem(item("es", "¿Dónde murió su padre, según la carta de la familia?"));
+    const mismatch = inSpanish.problems.find((p) => p.code === "language_mismatch" && p.field === "response");
+    assert.ok(mismatch, JSON.stringify(guess));
+    assert.ok(Number(mismatch.params.confidence) >= LANGUAGE_RULED_OUT_MIN_CONFIDENCE);
+    assert.equal(inSpanish.blocked, true);
+    const inGalician = checkItem(item("gl", "Onde morreu o seu pai, segundo a carta da familia?"));
+    assert.deepEqual(inGalician.problems, []);
   });
   test("a mismatch with one of the four languages carries no likely language", () => {
     const item: ItemDraftForCheck = { language: "es", category: "open_qa", instruction: "¿Cuál es la montaña más alta del País Vasco?", response: basque };
