@@ -71,6 +71,18 @@ describe("checkItem composition (fake detector)", () => {
     assert.deepEqual(problemCodes(report.problems.filter((p) => p.code === "language_mismatch")), ["instruction:language_mismatch", "context:language_mismatch"]);
   });
 
+  test("a sure mismatch blocks from LANGUAGE_CHECK_MIN_LETTERS letters on, not below", () => {
+    const sure = fakeDetector("es", 0.99).identify;
+    const withResponse = (response: string) => ({ ...CATALAN_ITEM, instruction: "Quin és el riu més llarg?", response });
+    const atFloor = "Lebre".repeat(LANGUAGE_CHECK_MIN_LETTERS / 4).slice(0, LANGUAGE_CHECK_MIN_LETTERS) + ".";
+    const belowFloor = atFloor.slice(1);
+    assert.equal(atFloor.match(/\p{L}/gu)?.length, LANGUAGE_CHECK_MIN_LETTERS);
+    const blocked = (response: string) =>
+      checkItem(withResponse(response), {}, { identifyLanguage: sure }).problems.some((p) => p.code === "language_mismatch" && p.field === "response");
+    assert.equal(blocked(atFloor), true);
+    assert.equal(blocked(belowFloor), false);
+  });
+
   test("an item's language all but ruled out blocks even when the detector cannot tell which language it is", () => {
     // Galician or Portuguese, 0.55 / 0.45: certainly not Catalan.
     const notCatalan = (sure: number) => fakeDetector("gl", 0.55, { es: 0.99, ca: sure, eu: 1, gl: 0.45 }).identify;
@@ -208,6 +220,15 @@ describe("checkItem with the real language identifier", () => {
     assert.equal(inSpanish.blocked, true);
     const inGalician = checkItem(item("gl", "Onde morreu o seu pai, segundo a carta da familia?"));
     assert.deepEqual(inGalician.problems, []);
+  });
+  test("a short line the detector is sure of blocks in an item of another language", () => {
+    // 19 letters: under the floor of 20 the check once had, so Catalan fragments like it passed in Spanish items.
+    const line = "La muralla de la ciutat.";
+    const item = (language: ItemLanguage, instruction: string): ItemDraftForCheck => ({ language, category: "open_qa", instruction, response: line });
+    const inSpanish = checkItem(item("es", "¿Qué rodeaba la ciudad en la Edad Media?"));
+    assert.deepEqual(problemCodes(inSpanish.problems), ["response:language_mismatch"]);
+    assert.equal(inSpanish.problems[0]?.params.detected, "ca");
+    assert.deepEqual(checkItem(item("ca", "Què envoltava la ciutat a l'edat mitjana?")).problems, []);
   });
   test("a mismatch with one of the four languages carries no likely language", () => {
     const item: ItemDraftForCheck = { language: "es", category: "open_qa", instruction: "¿Cuál es la montaña más alta del País Vasco?", response: basque };
