@@ -1,5 +1,5 @@
 // Runs every quality check that needs no database on one item draft: language, PII and shape.
-import { identifyLanguage, likelyOtherLanguage, type LanguageGuess } from "./language";
+import { identifyLanguage, LETTERS_FOR_FULL_CONFIDENCE, likelyOtherLanguage, type LanguageGuess } from "./language";
 import { findPii } from "./pii";
 import {
   isBlocking,
@@ -31,13 +31,13 @@ export const LANGUAGE_MISMATCH_MIN_CONFIDENCE = 0.8;
  */
 export const LANGUAGE_RULED_OUT_MIN_CONFIDENCE = 0.97;
 /**
- * Fields with fewer letters than this (a name, a number, "Sí") say too little about their language. 16 because the
- * identifier lowers its confidence in proportion below 20 letters, so 16 is the fewest at which it can reach
- * LANGUAGE_MISMATCH_MIN_CONFIDENCE at all; a floor of 20 let through lines the identifier was sure of ("La muralla
- * de la ciutat.", 19 letters, Catalan at 0.93) and blocked no fewer lines in their own items on any development set
+ * Fields with fewer letters than this (a name, a number, "Sí") say too little about their language: the fewest at
+ * which the identifier, which lowers its confidence in proportion below LETTERS_FOR_FULL_CONFIDENCE, can reach
+ * LANGUAGE_MISMATCH_MIN_CONFIDENCE at all (16). A floor of 20 let through lines it was sure of ("La muralla de la
+ * ciutat.", 19 letters, Catalan at 0.93) and blocked no fewer lines in their own items on any development set
  * (docs/language-identification.md).
  */
-export const LANGUAGE_CHECK_MIN_LETTERS = 16;
+export const LANGUAGE_CHECK_MIN_LETTERS = Math.ceil(LETTERS_FOR_FULL_CONFIDENCE * LANGUAGE_MISMATCH_MIN_CONFIDENCE);
 
 /** What the checks read of an item: its language, and what the shape rules read. */
 export interface ItemDraftForCheck extends ShapeCheckedItem {

@@ -26,7 +26,7 @@ export interface LanguageGuess {
 }
 
 /** Below this many letters a text carries too little evidence for a confident verdict, whatever the model says. */
-const LETTERS_FOR_FULL_CONFIDENCE = 20;
+export const LETTERS_FOR_FULL_CONFIDENCE = 20;
 /** How many fine-grained languages a guess lists. */
 export const ALTERNATIVES = 3;
 
