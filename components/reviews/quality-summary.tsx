@@ -7,7 +7,7 @@ import type { ItemHistoryView } from "@/lib/reviews/schemas";
 import { likelyOtherLanguage } from "@/lib/quality/language/languages";
 import { PROBLEM_CODES } from "@/lib/vocabulary";
 import { TEXT_FIELDS } from "@/components/reviews/word-diff";
-import { useDetectedLanguageName } from "@/components/writing/language-name";
+import { mismatchMessage, useDetectedLanguageName } from "@/components/writing/language-name";
 import { TableRegion } from "@/components/layout/table-region";
 import { piiTypeNames } from "@/components/writing/pii-type-names";
 
@@ -39,8 +39,8 @@ export function ProblemText({ problem }: { problem: Pick<Problem, "code" | "fiel
   if (!KNOWN_PROBLEMS.has(problem.code)) return <>{`${field}: ${problem.code}`}</>;
   const params = Object.fromEntries(Object.entries(problem.params).map(([key, value]) => [key, String(value)]));
   if (problem.code === "language_mismatch") {
-    params.detected = languageName(params.detected, params.likely);
-    params.expected = languageName(params.expected);
+    const { key, names } = mismatchMessage(languageName, params);
+    return <>{t(`problems.${key}`, { ...params, ...names, field })}</>;
   }
   if (problem.code === "pii_found") params.types = piiTypeNames(params.types ?? "", (type) => tQuality(`piiTypes.${type}`));
   return <>{t(`problems.${problem.code}`, { ...params, field })}</>;

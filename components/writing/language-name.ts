@@ -15,3 +15,15 @@ export function useDetectedLanguageName() {
     return tQuality("detected.other");
   };
 }
+
+type LanguageName = ReturnType<typeof useDetectedLanguageName>;
+
+/**
+ * The names a language_mismatch message fills in, and which message: "looks like Portuguese (or perhaps Galician)"
+ * when the check named a second language (`alsoLikely`, a fine-grained code), else "looks like Portuguese".
+ */
+export function mismatchMessage(languageName: LanguageName, params: Record<string, unknown>) {
+  const names = { detected: languageName(params.detected, params.likely), expected: languageName(params.expected) };
+  if (typeof params.alsoLikely !== "string") return { key: "language_mismatch" as const, names };
+  return { key: "language_mismatch_or" as const, names: { ...names, alsoLikely: languageName(params.alsoLikely, params.alsoLikely) } };
+}

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { QualityProblem } from "@/lib/quality/quality-report";
 import { PII_TYPES, type PiiType } from "@/lib/vocabulary";
-import { useDetectedLanguageName } from "@/components/writing/language-name";
+import { mismatchMessage, useDetectedLanguageName } from "@/components/writing/language-name";
 import { piiTypeNames } from "@/components/writing/pii-type-names";
 
 export function useProblemMessage() {
@@ -12,8 +12,8 @@ export function useProblemMessage() {
   return (problem: QualityProblem) => {
     const params: Record<string, string | number> = { ...problem.params };
     if (problem.code === "language_mismatch") {
-      params.detected = languageName(problem.params.detected, problem.params.likely);
-      params.expected = languageName(problem.params.expected);
+      const { key, names } = mismatchMessage(languageName, problem.params);
+      return t(key, { ...params, ...names });
     }
     if (problem.code === "pii_found" && typeof params.types === "string") params.types = piiTypeNames(params.types, (type) => t(`piiTypes.${type}`));
     if (problem.code === "near_duplicate" && typeof params.ids === "string") params.ids = params.ids.split(",").join(", ");

@@ -72,6 +72,20 @@ export function blockingMismatchConfidence(text: string, guess: Guess, expected:
   return Math.max(guess.confidence, notExpected);
 }
 
+/** A second language is named beside the likeliest only when it has at least this probability. */
+const RUNNER_UP_MIN_PROBABILITY = 0.2;
+
+/**
+ * When a field is blocked only because the item's language is ruled out, the identifier is torn between two
+ * languages (Portuguese 0.57, Galician 0.43): the other one, so the writer reads "looks like Portuguese (or perhaps
+ * Galician)" rather than being told it is simply Portuguese.
+ */
+function runnerUpLanguage(guess: Guess, named: string, expected: ItemLanguage): string | undefined {
+  return guess.alternatives?.find(
+    (alternative) => alternative.language !== named && alternative.language !== expected && alternative.probability >= RUNNER_UP_MIN_PROBABILITY,
+  )?.language;
+}
+
 function languageProblem(
   field: CheckedField,
   text: string,
@@ -83,6 +97,7 @@ function languageProblem(
   if (confidence === undefined) return [];
   // For "other", the neighbour it most likely is, so the writer reads "looks like Portuguese".
   const likely = likelyOtherLanguage({ language: guess.language, alternatives: guess.alternatives ?? [] });
+  const alsoLikely = guess.confidence < LANGUAGE_MISMATCH_MIN_CONFIDENCE ? runnerUpLanguage(guess, likely ?? guess.language, expected) : undefined;
   return [
     {
       code: "language_mismatch",
@@ -95,6 +110,7 @@ function languageProblem(
         expected,
         confidence: Math.round(confidence * 1000) / 1000,
         ...(likely ? { likely } : {}),
+        ...(alsoLikely ? { alsoLikely } : {}),
       },
     },
   ];

@@ -112,7 +112,11 @@ export const qualityProblemSchema = z.object({
   severity: z.enum(["block", "warn"]),
   overridable: z.boolean(),
   overridden: z.boolean(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .describe(
+      "What fills the problem's message. language_mismatch: detected (es, ca, eu, gl or other), expected, confidence (how sure the check is that the field is not in the expected language), likely (for other, the likeliest neighbour: pt, fr, it, en, de, oc, ast, an) and, when the field is blocked only because the expected language is ruled out, alsoLikely (the second likeliest language, fine-grained code).",
+    ),
 });
 
 export const qualityReportSchema = z

@@ -1,5 +1,6 @@
 // The editor names the language it detected, in the UI language: Portuguese typed into a Galician item is called
-// Portuguese ("looks like Portuguese"), not just "another language", while typing and when submitting.
+// Portuguese ("looks like Portuguese"), not just "another language", while typing and when submitting; a line the
+// identifier cannot tell between two languages, blocked because it is surely not the item's, names both.
 import { expect, test, type Page } from "@playwright/test";
 import { disconnectDb } from "@/lib/db";
 import { createDraft } from "@/lib/items/create-draft";
@@ -18,10 +19,10 @@ const PORTUGUESE_RESPONSE =
   "Porque ninguém quer ser o primeiro a chegar: toda a gente fica em casa à espera de ouvir a música, e só depois " +
   "sai à rua com os vizinhos.";
 
-async function openGalicianDraft(page: Page, uiLocale?: string) {
-  const campaign = await createTestCampaign({ languages: ["gl"] });
-  const annotator = await createTestUser("annotator", ["gl"]);
-  const draft = await createDraft(viewerOf(annotator), { campaignId: campaign.id, language: "gl", category: "open_qa" });
+async function openDraft(page: Page, language: "es" | "gl", instruction: string, response: string, uiLocale?: string) {
+  const campaign = await createTestCampaign({ languages: [language] });
+  const annotator = await createTestUser("annotator", [language]);
+  const draft = await createDraft(viewerOf(annotator), { campaignId: campaign.id, language, category: "open_qa" });
   await signInThroughForm(page, annotator.email, annotator.password);
   await expect(page).toHaveURL(/\/work$/, { timeout: 60_000 });
   if (uiLocale) {
@@ -29,10 +30,12 @@ async function openGalicianDraft(page: Page, uiLocale?: string) {
     await expect(page.locator("html")).toHaveAttribute("lang", uiLocale);
   }
   await page.goto(`/work/items/${draft.id}`);
-  await page.locator('[data-field="instruction"] textarea').fill(GALICIAN_INSTRUCTION);
-  await page.locator('[data-field="response"] textarea').fill(PORTUGUESE_RESPONSE);
+  await page.locator('[data-field="instruction"] textarea').fill(instruction);
+  await page.locator('[data-field="response"] textarea').fill(response);
   return page.locator('[data-field="response"]');
 }
+
+const openGalicianDraft = (page: Page, uiLocale?: string) => openDraft(page, "gl", GALICIAN_INSTRUCTION, PORTUGUESE_RESPONSE, uiLocale);
 
 test("Portuguese in a Galician item: the hint and the refused submit say it looks like Portuguese", async ({ page }) => {
   const response = await openGalicianDraft(page);
@@ -45,4 +48,12 @@ test("Portuguese in a Galician item: the hint and the refused submit say it look
 test("in a Spanish interface the hint names Portuguese in Spanish", async ({ page }) => {
   const response = await openGalicianDraft(page, "es");
   await expect(response.getByTestId("live-hint")).toContainText("Este texto parece portugués, no gallego.");
+});
+
+test("a line that is Galician or Portuguese in a Spanish item: the hint and the refused submit name both", async ({ page }) => {
+  // The identifier splits it between Portuguese and Galician and is sure it is not Spanish (docs/language-identification.md).
+  const response = await openDraft(page, "es", "¿Dónde murió su padre, según la carta de la familia?", "O seu pai morreu na terra onde nasceu.");
+  await expect(response.getByTestId("live-hint")).toContainText("This text looks like Portuguese (or perhaps Galician), not Spanish.");
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(response.getByTestId("problems")).toContainText("looks like Portuguese (or perhaps Galician), not Spanish");
 });

@@ -98,6 +98,27 @@ describe("checkItem composition (fake detector)", () => {
     assert.deepEqual(problemCodes(shortResponse.problems.filter((p) => p.code === "language_mismatch")), ["instruction:language_mismatch"]);
   });
 
+  test("a block for a ruled-out language names the second likeliest language too, a confident one does not", () => {
+    const torn = (confidence: number) => () => ({
+      language: "other" as const,
+      confidence,
+      alternatives: [{ language: "pt" as const, probability: confidence }, { language: "gl" as const, probability: 1 - confidence }],
+      confidenceNotIn: { es: 1, ca: 1, eu: 1, gl: 1 - confidence },
+    });
+    const spanishItem: ItemDraftForCheck = { ...CATALAN_ITEM, language: "es" };
+    const unsure = checkItem(spanishItem, {}, { identifyLanguage: torn(0.57) }).problems.map((p) => p.params);
+    assert.deepEqual(unsure, [
+      { detected: "other", expected: "es", confidence: 1, likely: "pt", alsoLikely: "gl" },
+      { detected: "other", expected: "es", confidence: 1, likely: "pt", alsoLikely: "gl" },
+    ]);
+    const sure = checkItem(spanishItem, {}, { identifyLanguage: torn(0.85) }).problems.map((p) => p.params);
+    assert.deepEqual(sure[0], { detected: "other", expected: "es", confidence: 1, likely: "pt" });
+    // The item's own language is never the one named beside: in a Galician item the same text is Portuguese alone.
+    const galicianItem: ItemDraftForCheck = { ...CATALAN_ITEM, language: "gl" };
+    const inGalician = checkItem(galicianItem, {}, { identifyLanguage: () => ({ ...torn(0.57)(), confidenceNotIn: { es: 1, ca: 1, eu: 1, gl: 0.99 } }) });
+    assert.deepEqual(inGalician.problems[0]?.params, { detected: "other", expected: "gl", confidence: 0.99, likely: "pt" });
+  });
+
   test("a justification overrides the mismatch and unblocks, a blank one does not", () => {
     const detector = fakeDetector("es", 0.95).identify;
     const justified = checkItem(CATALAN_ITEM, { languageJustification: "Cita literal d'un text en castellà." }, { identifyLanguage: detector });
@@ -217,6 +238,8 @@ describe("checkItem with the real language identifier", () => {
     const mismatch = inSpanish.problems.find((p) => p.code === "language_mismatch" && p.field === "response");
     assert.ok(mismatch, JSON.stringify(guess));
     assert.ok(Number(mismatch.params.confidence) >= LANGUAGE_RULED_OUT_MIN_CONFIDENCE);
+    // Named both ways round, so the writer reads "looks like Portuguese (or perhaps Galician)".
+    assert.deepEqual([mismatch.params.likely ?? mismatch.params.detected, mismatch.params.alsoLikely].sort(), ["gl", "pt"], JSON.stringify(mismatch.params));
     assert.equal(inSpanish.blocked, true);
     const inGalician = checkItem(item("gl", "Onde morreu o seu pai, segundo a carta da familia?"));
     assert.deepEqual(inGalician.problems, []);
