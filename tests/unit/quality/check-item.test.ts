@@ -74,7 +74,7 @@ describe("checkItem composition (fake detector)", () => {
   test("a sure mismatch blocks from LANGUAGE_CHECK_MIN_LETTERS letters on, not below", () => {
     const sure = fakeDetector("es", 0.99).identify;
     const withResponse = (response: string) => ({ ...CATALAN_ITEM, instruction: "Quin és el riu més llarg?", response });
-    const atFloor = "Lebre".repeat(LANGUAGE_CHECK_MIN_LETTERS / 4).slice(0, LANGUAGE_CHECK_MIN_LETTERS) + ".";
+    const atFloor = `${"x".repeat(LANGUAGE_CHECK_MIN_LETTERS)}.`;
     const belowFloor = atFloor.slice(1);
     assert.equal(atFloor.match(/\p{L}/gu)?.length, LANGUAGE_CHECK_MIN_LETTERS);
     const blocked = (response: string) =>
@@ -99,11 +99,12 @@ describe("checkItem composition (fake detector)", () => {
   });
 
   test("a block for a ruled-out language names the second likeliest language too, a confident one does not", () => {
-    const torn = (confidence: number) => () => ({
+    // Portuguese first, Galician second with `runnerUp`, and "other" (Portuguese with the other neighbours) at `confidence`.
+    const torn = (confidence: number, runnerUp = 1 - confidence) => () => ({
       language: "other" as const,
       confidence,
-      alternatives: [{ language: "pt" as const, probability: confidence }, { language: "gl" as const, probability: 1 - confidence }],
-      confidenceNotIn: { es: 1, ca: 1, eu: 1, gl: 1 - confidence },
+      alternatives: [{ language: "pt" as const, probability: 1 - runnerUp }, { language: "gl" as const, probability: runnerUp }],
+      confidenceNotIn: { es: 1, ca: 1, eu: 1, gl: 1 - runnerUp },
     });
     const spanishItem: ItemDraftForCheck = { ...CATALAN_ITEM, language: "es" };
     const unsure = checkItem(spanishItem, {}, { identifyLanguage: torn(0.57) }).problems.map((p) => p.params);
@@ -111,7 +112,7 @@ describe("checkItem composition (fake detector)", () => {
       { detected: "other", expected: "es", confidence: 1, likely: "pt", alsoLikely: "gl" },
       { detected: "other", expected: "es", confidence: 1, likely: "pt", alsoLikely: "gl" },
     ]);
-    const sure = checkItem(spanishItem, {}, { identifyLanguage: torn(0.85) }).problems.map((p) => p.params);
+    const sure = checkItem(spanishItem, {}, { identifyLanguage: torn(0.85, 0.25) }).problems.map((p) => p.params);
     assert.deepEqual(sure[0], { detected: "other", expected: "es", confidence: 1, likely: "pt" });
     // The item's own language is never the one named beside: in a Galician item the same text is Portuguese alone.
     const galicianItem: ItemDraftForCheck = { ...CATALAN_ITEM, language: "gl" };
