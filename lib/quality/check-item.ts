@@ -1,5 +1,5 @@
 // Runs every quality check that needs no database on one item draft: language, PII and shape.
-import { identifyLanguage, LETTERS_FOR_FULL_CONFIDENCE, likelyOtherLanguage, type LanguageGuess } from "./language";
+import { identifyLanguage, LETTERS_FOR_FULL_CONFIDENCE, likelyOtherLanguage, withoutMarkdownCode, type LanguageGuess } from "./language";
 import { findPii } from "./pii";
 import {
   isBlocking,
@@ -53,9 +53,12 @@ export interface QualityCheckDeps {
   identifyLanguage?: (text: string) => Pick<LanguageGuess, "language" | "confidence"> & Partial<Pick<LanguageGuess, "alternatives" | "confidenceNotIn">>;
 }
 
-/** Whether a field has the letters (LANGUAGE_CHECK_MIN_LETTERS) for a language mismatch to block it at all. */
+/**
+ * Whether a field has the letters (LANGUAGE_CHECK_MIN_LETTERS) for a language mismatch to block it at all, counted
+ * outside its Markdown code, which the identifier does not read either.
+ */
 export function hasLettersForLanguageCheck(text: string): boolean {
-  return (text.match(/\p{L}/gu)?.length ?? 0) >= LANGUAGE_CHECK_MIN_LETTERS;
+  return (withoutMarkdownCode(text).match(/\p{L}/gu)?.length ?? 0) >= LANGUAGE_CHECK_MIN_LETTERS;
 }
 
 type Guess = ReturnType<NonNullable<QualityCheckDeps["identifyLanguage"]>>;

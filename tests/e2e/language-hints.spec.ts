@@ -1,6 +1,7 @@
 // The editor names the language it detected, in the UI language: Portuguese typed into a Galician item is called
 // Portuguese ("looks like Portuguese"), not just "another language", while typing and when submitting; a line the
-// identifier cannot tell between two languages, blocked because it is surely not the item's, names both.
+// identifier cannot tell between two languages, blocked because it is surely not the item's, names both; code in
+// Markdown is not taken for the answer's language.
 import { expect, test, type Page } from "@playwright/test";
 import { disconnectDb } from "@/lib/db";
 import { createDraft } from "@/lib/items/create-draft";
@@ -56,4 +57,12 @@ test("a line that is Galician or Portuguese in a Spanish item: the hint and the 
   await expect(response.getByTestId("live-hint")).toContainText("This text looks like Portuguese (or perhaps Galician), not Spanish.");
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(response.getByTestId("problems")).toContainText("looks like Portuguese (or perhaps Galician), not Spanish");
+});
+
+test("a Galician answer with a code block is judged by its Galician, not its code, and goes to review", async ({ page }) => {
+  // Read with its JavaScript, this answer was Portuguese at 0.92, and the submit was refused.
+  const answer = "Podes usar este código:\n\n```js\nconst total = items.reduce((sum, item) => sum + item.price, 0);\nconsole.log(`Total: ${total}`);\n```";
+  await openDraft(page, "gl", "Como sumo os prezos de todos os artigos dunha lista en JavaScript?", answer);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("Submitted for review.")).toBeVisible();
 });

@@ -1,4 +1,5 @@
 // Turns text into the features the language model scores: character n-grams inside words, and whole words.
+import { withoutMarkdownCode } from "./markdown-code";
 
 /** Longest character n-gram; words are padded with a space on each side so prefixes and suffixes count. */
 export const MAX_NGRAM = 5;
@@ -22,15 +23,17 @@ const TOKEN_WITH_DIGIT = /(?<!\S)(?=\S*\p{N})\S+/gu;
 const DIGIT = /\p{N}/u;
 
 /**
- * Lower-cased words of letters only. Apostrophes stay inside words (Catalan "l'home", French "d'un") and the
- * Catalan middle dot of "l·l" stays too: both are among the strongest hints there are. A word joined to the one
+ * Lower-cased words of letters only, outside Markdown code (withoutMarkdownCode). Apostrophes stay inside words
+ * (Catalan "l'home", French "d'un") and the Catalan middle dot of "l·l" stays too: both are among the strongest hints
+ * there are. A word joined to the one
  * before by a hyphen keeps the hyphen in front ("declarar-se" → "declarar", "-se"): Catalan, Portuguese and
  * Occitan write their enclitic pronouns so ("fes-ho", "chama-se"), where Spanish and Galician join them
  * ("declararse", "chámase"), and split apart they looked like Spanish "se".
  */
 export function wordsOf(text: string): string[] {
-  // The two removals only run on the texts that need them: this is the identifier's hottest path.
-  const withoutAddresses = MAY_HOLD_ADDRESS.test(text) ? text.replace(ADDRESS, " ") : text;
+  // The removals only run on the texts that need them: this is the identifier's hottest path.
+  const prose = withoutMarkdownCode(text);
+  const withoutAddresses = MAY_HOLD_ADDRESS.test(prose) ? prose.replace(ADDRESS, " ") : prose;
   const withoutCodes = DIGIT.test(withoutAddresses) ? withoutAddresses.replace(TOKEN_WITH_DIGIT, " ") : withoutAddresses;
   const normalised = withoutCodes
     .normalize("NFC")

@@ -6,3 +6,4 @@ export {
   type LanguageGuess,
 } from "./identify-language";
 export { likelyOtherLanguage, type DetectedLanguage, type ModelLanguage } from "./languages";
+export { withoutMarkdownCode } from "./markdown-code";

@@ -254,6 +254,21 @@ describe("checkItem with the real language identifier", () => {
     assert.equal(inSpanish.problems[0]?.params.detected, "ca");
     assert.deepEqual(checkItem(item("ca", "Què envoltava la ciutat a l'edat mitjana?")).problems, []);
   });
+  test("code in Markdown is not read as the answer's language: the prose around it is", () => {
+    const code = "\n\n```js\nconst total = items.reduce((sum, item) => sum + item.price, 0);\nconsole.log(`Total: ${total}`);\n```\n";
+    const item = (response: string): ItemDraftForCheck => ({
+      language: "gl",
+      category: "open_qa",
+      instruction: "Como sumo os prezos de todos os artigos dunha lista en JavaScript?",
+      response,
+    });
+    // Read with its code, this answer was Portuguese at 0.92 and blocked.
+    assert.deepEqual(checkItem(item("Podes usar este código:" + code)).problems, []);
+    // Portuguese prose around the same code still blocks.
+    const portuguese = checkItem(item("Você pode usar este código para somar os preços de todos os itens da lista:" + code));
+    assert.deepEqual(problemCodes(portuguese.problems), ["response:language_mismatch"]);
+    assert.equal(portuguese.problems[0]?.params.likely, "pt");
+  });
   test("a mismatch with one of the four languages carries no likely language", () => {
     const item: ItemDraftForCheck = { language: "es", category: "open_qa", instruction: "¿Cuál es la montaña más alta del País Vasco?", response: basque };
     const mismatch = checkItem(item).problems.find((p) => p.code === "language_mismatch");
