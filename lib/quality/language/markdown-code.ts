@@ -1,9 +1,13 @@
 // Finds the code in a Markdown text, which is in no language of the item around it.
 
-/** A line opening a fenced code block: up to three spaces, then three or more backticks or tildes. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/**
+ * A line opening a fenced code block: three or more backticks or tildes. Indented as deep as it likes: CommonMark
+ * allows three spaces, more inside a list item ("1. Instala:" and its block four spaces in), and a fence indented
+ * further than that is inside indented code, which is code all the same.
+ */
+const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 /** A line closing one: the fence alone on its line. */
-const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const CLOSING_FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
 /**
  * An inline code span: a run of backticks, then text that does not cross a blank line, then a run of exactly as
  * many backticks. A lone backtick is a character like any other ("premeu la tecla `"), as in CommonMark.

@@ -18,6 +18,11 @@ describe("withoutMarkdownCode", () => {
     assert.equal(withoutMarkdownCode(text), "A:\n\n\n\n\n\n\n\nB.");
   });
 
+  test("a fenced block inside a list item, indented and with a blank line in it, is code too", () => {
+    const text = "1. Instala as dependencias:\n\n    ```bash\n    npm install\n\n    npm test\n    ```\n2. Abre o navegador.";
+    assert.equal(withoutMarkdownCode(text), "1. Instala as dependencias:\n\n\n\n\n\n\n2. Abre o navegador.");
+  });
+
   test("blanks inline code spans, including double-backtick ones holding a backtick", () => {
     assert.equal(withoutMarkdownCode("Executa `git log --oneline` per veure'n l'historial."), "Executa   per veure'n l'historial.");
     assert.equal(withoutMarkdownCode("Escribe ``a `b` c`` e pulsa Intro."), "Escribe   e pulsa Intro.");
