@@ -25,10 +25,9 @@ const DIGIT = /\p{N}/u;
 /**
  * Lower-cased words of letters only, outside Markdown code (withoutMarkdownCode). Apostrophes stay inside words
  * (Catalan "l'home", French "d'un") and the Catalan middle dot of "l·l" stays too: both are among the strongest hints
- * there are. A word joined to the one
- * before by a hyphen keeps the hyphen in front ("declarar-se" → "declarar", "-se"): Catalan, Portuguese and
- * Occitan write their enclitic pronouns so ("fes-ho", "chama-se"), where Spanish and Galician join them
- * ("declararse", "chámase"), and split apart they looked like Spanish "se".
+ * there are. A word joined to the one before by a hyphen keeps the hyphen in front ("declarar-se" → "declarar",
+ * "-se"): Catalan, Portuguese and Occitan write their enclitic pronouns so ("fes-ho", "chama-se"), where Spanish and
+ * Galician join them ("declararse", "chámase"), and split apart they looked like Spanish "se".
  */
 export function wordsOf(text: string): string[] {
   // The removals only run on the texts that need them: this is the identifier's hottest path.
