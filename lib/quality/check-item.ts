@@ -63,6 +63,9 @@ export function hasLettersForLanguageCheck(text: string): boolean {
 
 type Guess = ReturnType<NonNullable<QualityCheckDeps["identifyLanguage"]>>;
 
+/** Whether the identifier is sure enough of its own verdict to block on it; otherwise only ruling out can block. */
+const isConfidentVerdict = (guess: Guess) => guess.confidence >= LANGUAGE_MISMATCH_MIN_CONFIDENCE;
+
 /**
  * How sure the submit check is that `text` is not in `expected`, when that is sure enough to block (a confident
  * other language, or `expected` all but ruled out), else undefined. The one place the blocking rule lives: the
@@ -71,7 +74,7 @@ type Guess = ReturnType<NonNullable<QualityCheckDeps["identifyLanguage"]>>;
 export function blockingMismatchConfidence(text: string, guess: Guess, expected: ItemLanguage): number | undefined {
   if (guess.language === expected || !hasLettersForLanguageCheck(text)) return undefined;
   const notExpected = guess.confidenceNotIn?.[expected] ?? 0;
-  if (guess.confidence < LANGUAGE_MISMATCH_MIN_CONFIDENCE && notExpected < LANGUAGE_RULED_OUT_MIN_CONFIDENCE) return undefined;
+  if (!isConfidentVerdict(guess) && notExpected < LANGUAGE_RULED_OUT_MIN_CONFIDENCE) return undefined;
   return Math.max(guess.confidence, notExpected);
 }
 
@@ -100,7 +103,7 @@ function languageProblem(
   if (confidence === undefined) return [];
   // For "other", the neighbour it most likely is, so the writer reads "looks like Portuguese".
   const likely = likelyOtherLanguage({ language: guess.language, alternatives: guess.alternatives ?? [] });
-  const alsoLikely = guess.confidence < LANGUAGE_MISMATCH_MIN_CONFIDENCE ? runnerUpLanguage(guess, likely ?? guess.language, expected) : undefined;
+  const alsoLikely = isConfidentVerdict(guess) ? undefined : runnerUpLanguage(guess, likely ?? guess.language, expected);
   return [
     {
       code: "language_mismatch",

@@ -28,10 +28,10 @@ export function withoutMarkdownCode(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (fence === undefined) {
-      const opening = FENCE.exec(line)?.[1];
+      const opening = FENCE.exec(line);
       // After a backtick fence, the line may not hold another backtick (CommonMark): "```a``` b" is inline code.
-      if (opening === undefined || (opening.startsWith("`") && line.slice(line.indexOf(opening) + opening.length).includes("`"))) continue;
-      fence = opening;
+      if (!opening || (opening[1]!.startsWith("`") && line.slice(opening[0].length).includes("`"))) continue;
+      fence = opening[1];
     } else {
       const closing = CLOSING_FENCE.exec(line)?.[1];
       if (closing !== undefined && closing[0] === fence[0] && closing.length >= fence.length) fence = undefined;
