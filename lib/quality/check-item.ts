@@ -1,5 +1,12 @@
 // Runs every quality check that needs no database on one item draft: language, PII and shape.
-import { identifyLanguage, LETTERS_FOR_FULL_CONFIDENCE, likelyOtherLanguage, withoutMarkdownCode, type LanguageGuess } from "./language";
+import {
+  identifyLanguage,
+  LETTERS_FOR_FULL_CONFIDENCE,
+  likelyOtherLanguage,
+  withoutMarkdownCode,
+  withoutQuotations,
+  type LanguageGuess,
+} from "./language";
 import { findPii } from "./pii";
 import {
   isBlocking,
@@ -38,6 +45,14 @@ export const LANGUAGE_RULED_OUT_MIN_CONFIDENCE = 0.97;
  * (docs/language-identification.md).
  */
 export const LANGUAGE_CHECK_MIN_LETTERS = Math.ceil(LETTERS_FOR_FULL_CONFIDENCE * LANGUAGE_MISMATCH_MIN_CONFIDENCE);
+/**
+ * A field that quotes text in another language is not blocked when the writer's own words around the quotation
+ * lean to the item's language at least this much (the identifier's confidence, which is lowered for short text):
+ * "Traduce al español: “I would rather stay at home tonight.”" is English as a whole, but its frame, "Traduce al
+ * español:", is Spanish at 0.57. The check blocks what it is sure is in the wrong language, and of a field whose own
+ * words are more likely than not in the right one it is not.
+ */
+export const QUOTING_FRAME_MIN_CONFIDENCE = 0.5;
 
 /** What the checks read of an item: its language, and what the shape rules read. */
 export interface ItemDraftForCheck extends ShapeCheckedItem {
@@ -61,21 +76,39 @@ export function hasLettersForLanguageCheck(text: string): boolean {
   return (withoutMarkdownCode(text).match(/\p{L}/gu)?.length ?? 0) >= LANGUAGE_CHECK_MIN_LETTERS;
 }
 
-type Guess = ReturnType<NonNullable<QualityCheckDeps["identifyLanguage"]>>;
+type Identify = NonNullable<QualityCheckDeps["identifyLanguage"]>;
+type Guess = ReturnType<Identify>;
 
 /** Whether the identifier is sure enough of its own verdict to block on it; otherwise only ruling out can block. */
 const isConfidentVerdict = (guess: Guess) => guess.confidence >= LANGUAGE_MISMATCH_MIN_CONFIDENCE;
 
 /**
  * How sure the submit check is that `text` is not in `expected`, when that is sure enough to block (a confident
- * other language, or `expected` all but ruled out), else undefined. The one place the blocking rule lives: the
- * check and the evaluation of its power (scripts/language-model/evaluate.ts) both ask it.
+ * other language, or `expected` all but ruled out, and not a quotation framed in `expected`), else undefined. The
+ * one place the blocking rule lives: the check and the evaluation of its power (scripts/language-model/evaluate.ts)
+ * both ask it. `identify` reads the frame of a quotation, and only of a field that would otherwise be blocked.
  */
-export function blockingMismatchConfidence(text: string, guess: Guess, expected: ItemLanguage): number | undefined {
+export function blockingMismatchConfidence(
+  text: string,
+  guess: Guess,
+  expected: ItemLanguage,
+  identify: Identify = identifyLanguage,
+): number | undefined {
   if (guess.language === expected || !hasLettersForLanguageCheck(text)) return undefined;
   const notExpected = guess.confidenceNotIn?.[expected] ?? 0;
   if (!isConfidentVerdict(guess) && notExpected < LANGUAGE_RULED_OUT_MIN_CONFIDENCE) return undefined;
+  if (quotesInFrameOf(text, expected, identify)) return undefined;
   return Math.max(guess.confidence, notExpected);
+}
+
+/** Whether `text` quotes something and its own words, without the quotations, lean to `expected`. */
+function quotesInFrameOf(text: string, expected: ItemLanguage, identify: Identify): boolean {
+  // Quotation marks inside code (`"`, a string literal) are no quotation, and could pair with one in the prose.
+  const prose = withoutMarkdownCode(text);
+  const frame = withoutQuotations(prose);
+  if (frame === prose) return false;
+  const guess = identify(frame);
+  return guess.language === expected && guess.confidence >= QUOTING_FRAME_MIN_CONFIDENCE;
 }
 
 /** A second language is named beside the likeliest only when it has at least this probability. */
@@ -98,8 +131,9 @@ function languageProblem(
   guess: Guess,
   expected: ItemLanguage,
   justified: boolean,
+  identify: Identify,
 ): QualityProblem[] {
-  const confidence = blockingMismatchConfidence(text, guess, expected);
+  const confidence = blockingMismatchConfidence(text, guess, expected, identify);
   if (confidence === undefined) return [];
   // For "other", the neighbour it most likely is, so the writer reads "looks like Portuguese".
   const likely = likelyOtherLanguage({ language: guess.language, alternatives: guess.alternatives ?? [] });
@@ -153,7 +187,7 @@ export function checkItem(item: ItemDraftForCheck, overrides: QualityOverrides =
     const { confidenceNotIn: _, ...language } = guess;
     const report: FieldReport = { language, pii: findPii(text), length: countCharacters(text) };
     fields[field] = report;
-    problems.push(...languageProblem(field, text, guess, item.language, justified));
+    problems.push(...languageProblem(field, text, guess, item.language, justified, detect));
     problems.push(...piiProblem(field, report, declaredFictional));
   }
   problems.push(...checkShape(item));

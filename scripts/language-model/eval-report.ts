@@ -101,7 +101,7 @@ export function catchRate(rows: readonly EvalRow[], identify: Identify): CatchRa
   for (const row of rows) {
     const guess = identify(row.text);
     for (const item of ITEM_LANGUAGES) {
-      const blocked = blockingMismatchConfidence(row.text, guess, item) !== undefined;
+      const blocked = blockingMismatchConfidence(row.text, guess, item, identify) !== undefined;
       if (item === row.language) {
         targets += 1;
         if (blocked) falseBlocks += 1;

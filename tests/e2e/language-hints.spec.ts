@@ -1,7 +1,7 @@
 // The editor names the language it detected, in the UI language: Portuguese typed into a Galician item is called
 // Portuguese ("looks like Portuguese"), not just "another language", while typing and when submitting; a line the
 // identifier cannot tell between two languages, blocked because it is surely not the item's, names both; code in
-// Markdown is not taken for the answer's language.
+// Markdown is not taken for the answer's language, nor a quotation for the language of the words around it.
 import { expect, test, type Page } from "@playwright/test";
 import { disconnectDb } from "@/lib/db";
 import { createDraft } from "@/lib/items/create-draft";
@@ -63,6 +63,14 @@ test("a Galician answer with a code block is judged by its Galician, not its cod
   // Read with its JavaScript, this answer was Portuguese at 0.92, and the submit was refused.
   const answer = "Podes usar este código:\n\n```js\nconst total = items.reduce((sum, item) => sum + item.price, 0);\nconsole.log(`Total: ${total}`);\n```";
   await openDraft(page, "gl", "Como sumo os prezos de todos os artigos dunha lista en JavaScript?", answer);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("Submitted for review.")).toBeVisible();
+});
+
+test("a Spanish request to translate an English sentence is judged by its Spanish and goes to review", async ({ page }) => {
+  // As a whole the instruction is English at 1.0, and the submit was refused until the writer justified it.
+  const instruction = "Traduce al español: “I would rather stay at home tonight, I am really tired.”";
+  await openDraft(page, "es", instruction, "Preferiría quedarme en casa esta noche, estoy muy cansado.");
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByText("Submitted for review.")).toBeVisible();
 });

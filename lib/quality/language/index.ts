@@ -7,3 +7,4 @@ export {
 } from "./identify-language";
 export { likelyOtherLanguage, type DetectedLanguage, type ModelLanguage } from "./languages";
 export { withoutMarkdownCode } from "./markdown-code";
+export { withoutQuotations } from "./quotations";

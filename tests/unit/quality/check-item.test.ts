@@ -269,6 +269,36 @@ describe("checkItem with the real language identifier", () => {
     assert.deepEqual(problemCodes(portuguese.problems), ["response:language_mismatch"]);
     assert.equal(portuguese.problems[0]?.params.likely, "pt");
   });
+  test("a quotation in another language does not block a field whose own words are in the item's language", () => {
+    const english = "“I would rather stay at home tonight, I am really tired.”";
+    const prompt = (language: ItemLanguage, instruction: string): ItemDraftForCheck => ({
+      language,
+      category: "open_qa",
+      instruction,
+      response: language === "es" ? "Preferiría quedarme en casa esta noche, estoy muy cansado." : "Prefereixo quedar-me a casa aquesta nit, estic molt cansat.",
+    });
+    // As a whole, each of these is English (or Spanish) and blocked; the words around the quotation are not.
+    assert.deepEqual(checkItem(prompt("es", `Traduce al español: ${english}`)).problems, []);
+    assert.deepEqual(checkItem(prompt("ca", `Tradueix al català: ${english}`)).problems, []);
+    assert.deepEqual(checkItem(prompt("ca", "El títol original és «Cien años de soledad», de Gabriel García Márquez. Com es va traduir?")).problems, []);
+    const quoted = checkItem(prompt("es", `Resume en una frase:\n\n> The committee will meet again next week to discuss the budget.`));
+    assert.deepEqual(quoted.problems, []);
+    // The report still says what the whole field reads as, for the reviewer.
+    assert.equal(quoted.fields.instruction?.language.language, "other");
+  });
+  test("a quotation does not lift a mismatch when the words around it are in another language, or too few to tell", () => {
+    const instructionProblems = (language: ItemLanguage, instruction: string) =>
+      problemCodes(checkItem({ language, category: "open_qa", instruction, response: "Bos días." }).problems).filter((code) => code.startsWith("instruction:"));
+    const english = "“The train leaves at seven, so we should be at the station early.”";
+    // A Spanish frame in a Galician item, and a Spanish sentence around a Catalan title in a Catalan item.
+    assert.deepEqual(instructionProblems("gl", `Traduce al español: ${english}`), ["instruction:language_mismatch"]);
+    assert.deepEqual(
+      instructionProblems("ca", "El título original es «Cent anys de solitud», y se publicó en 1967 en Buenos Aires."),
+      ["instruction:language_mismatch"],
+    );
+    // One word says too little: the writer justifies the field instead.
+    assert.deepEqual(instructionProblems("ca", `Tradueix: ${english}`), ["instruction:language_mismatch"]);
+  });
   test("a mismatch with one of the four languages carries no likely language", () => {
     const item: ItemDraftForCheck = { language: "es", category: "open_qa", instruction: "¿Cuál es la montaña más alta del País Vasco?", response: basque };
     const mismatch = checkItem(item).problems.find((p) => p.code === "language_mismatch");
