@@ -11,7 +11,8 @@
 // Every document (a Bible book, a dictionary file, a prompt, a tutorial paragraph) goes whole to training,
 // development or evaluation. Spanish and Catalan human lines are translated by Apertium into the other Iberian
 // languages, each translation landing in the same split as its original, so no evaluation line shares a source
-// sentence with training text.
+// sentence with training text. The Spanish training lines addressed as "tú" are added again in voseo (voseo.ts),
+// to training only: the development and evaluation sets are as they were before.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,6 +22,7 @@ import { looksEnglish } from "./prepare-data";
 import { toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
 import { readEvalSet } from "./eval-report";
 import { hashOf, seededShuffle } from "./sampling";
+import { toVoseo } from "./voseo";
 
 const TRAIN_DIR = process.env.TRAIN_DIR ?? "/work/scratch-langid/train";
 const FIXTURES = join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id");
@@ -170,6 +172,8 @@ function main(): void {
   const languages = [...new Set(bySplit.train.map((l) => l.language))];
   for (const language of languages) {
     const lines = bySplit.train.filter((l) => l.language === language).map((l) => l.text);
+    // Spanish is also learnt in voseo: the lines addressed as "tú", rewritten, follow the originals (voseo.ts).
+    if (language === "es") lines.push(...toVoseo(lines).filter((line, i) => line !== lines[i]));
     writeFileSync(join(TRAIN_DIR, "register", `${language}.txt`), lines.join("\n") + "\n");
     console.log(`register train ${language}: ${lines.length} lines, ${lines.join(" ").length} chars`);
   }

@@ -146,14 +146,25 @@ for (const floor of FLOORS) {
 
 // The goals: neighbours ≥ 90 % `other` each, ≥ 90 % of each language's lines at blocking confidence, ≤ 0.3 %
 // confidently wrong. Two are not met by this model on the sets made without fortune cookies (2026-12-03), and the
-// floors below hold what it does instead of pretending: Aragonese on the register set (87 of 100) and the blocking
-// power of short Catalan and Galician lines (87.2 % and 84.8 %, most of the rest 20–40 characters long). `caught`
-// holds what the submit check does with those lines in items of the other languages (register: Catalan 95.5 %,
-// short: Catalan 91.9 %, the lowest), at most `confidentlyWrong` of them blocked in their own.
+// floors below hold what it does instead of pretending: Aragonese on the register set (88 of 100) and the blocking
+// power of short Catalan and Galician lines (87.6 % and 84.8 %, most of the rest 20–40 characters long). `caught`
+// holds what the submit check does with those lines in items of the other languages (register: Catalan 95.3 %,
+// short: Catalan 91.5 %, the lowest), at most `confidentlyWrong` of them blocked in their own.
 const NEIGHBOUR_AND_BLOCKING_FLOORS = [
   { name: "register set", file: "register.jsonl", neighbours: 0.85, blocking: 0.9, confidentlyWrong: 0.003, caught: 0.95 },
   { name: "short set", file: "short.jsonl", neighbours: 0.9, blocking: 0.84, confidentlyWrong: 0.003, caught: 0.9 },
 ];
+
+// Spanish of the River Plate and Central America, in voseo ("vos tenés", "decime", "sos"), written for this test
+// before the model learnt voseo: the model before took 12 of these 55 lines for another language (Asturian, where
+// "vos" is a pronoun too, or Galician, whose "che" is) and blocked 4 of them in a Spanish item.
+test("Spanish in voseo is Spanish (≥ 95 % of the lines) and no line of it is blocked in a Spanish item", () => {
+  const rows = fixture("voseo.jsonl");
+  assert.equal(rows.length, 55);
+  const spanish = rows.filter((row) => identifyLanguage(row.text).language === "es").length;
+  assert.ok(spanish / rows.length >= 0.95, `Spanish: ${spanish} of ${rows.length}`);
+  assert.equal(catchRate(rows, identifyLanguage).falseBlocks, 0);
+});
 
 for (const floor of NEIGHBOUR_AND_BLOCKING_FLOORS) {
   test(`${floor.name}: Asturian, Aragonese and Occitan (incl. Aranese) are recognised as other (≥ ${floor.neighbours * 100} % each)`, () => {
