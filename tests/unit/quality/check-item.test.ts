@@ -281,6 +281,11 @@ describe("checkItem with the real language identifier", () => {
     assert.deepEqual(checkItem(prompt("es", `Traduce al español: ${english}`)).problems, []);
     assert.deepEqual(checkItem(prompt("ca", `Tradueix al català: ${english}`)).problems, []);
     assert.deepEqual(checkItem(prompt("ca", "El títol original és «Cien años de soledad», de Gabriel García Márquez. Com es va traduir?")).problems, []);
+    // Titles written out bare make an English answer of a Spanish one; in quotation marks they do not.
+    const works = (response: string) =>
+      checkItem({ language: "es", category: "open_qa", instruction: "¿Qué obras escribió Shakespeare? Nombra cuatro.", response }).problems;
+    assert.deepEqual(problemCodes(works("Shakespeare escribió Romeo and Juliet, Hamlet, Macbeth y King Lear.")), ["response:language_mismatch"]);
+    assert.deepEqual(works("Shakespeare escribió «Romeo and Juliet», «Hamlet», «Macbeth» y «King Lear»."), []);
     const quoted = checkItem(prompt("es", `Resume en una frase:\n\n> The committee will meet again next week to discuss the budget.`));
     assert.deepEqual(quoted.problems, []);
     // The report still says what the whole field reads as, for the reviewer.
