@@ -15,7 +15,7 @@ describe("withoutQuotations", () => {
   });
 
   test("a quotation mark left unpaired, or a quote across a blank line, is text", () => {
-    for (const text of ["Un ecrã de 15\" chega.", "«Primeiro parágrafo.\n\nSegundo» parágrafo.", "Abre “aquí e non pecha."]) {
+    for (const text of ["Unha pantalla de 15\" chega.", "«Primeiro parágrafo.\n\nSegundo» parágrafo.", "Abre “aquí e non pecha."]) {
       assert.equal(withoutQuotations(text), text);
     }
     assert.equal(withoutQuotations("Dixo «isto\ne aquilo» onte."), "Dixo   onte.");
