@@ -49,7 +49,7 @@ export const LANGUAGE_CHECK_MIN_LETTERS = Math.ceil(LETTERS_FOR_FULL_CONFIDENCE 
  * A field that quotes text in another language is not blocked when the writer's own words around the quotation
  * lean to the item's language at least this much (the identifier's confidence, which is lowered for short text):
  * "Traduce al español: “I would rather stay at home tonight.”" is English as a whole, but its frame, "Traduce al
- * español:", is Spanish at 0.57. The check blocks what it is sure is in the wrong language, and of a field whose own
+ * español:", is Spanish at 0.54. The check blocks what it is sure is in the wrong language, and of a field whose own
  * words are more likely than not in the right one it is not.
  */
 export const QUOTING_FRAME_MIN_CONFIDENCE = 0.5;
