@@ -1,7 +1,7 @@
 // Rewrites Spanish text addressed as "tú" into the voseo of the River Plate and Central America ("vos tenés",
-// "decime", "sos"), for training text only. The Spanish the model learnt from (the 1909 Bible,
-// prompts, tutorials) has no voseo, so "Vos sos el mejor amigo que tengo." was Asturian and "Vos tenés que venir
-// a la fiesta, che." was blocked in a Spanish item. Apertium's Spanish analyser and tagger (apertium-es-gl, build
+// "decime", "sos"), for training text only. The Spanish the model learnt from (the 1909 Bible, prompts, tutorials)
+// has no voseo, so "Vos sos el mejor amigo que tengo." was Asturian and "Vos tenés que venir a la fiesta, che." was
+// blocked in a Spanish item. Apertium's Spanish analyser and tagger (apertium-es-gl, build
 // machine only) say which words are second-person singular verbs and pronouns; the voseo form is made from the
 // infinitive, which is regular in every verb but ser, ir and haber.
 import { execFileSync } from "node:child_process";

@@ -1,16 +1,18 @@
 // Finds what a text quotes: the words in quotation marks and Markdown block quotes, which are someone else's words.
 
-/** A text that goes on across single line breaks but stops at a blank line, where a paragraph ends. */
-const WITHIN_PARAGRAPH = String.raw`(?:[^\n{stop}]|\n(?![ \t]*\n))*`;
-const quoted = (open: string, close: string, stop: string) =>
-  new RegExp(`${open}${WITHIN_PARAGRAPH.replace("{stop}", stop)}${close}`, "g");
+/**
+ * A quotation between `open` and `close` holding neither mark: it goes on across single line breaks but stops at a
+ * blank line, where a paragraph ends.
+ */
+const quoted = (open: string, close: string) =>
+  new RegExp(String.raw`${open}(?:[^\n${open}${close}]|\n(?![ \t]*\n))*${close}`, "g");
 
 /** Angle quotes, the first choice in Spanish, Catalan and Galician; innermost first, as they nest. */
-const ANGLE_QUOTED = quoted("«", "»", "«»");
+const ANGLE_QUOTED = quoted("«", "»");
 /** Curly double quotes, the second choice, and English's. */
-const CURLY_QUOTED = quoted("“", "”", "“”");
+const CURLY_QUOTED = quoted("“", "”");
 /** Straight double quotes, paired from the left as they come; one left over is a character like any other. */
-const STRAIGHT_QUOTED = quoted('"', '"', '"');
+const STRAIGHT_QUOTED = quoted('"', '"');
 /** A Markdown block quote's line. */
 const BLOCK_QUOTE_LINE = /^ {0,3}>.*$/gm;
 const MAY_QUOTE = /[«“">]/;
