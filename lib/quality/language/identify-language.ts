@@ -23,6 +23,12 @@ export interface LanguageGuess {
    * line that could be Portuguese is still certainly not Spanish. Not part of the reports; the submit check reads it.
    */
   confidenceNotIn: Record<ItemLanguage, number>;
+  /**
+   * For each of the four languages, the model's probability that the text is in it, not lowered for short text: what
+   * a few words can still say against a language ("Dijo:" is Galician at 0.005) when they are too few for a verdict.
+   * Not part of the reports; the submit check reads it for the words around a quotation.
+   */
+  probabilityOf: Record<ItemLanguage, number>;
 }
 
 /** Below this many letters a text carries too little evidence for a confident verdict, whatever the model says. */
@@ -40,7 +46,7 @@ function languageModel(): LoadedModel {
 
 export function identifyLanguage(text: string): LanguageGuess {
   const { probabilities, letters } = scoreLanguages(languageModel(), text);
-  if (letters === 0) return { language: "other", confidence: 0, alternatives: [], confidenceNotIn: notSure };
+  if (letters === 0) return { language: "other", confidence: 0, alternatives: [], confidenceNotIn: notSure, probabilityOf: notSure };
   // Probabilities of the neighbours add up into "other": Portuguese and French together may outweigh Galician.
   const grouped = new Map<DetectedLanguage, number>();
   probabilities.forEach((p, i) => {
@@ -57,10 +63,12 @@ export function identifyLanguage(text: string): LanguageGuess {
     .map((p, i) => ({ language: MODEL_LANGUAGES[i] ?? "en", probability: Math.round(p * 1000) / 1000 }))
     .sort((a, b) => b.probability - a.probability)
     .slice(0, ALTERNATIVES);
-  const notIn = (item: ItemLanguage) => clamp((1 - (grouped.get(item) ?? 0)) * evidence);
+  const p = (item: ItemLanguage) => grouped.get(item) ?? 0;
   // Spelt out rather than built from ITEM_LANGUAGES: this runs for every field checked.
+  const probabilityOf = { es: p("es"), ca: p("ca"), eu: p("eu"), gl: p("gl") } satisfies Record<ItemLanguage, number>;
+  const notIn = (item: ItemLanguage) => clamp((1 - probabilityOf[item]) * evidence);
   const confidenceNotIn = { es: notIn("es"), ca: notIn("ca"), eu: notIn("eu"), gl: notIn("gl") } satisfies Record<ItemLanguage, number>;
-  return { language, confidence: clamp(probability * evidence), alternatives, confidenceNotIn };
+  return { language, confidence: clamp(probability * evidence), alternatives, confidenceNotIn, probabilityOf };
 }
 
 const clamp = (confidence: number) => Math.max(0, Math.min(1, confidence));

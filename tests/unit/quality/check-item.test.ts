@@ -194,9 +194,10 @@ describe("checkItem with the real language identifier", () => {
   test("uses identifyLanguage by default for every field", () => {
     const item: ItemDraftForCheck = { language: "eu", category: "open_qa", instruction: "Zein da Euskal Herriko mendirik altuena?", response: basque };
     const report = checkItem(item);
-    // The report says what each field is; what the identifier is sure it is not only feeds the rule.
+    // The report says what each field is; what the identifier is sure it is not, and the four probabilities behind
+    // that, only feed the rule.
     const reported = (text: string) => {
-      const { confidenceNotIn: _, ...guess } = identifyLanguage(text);
+      const { confidenceNotIn: _, probabilityOf: __, ...guess } = identifyLanguage(text);
       return guess;
     };
     assert.deepEqual(report.fields.instruction?.language, reported(item.instruction));
@@ -291,7 +292,7 @@ describe("checkItem with the real language identifier", () => {
     // The report still says what the whole field reads as, for the reviewer.
     assert.equal(quoted.fields.instruction?.language.language, "other");
   });
-  test("a quotation does not lift a mismatch when the words around it are in another language, or too few to tell", () => {
+  test("a quotation does not lift a mismatch when the words around it are in another language", () => {
     const instructionProblems = (language: ItemLanguage, instruction: string) =>
       problemCodes(checkItem({ language, category: "open_qa", instruction, response: "Bos días." }).problems).filter((code) => code.startsWith("instruction:"));
     const english = "“The train leaves at seven, so we should be at the station early.”";
@@ -301,8 +302,23 @@ describe("checkItem with the real language identifier", () => {
       instructionProblems("ca", "El título original es «Cent anys de solitud», y se publicó en 1967 en Buenos Aires."),
       ["instruction:language_mismatch"],
     );
-    // One word says too little: the writer justifies the field instead.
-    assert.deepEqual(instructionProblems("ca", `Tradueix: ${english}`), ["instruction:language_mismatch"]);
+    // Too few to judge, and yet in another language: "Traduce:" in a Catalan item, "Dijo:" in a Galician one.
+    assert.deepEqual(instructionProblems("ca", `Traduce: ${english}`), ["instruction:language_mismatch"]);
+    assert.deepEqual(instructionProblems("gl", `Dijo: ${english}`), ["instruction:language_mismatch"]);
+    // English dialogue: its short frame is English.
+    assert.deepEqual(instructionProblems("es", `He said to me, ${english}`), ["instruction:language_mismatch"]);
+  });
+  test("a quotation framed by one word of the item's language is not blocked: one word is too few to say otherwise", () => {
+    const instructionProblems = (language: ItemLanguage, instruction: string) =>
+      problemCodes(checkItem({ language, category: "open_qa", instruction, response: "Bos días." }).problems).filter((code) => code.startsWith("instruction:"));
+    const english = "“The train leaves at seven, so we should be at the station early.”";
+    // Each of these was blocked until the writer justified it.
+    for (const [language, frame] of [["ca", "Tradueix:"], ["es", "Traduce:"], ["gl", "Traduce:"], ["gl", "Corrixe:"], ["eu", "Itzuli:"], ["es", "Explica:"]] as const) {
+      assert.deepEqual(instructionProblems(language, `${frame} ${english}`), [], `${frame} in a ${language} item`);
+    }
+    // The field as a whole is still reported as English, for the reviewer.
+    const report = checkItem({ language: "es", category: "open_qa", instruction: `Traduce: ${english}`, response: "Bos días." });
+    assert.equal(report.fields.instruction?.language.language, "other");
   });
   test("a mismatch with one of the four languages carries no likely language", () => {
     const item: ItemDraftForCheck = { language: "es", category: "open_qa", instruction: "¿Cuál es la montaña más alta del País Vasco?", response: basque };

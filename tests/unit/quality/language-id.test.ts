@@ -48,7 +48,8 @@ test("a clear sentence gets a high confidence", () => {
 
 test("empty and whitespace text is other with confidence 0", () => {
   for (const text of ["", "   \n\t "]) {
-    assert.deepEqual(identifyLanguage(text), { language: "other", confidence: 0, alternatives: [], confidenceNotIn: { es: 0, ca: 0, eu: 0, gl: 0 } });
+    const none = { es: 0, ca: 0, eu: 0, gl: 0 };
+    assert.deepEqual(identifyLanguage(text), { language: "other", confidence: 0, alternatives: [], confidenceNotIn: none, probabilityOf: none });
   }
 });
 
