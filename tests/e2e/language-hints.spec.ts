@@ -1,7 +1,8 @@
 // The editor names the language it detected, in the UI language: Portuguese typed into a Galician item is called
 // Portuguese ("looks like Portuguese"), not just "another language", while typing and when submitting; a line the
 // identifier cannot tell between two languages, blocked because it is surely not the item's, names both; code in
-// Markdown is not taken for the answer's language, nor a quotation for the language of the words around it.
+// Markdown is not taken for the answer's language, nor a quotation for the language of the words around it, even when
+// those words are one ("Traduce: “…”").
 import { expect, test, type Page } from "@playwright/test";
 import { disconnectDb } from "@/lib/db";
 import { createDraft } from "@/lib/items/create-draft";
@@ -71,6 +72,14 @@ test("a Spanish request to translate an English sentence is judged by its Spanis
   // As a whole the instruction is English at 1.0, and the submit was refused until the writer justified it.
   const instruction = "Traduce al español: “I would rather stay at home tonight, I am really tired.”";
   await openDraft(page, "es", instruction, "Preferiría quedarme en casa esta noche, estoy muy cansado.");
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("Submitted for review.")).toBeVisible();
+});
+
+test("a one-word request to translate, in a Galician item, goes to review: one word does not speak against Galician", async ({ page }) => {
+  // "Traduce:" is too short to be judged Galician, and the submit was refused until the writer justified it.
+  const instruction = "Traduce: “I would rather stay at home tonight, I am really tired.”";
+  await openDraft(page, "gl", instruction, "Prefiro quedar na casa esta noite, estou moi canso.");
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByText("Submitted for review.")).toBeVisible();
 });
