@@ -46,7 +46,7 @@ function languageModel(): LoadedModel {
 
 export function identifyLanguage(text: string): LanguageGuess {
   const { probabilities, letters } = scoreLanguages(languageModel(), text);
-  if (letters === 0) return { language: "other", confidence: 0, alternatives: [], confidenceNotIn: notSure, probabilityOf: notSure };
+  if (letters === 0) return { language: "other", confidence: 0, alternatives: [], confidenceNotIn: zeroEach, probabilityOf: zeroEach };
   // Probabilities of the neighbours add up into "other": Portuguese and French together may outweigh Galician.
   const grouped = new Map<DetectedLanguage, number>();
   probabilities.forEach((p, i) => {
@@ -72,6 +72,7 @@ export function identifyLanguage(text: string): LanguageGuess {
 }
 
 const clamp = (confidence: number) => Math.max(0, Math.min(1, confidence));
-const notSure: Readonly<Record<ItemLanguage, number>> = Object.freeze(
+// Text without letters: not sure it is not in any language, and no probability of any.
+const zeroEach: Readonly<Record<ItemLanguage, number>> = Object.freeze(
   Object.fromEntries(ITEM_LANGUAGES.map((item) => [item, 0])) as Record<ItemLanguage, number>,
 );
