@@ -292,32 +292,29 @@ describe("checkItem with the real language identifier", () => {
     // The report still says what the whole field reads as, for the reviewer.
     assert.equal(quoted.fields.instruction?.language.language, "other");
   });
+  const instructionProblems = (language: ItemLanguage, instruction: string) =>
+    problemCodes(checkItem({ language, category: "open_qa", instruction, response: "Bos días." }).problems).filter((code) => code.startsWith("instruction:"));
+  const englishQuotation = "“The train leaves at seven, so we should be at the station early.”";
   test("a quotation does not lift a mismatch when the words around it are in another language", () => {
-    const instructionProblems = (language: ItemLanguage, instruction: string) =>
-      problemCodes(checkItem({ language, category: "open_qa", instruction, response: "Bos días." }).problems).filter((code) => code.startsWith("instruction:"));
-    const english = "“The train leaves at seven, so we should be at the station early.”";
     // A Spanish frame in a Galician item, and a Spanish sentence around a Catalan title in a Catalan item.
-    assert.deepEqual(instructionProblems("gl", `Traduce al español: ${english}`), ["instruction:language_mismatch"]);
+    assert.deepEqual(instructionProblems("gl", `Traduce al español: ${englishQuotation}`), ["instruction:language_mismatch"]);
     assert.deepEqual(
       instructionProblems("ca", "El título original es «Cent anys de solitud», y se publicó en 1967 en Buenos Aires."),
       ["instruction:language_mismatch"],
     );
     // Too few to judge, and yet in another language: "Traduce:" in a Catalan item, "Dijo:" in a Galician one.
-    assert.deepEqual(instructionProblems("ca", `Traduce: ${english}`), ["instruction:language_mismatch"]);
-    assert.deepEqual(instructionProblems("gl", `Dijo: ${english}`), ["instruction:language_mismatch"]);
+    assert.deepEqual(instructionProblems("ca", `Traduce: ${englishQuotation}`), ["instruction:language_mismatch"]);
+    assert.deepEqual(instructionProblems("gl", `Dijo: ${englishQuotation}`), ["instruction:language_mismatch"]);
     // English dialogue: its short frame is English.
-    assert.deepEqual(instructionProblems("es", `He said to me, ${english}`), ["instruction:language_mismatch"]);
+    assert.deepEqual(instructionProblems("es", `He said to me, ${englishQuotation}`), ["instruction:language_mismatch"]);
   });
   test("a quotation framed by one word of the item's language is not blocked: one word is too few to say otherwise", () => {
-    const instructionProblems = (language: ItemLanguage, instruction: string) =>
-      problemCodes(checkItem({ language, category: "open_qa", instruction, response: "Bos días." }).problems).filter((code) => code.startsWith("instruction:"));
-    const english = "“The train leaves at seven, so we should be at the station early.”";
     // Each of these was blocked until the writer justified it.
     for (const [language, frame] of [["ca", "Tradueix:"], ["es", "Traduce:"], ["gl", "Traduce:"], ["gl", "Corrixe:"], ["eu", "Itzuli:"], ["es", "Explica:"]] as const) {
-      assert.deepEqual(instructionProblems(language, `${frame} ${english}`), [], `${frame} in a ${language} item`);
+      assert.deepEqual(instructionProblems(language, `${frame} ${englishQuotation}`), [], `${frame} in a ${language} item`);
     }
     // The field as a whole is still reported as English, for the reviewer.
-    const report = checkItem({ language: "es", category: "open_qa", instruction: `Traduce: ${english}`, response: "Bos días." });
+    const report = checkItem({ language: "es", category: "open_qa", instruction: `Traduce: ${englishQuotation}`, response: "Bos días." });
     assert.equal(report.fields.instruction?.language.language, "other");
   });
   test("a mismatch with one of the four languages carries no likely language", () => {
