@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { identifyLanguage, type DetectedLanguage } from "../../lib/quality/language";
 import { hasLettersForLanguageCheck, LANGUAGE_CHECK_MIN_LETTERS, LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
+import { ITEM_LANGUAGES, type ItemLanguage } from "../../lib/vocabulary";
 import { blockingPower, catchRate, evaluate, fineLanguageOf, formatReport, readEvalSet, type BlockingPower, type CatchRate, type Classifier } from "./eval-report";
 
 const file = process.argv[2] ?? join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id/eval.jsonl");
@@ -47,7 +48,8 @@ console.log(`"other" lines recognised as other: ${[...fine].map(([language, [a, 
 console.log(`throughput: ${Math.round(rows.length / (elapsed / 1000))} sentences/s (${((1000 * elapsed) / rows.length).toFixed(1)} µs each)\n`);
 
 /** One of the four languages, or "other" for any code a peer identifier gives outside them. */
-const detected = (code: string): DetectedLanguage => (code === "es" || code === "ca" || code === "eu" || code === "gl" ? code : "other");
+const detected = (code: string): DetectedLanguage =>
+  (ITEM_LANGUAGES as readonly string[]).includes(code) ? (code as ItemLanguage) : "other";
 
 async function cld3(): Promise<Classifier | undefined> {
   try {
