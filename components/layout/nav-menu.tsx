@@ -3,11 +3,14 @@
 // (the row is wider than a phone for every signed-in role). Closes again when the page changes.
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useState, type ReactNode } from "react";
+import { useHydrated } from "@/components/use-hydrated";
 
 export function NavMenu({ label, menuLabel, children }: { label: string; menuLabel: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const listId = useId();
+  // The button opens the list through JavaScript: until React has attached its handler, a tap would be lost.
+  const hydrated = useHydrated();
   useEffect(() => setOpen(false), [pathname]);
   return (
     <nav aria-label={label} className={open ? "main-nav open" : "main-nav"}>
@@ -16,6 +19,7 @@ export function NavMenu({ label, menuLabel, children }: { label: string; menuLab
         className="secondary nav-toggle"
         aria-expanded={open}
         aria-controls={listId}
+        disabled={!hydrated}
         onClick={() => setOpen((value) => !value)}
       >
         {menuLabel}

@@ -31,6 +31,8 @@ test.describe("in English", () => {
     const menu = nav.getByRole("button", { name: "Menu" });
     await expect(menu).toHaveAttribute("aria-expanded", "false");
     await expect(nav.getByRole("link", { name: "Settings" })).toBeHidden();
+    // Until the page is hydrated the button is disabled, so an early Enter is not lost: wait for it.
+    await expect(menu).toBeEnabled();
     await menu.focus();
     await page.keyboard.press("Enter");
     await expect(menu).toHaveAttribute("aria-expanded", "true");
