@@ -1,0 +1,107 @@
+// Sentences people wrote or chose for Common Voice (Mozilla's voice collection; the sentences are CC0), copied from
+// the project's public sentence files into common-voice/<file>.txt: every language of the model's neighbourhood in
+// text that is neither documentation, nor a Bible, nor machine translation. Each copy is a sample of its source file
+// taken by position, not by content: B blocks at evenly spaced offsets (B = 24, or fewer for files under 384,000
+// characters), the first 60 complete lines of each (the header line of each block says which commit, offset and
+// size). The copies were made by hand through a read-only file viewer and may hold the odd copying slip.
+//
+// Blocks go whole to one split by their number: 0, 4, 8… evaluation; 2, 6, 10… development; the rest training.
+// Files with fewer than 8 blocks (Aragonese, Asturian, the small Basque file) go wholly to evaluation. The training
+// blocks were copied again whole (train-<language>.txt: every line of the 16,000 characters read, not the first 60),
+// and Asturian has a small second file for training alone (train-ast.txt, "Frases"). A training line that is also
+// an evaluation or development line (sayings recur) is dropped.
+//
+// Run: node --import tsx scripts/language-model/common-voice.ts
+// Writes tests/fixtures/language-id/voice.jsonl (evaluation, 20–400 characters, lines in English dropped as in the
+// other sets) and, for the model build, TRAIN_DIR/dev-voice.jsonl and TRAIN_DIR/common-voice-<language>.txt.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
+import { looksEnglish } from "./prepare-data";
+
+const HERE = join(import.meta.dirname ?? __dirname, "common-voice");
+const FIXTURES = join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id");
+const TRAIN_DIR = process.env.TRAIN_DIR ?? "/work/scratch-langid/train";
+
+type Split = "train" | "dev" | "eval";
+
+export interface VoiceLine {
+  text: string;
+  language: ModelLanguage;
+  /** The copy it comes from: "sentence-collector" or "argia" (Basque). */
+  file: string;
+  split: Split;
+}
+
+/** The copies: file name → language and the source file's name. */
+const COPIES: Record<string, { language: ModelLanguage; file: string; training?: true }> = {
+  "es.txt": { language: "es", file: "sentence-collector" },
+  "ca.txt": { language: "ca", file: "sentence-collector" },
+  "gl.txt": { language: "gl", file: "sentence-collector" },
+  "eu.txt": { language: "eu", file: "sentence-collector" },
+  "eu-argia.txt": { language: "eu", file: "argia" },
+  "pt.txt": { language: "pt", file: "sentence-collector" },
+  "ast.txt": { language: "ast", file: "sentence-collector" },
+  "an.txt": { language: "an", file: "sentence-collector" },
+  "oc.txt": { language: "oc", file: "sentence-collector" },
+  "train-es.txt": { language: "es", file: "sentence-collector", training: true },
+  "train-ca.txt": { language: "ca", file: "sentence-collector", training: true },
+  "train-gl.txt": { language: "gl", file: "sentence-collector", training: true },
+  "train-pt.txt": { language: "pt", file: "sentence-collector", training: true },
+  "train-oc.txt": { language: "oc", file: "sentence-collector", training: true },
+  "train-ast.txt": { language: "ast", file: "Frases", training: true },
+};
+
+/** Lines that differ only in case, punctuation or spacing are the same line. */
+const keyOf = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+function splitOf(block: number, blocks: number): Split {
+  if (blocks < 8 || block % 4 === 0) return "eval";
+  return block % 4 === 2 ? "dev" : "train";
+}
+
+export function voiceLines(): VoiceLine[] {
+  const lines: VoiceLine[] = [];
+  for (const [name, { language, file, training }] of Object.entries(COPIES)) {
+    const text = readFileSync(join(HERE, name), "utf8");
+    const blocks = Number(/ blocks (\d+)/.exec(text.slice(0, text.indexOf("\n")))?.[1]);
+    if (!blocks) throw new Error(`${name}: no block count in the header`);
+    let block = -1;
+    for (const line of text.split("\n").slice(1)) {
+      const header = /^### block (\d+) /.exec(line);
+      if (header) block = Number(header[1]);
+      else if (line.trim()) lines.push({ text: line.trim(), language, file, split: training ? "train" : splitOf(block, blocks) });
+    }
+  }
+  return lines;
+}
+
+function main(): void {
+  const lines = voiceLines();
+  const inRegister = (line: VoiceLine) => line.text.length >= 20 && line.text.length <= 400 && !looksEnglish(line.text);
+  const row = (line: VoiceLine) =>
+    JSON.stringify({ text: line.text, language: toDetected(line.language), source: `common-voice/${line.file}/${line.language}` });
+  const evaluation = lines.filter((line) => line.split === "eval" && inRegister(line));
+  writeFileSync(join(FIXTURES, "voice.jsonl"), evaluation.map(row).join("\n") + "\n");
+  mkdirSync(TRAIN_DIR, { recursive: true });
+  const development = lines.filter((line) => line.split === "dev" && inRegister(line));
+  writeFileSync(join(TRAIN_DIR, "dev-voice.jsonl"), development.map(row).join("\n") + "\n");
+  const heldOut = new Set([...evaluation, ...development].map((line) => keyOf(line.text)));
+  const training = new Map<ModelLanguage, Set<string>>();
+  for (const line of lines) {
+    if (line.split !== "train" || heldOut.has(keyOf(line.text)) || looksEnglish(line.text)) continue;
+    training.set(line.language, (training.get(line.language) ?? new Set()).add(line.text));
+  }
+  mkdirSync(join(TRAIN_DIR, "voice"), { recursive: true });
+  for (const [language, texts] of training) writeFileSync(join(TRAIN_DIR, "voice", `${language}.txt`), [...texts].join("\n") + "\n");
+  const counts = (rows: VoiceLine[]) => {
+    const perLanguage = new Map<string, number>();
+    for (const line of rows) perLanguage.set(line.language, (perLanguage.get(line.language) ?? 0) + 1);
+    return [...perLanguage].map(([language, count]) => `${language} ${count}`).join(", ");
+  };
+  console.log(`evaluation: ${evaluation.length} lines (${counts(evaluation)})`);
+  console.log(`development: ${development.length} lines (${counts(development)})`);
+  console.log(`training: ${[...training].map(([language, texts]) => `${language} ${texts.size} lines, ${[...texts].join("\n").length} characters`).join("; ")}`);
+}
+
+if (process.argv[1]?.endsWith("common-voice.ts")) main();
