@@ -47,12 +47,14 @@ export const LANGUAGE_RULED_OUT_MIN_CONFIDENCE = 0.97;
 export const LANGUAGE_CHECK_MIN_LETTERS = Math.ceil(LETTERS_FOR_FULL_CONFIDENCE * LANGUAGE_MISMATCH_MIN_CONFIDENCE);
 /**
  * A field that quotes text in another language is not blocked when the writer's own words around the quotation
- * lean to the item's language at least this much (the identifier's confidence, which is lowered for short text):
- * "Traduce al español: “I would rather stay at home tonight.”" is English as a whole, but its frame, "Traduce al
- * español:", is Spanish at 0.54. The check blocks what it is sure is in the wrong language, and of a field whose own
- * words are more likely than not in the right one it is not.
+ * are likeliest in the item's language, at least at this probability: "Traduce al español: “I would rather stay at
+ * home tonight.”" is English as a whole, but its frame, "Traduce al español:", is Spanish at 0.72. The check blocks
+ * what it is sure is in the wrong language, and of a field whose own words are more likely than not in the right one
+ * it is not. The probability, not the confidence: the confidence is lowered below 20 letters so that a short text
+ * never blocks on its own, and a frame of 16–19 letters ("Resume en una frase:", Spanish at 0.60, confidence 0.48)
+ * is no less likely Spanish for being short.
  */
-export const QUOTING_FRAME_MIN_CONFIDENCE = 0.5;
+export const QUOTING_FRAME_MIN_PROBABILITY = 0.5;
 /**
  * A frame with too few letters to judge (fewer than LANGUAGE_CHECK_MIN_LETTERS: "Traduce:", "Tradueix:") lets its
  * field through unless it speaks against the item's language: the model gives that language at least this probability.
@@ -122,7 +124,7 @@ function quotesInFrameOf(text: string, expected: ItemLanguage, identify: Identif
   const frame = withoutQuotations(prose);
   if (frame === prose) return false;
   const guess = identify(frame);
-  if (guess.language === expected && guess.confidence >= QUOTING_FRAME_MIN_CONFIDENCE) return true;
+  if (guess.language === expected && (guess.probabilityOf?.[expected] ?? guess.confidence) >= QUOTING_FRAME_MIN_PROBABILITY) return true;
   return !hasLettersForLanguageCheck(frame) && (guess.probabilityOf?.[expected] ?? 0) >= SHORT_QUOTING_FRAME_MIN_PROBABILITY;
 }
 
