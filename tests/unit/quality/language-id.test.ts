@@ -168,10 +168,10 @@ test("Spanish in voseo is Spanish (≥ 95 % of the lines) and no line of it is b
 });
 
 // Everyday lines of today written by a person for escriba (the other sets' Galician is Apertium output and their
-// Spanish the 1909 Bible), evaluated once and used to choose nothing. The floors hold what this model does: Spanish is
-// the language least often at blocking confidence here (89.1 %), pulled towards Asturian ("Mañana nos vamos de
-// excursión a la playa.": Spanish 0.54, Asturian 0.46); Galician reaches 90.0 %.
-test("lines written for escriba: ≥ 97 % overall, ≥ 95 % per class, ≥ 85 % at blocking confidence, none blocked in its own items", () => {
+// Spanish the 1909 Bible), used to choose nothing. The model before Common Voice's sentences had Spanish at blocking
+// confidence in 89.1 % of them, pulled towards Asturian ("Mañana nos vamos de excursión a la playa.": Spanish 0.54,
+// Asturian 0.46); this one 93.6 %, and Galician 92.5 %.
+test("lines written for escriba: ≥ 97 % overall, ≥ 95 % per class, ≥ 90 % at blocking confidence, none blocked in its own items", () => {
   const rows = fixture("written.jsonl");
   for (const c of CLASSES) assert.ok(rows.filter((r) => r.language === c).length >= 40, `too few ${c} lines`);
   const result = evaluate(rows, (text) => identifyLanguage(text).language);
@@ -179,11 +179,33 @@ test("lines written for escriba: ≥ 97 % overall, ≥ 95 % per class, ≥ 85 % 
   for (const c of CLASSES) assert.ok(result.perClass[c] >= 0.95, `${c}: ${result.perClass[c]}`);
   assert.ok(neighbourAsOther(rows, "pt") >= 0.95);
   const power = blockingPower(rows, identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE);
-  for (const [language, share] of Object.entries(power.confidentRight)) assert.ok(share >= 0.85, `${language}: ${share}`);
+  for (const [language, share] of Object.entries(power.confidentRight)) assert.ok(share >= 0.9, `${language}: ${share}`);
   assert.equal(power.confidentlyWrong, 0);
   const rate = catchRate(rows, identifyLanguage);
   for (const [language, share] of Object.entries(rate.caught)) assert.ok(share >= 0.9, `caught ${language}: ${share}`);
   assert.equal(rate.falseBlocks, 0);
+});
+
+// Sentences people proposed for Common Voice (CC0), sampled by position from its sentence files: dialogue, sayings,
+// novels, headlines, commands, neither documentation nor the Bible nor machine translation (SOURCES.md). The goals
+// met here are held at the goal; the floors under a goal hold what this model does: Portuguese, Asturian, Aragonese
+// and Occitan together 94.9 % `other` (goal 95), Aragonese 50 of 56 (goal 90 %), Spanish at blocking confidence
+// 86.0 % (goal 90), and the check stops 90.0 % of the Spanish lines in items of another language.
+test("Common Voice sentences: ≥ 97 % overall, the neighbours other, blocking and the submit check's catch rate", () => {
+  const rows = fixture("voice.jsonl");
+  for (const c of CLASSES) assert.ok(rows.filter((r) => r.language === c).length >= 250, `too few ${c} lines`);
+  const result = evaluate(rows, (text) => identifyLanguage(text).language);
+  assert.ok(result.overall >= 0.97, `overall ${result.overall}`);
+  for (const c of CLASSES) assert.ok(result.perClass[c] >= (c === "other" ? 0.94 : 0.95), `${c}: ${result.perClass[c]}`);
+  for (const [language, floor] of [["pt", 0.95], ["ast", 0.9], ["an", 0.85], ["oc", 0.9]] as const) {
+    assert.ok(neighbourAsOther(rows, language) >= floor, `${language}: ${neighbourAsOther(rows, language)}`);
+  }
+  const power = blockingPower(rows, identifyLanguage, LANGUAGE_MISMATCH_MIN_CONFIDENCE);
+  for (const [language, share] of Object.entries(power.confidentRight)) assert.ok(share >= (language === "es" ? 0.85 : 0.9), `${language}: ${share}`);
+  assert.ok(power.confidentlyWrong <= 0.003, `confidently wrong: ${power.confidentlyWrong}`);
+  const rate = catchRate(rows, identifyLanguage);
+  for (const [language, share] of Object.entries(rate.caught)) assert.ok(share >= 0.89, `caught ${language}: ${share}`);
+  assert.ok(rate.falseBlocks <= 0.003, `blocked in their own language's items: ${rate.falseBlocks}`);
 });
 
 for (const floor of NEIGHBOUR_AND_BLOCKING_FLOORS) {
