@@ -38,9 +38,10 @@ const FULL_REGISTER_CHARS = 500_000;
 /**
  * How many times each line people wrote for Common Voice (common-voice.ts, TRAIN_DIR/voice) counts in its language's
  * everyday register. It is a few hundred thousand characters beside millions of Bible verses and machine translation,
- * and the only everyday text of today in Galician, Occitan and Asturian.
+ * and the only everyday text of today in Galician, Occitan and Asturian. 4 had the least development log-loss of 1, 4,
+ * 10 and 25 (docs/language-identification.md, process section).
  */
-const VOICE_WEIGHT = Number(process.env.VOICE_WEIGHT ?? 1);
+const VOICE_WEIGHT = Number(process.env.VOICE_WEIGHT ?? 4);
 /** Nats per byte of quantised cost; 255 units is the cap, beyond which a feature just says "not this language". */
 const STEP = 0.08;
 /** Relative weight of each kind of feature (index = n-gram length; 0 = whole word). */
@@ -77,7 +78,7 @@ function countFeatures(): { counts: Map<string, Row>; totals: Float64Array[] } {
     for (const line of voice) add(line, 1, VOICE_WEIGHT);
     registerChars[l] = register.join("\n").length + VOICE_WEIGHT * voice.join("\n").length;
     corpusChars[l] = documentation.join("\n").length + registerChars[l]!;
-    console.log(`counted ${language}: ${documentation.join("\n").length} + ${register.join("\n").length} chars, ${counts.size} features so far`);
+    console.log(`counted ${language}: ${documentation.join("\n").length} + ${register.join("\n").length} + ${voice.join("\n").length} × ${VOICE_WEIGHT} chars, ${counts.size} features so far`);
   });
   return { counts, totals };
 }

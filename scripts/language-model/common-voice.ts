@@ -13,7 +13,7 @@
 //
 // Run: node --import tsx scripts/language-model/common-voice.ts
 // Writes tests/fixtures/language-id/voice.jsonl (evaluation, 20–400 characters, lines in English dropped as in the
-// other sets) and, for the model build, TRAIN_DIR/dev-voice.jsonl and TRAIN_DIR/common-voice-<language>.txt.
+// other sets) and, for the model build, TRAIN_DIR/dev-voice.jsonl and TRAIN_DIR/voice/<language>.txt.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
@@ -25,7 +25,7 @@ const TRAIN_DIR = process.env.TRAIN_DIR ?? "/work/scratch-langid/train";
 
 type Split = "train" | "dev" | "eval";
 
-export interface VoiceLine {
+interface VoiceLine {
   text: string;
   language: ModelLanguage;
   /** The copy it comes from: "sentence-collector" or "argia" (Basque). */
@@ -60,7 +60,7 @@ function splitOf(block: number, blocks: number): Split {
   return block % 4 === 2 ? "dev" : "train";
 }
 
-export function voiceLines(): VoiceLine[] {
+function voiceLines(): VoiceLine[] {
   const lines: VoiceLine[] = [];
   for (const [name, { language, file, training }] of Object.entries(COPIES)) {
     const text = readFileSync(join(HERE, name), "utf8");
