@@ -17,11 +17,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
-import { looksEnglish } from "./prepare-data";
+import { lineKey, looksEnglish, TRAIN_DIR } from "./prepare-data";
 
 const HERE = join(import.meta.dirname ?? __dirname, "common-voice");
 const FIXTURES = join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id");
-const TRAIN_DIR = process.env.TRAIN_DIR ?? "/work/scratch-langid/train";
 
 type Split = "train" | "dev" | "eval";
 
@@ -51,9 +50,6 @@ const COPIES: Record<string, { language: ModelLanguage; file: string; training?:
   "train-oc.txt": { language: "oc", file: "sentence-collector", training: true },
   "train-ast.txt": { language: "ast", file: "Frases", training: true },
 };
-
-/** Lines that differ only in case, punctuation or spacing are the same line. */
-const keyOf = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
 function splitOf(block: number, blocks: number): Split {
   if (blocks < 8 || block % 4 === 0) return "eval";
@@ -86,10 +82,10 @@ function main(): void {
   mkdirSync(TRAIN_DIR, { recursive: true });
   const development = lines.filter((line) => line.split === "dev" && inRegister(line));
   writeFileSync(join(TRAIN_DIR, "dev-voice.jsonl"), development.map(row).join("\n") + "\n");
-  const heldOut = new Set([...evaluation, ...development].map((line) => keyOf(line.text)));
+  const heldOut = new Set([...evaluation, ...development].map((line) => lineKey(line.text)));
   const training = new Map<ModelLanguage, Set<string>>();
   for (const line of lines) {
-    if (line.split !== "train" || heldOut.has(keyOf(line.text)) || looksEnglish(line.text)) continue;
+    if (line.split !== "train" || heldOut.has(lineKey(line.text)) || looksEnglish(line.text)) continue;
     training.set(line.language, (training.get(line.language) ?? new Set()).add(line.text));
   }
   mkdirSync(join(TRAIN_DIR, "voice"), { recursive: true });

@@ -50,7 +50,8 @@ export function looksEnglish(text: string): boolean {
   return found.size >= 2;
 }
 
-const key = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+/** Lines that differ only in case, punctuation or spacing are the same line: what keeps held-out text out of training. */
+export const lineKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
 function main(): void {
   const train: Passage[] = [];
@@ -70,7 +71,7 @@ function main(): void {
   // set is never used to choose parameters.
   const isDev = (p: Passage) => p.source === "libreoffice-help" && hashOf(p.document) % 20 === 0;
   const dev = train.filter(isDev).flatMap((p) => sentencesOf(p.text).map((text) => ({ text, language: p.language })));
-  for (const row of dev) trainKeys.add(key(row.text));
+  for (const row of dev) trainKeys.add(lineKey(row.text));
   writeFileSync(join(TRAIN_DIR, "dev.jsonl"), dev.map((row) => JSON.stringify(row)).join("\n") + "\n");
   for (const language of MODEL_LANGUAGES) {
     const lines = train.filter((p) => p.language === language && !isDev(p)).map((p) => p.text);
@@ -78,8 +79,8 @@ function main(): void {
     // so Occitan is learnt from the stems of its hunspell dictionary: weaker, but it pulls Occitan off Catalan.
     if (language === "oc") lines.push(...hunspellWords("oc_FR.dic"));
     for (const line of lines) {
-      trainKeys.add(key(line));
-      for (const s of sentencesOf(line)) trainKeys.add(key(s));
+      trainKeys.add(lineKey(line));
+      for (const s of sentencesOf(line)) trainKeys.add(lineKey(s));
     }
     writeFileSync(join(TRAIN_DIR, `${language}.txt`), lines.join("\n") + "\n");
     console.log(`train ${language}: ${lines.length} passages, ${lines.join(" ").length} chars`);
@@ -89,7 +90,7 @@ function main(): void {
   const seen = new Set<string>();
   for (const p of evalPool) {
     for (const text of sentencesOf(p.text)) {
-      const k = key(text);
+      const k = lineKey(text);
       if (trainKeys.has(k) || seen.has(k) || (p.language !== "en" && looksEnglish(text))) continue;
       seen.add(k);
       const source = p.source.replace(/:.*/, "");

@@ -18,13 +18,12 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Passage } from "./raw-text";
 import { asteriskPrompts, bibleVerses, daccoExamples, tutorialParagraphs } from "./register-sources";
-import { looksEnglish } from "./prepare-data";
+import { lineKey, looksEnglish, TRAIN_DIR } from "./prepare-data";
 import { toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
 import { readEvalSet } from "./eval-report";
 import { hashOf, seededShuffle } from "./sampling";
 import { toVoseo } from "./voseo";
 
-const TRAIN_DIR = process.env.TRAIN_DIR ?? "/work/scratch-langid/train";
 const FIXTURES = join(import.meta.dirname ?? __dirname, "../../tests/fixtures/language-id");
 
 type Split = "train" | "dev" | "eval";
@@ -177,14 +176,14 @@ function main(): void {
     writeFileSync(join(TRAIN_DIR, "register", `${language}.txt`), lines.join("\n") + "\n");
     console.log(`register train ${language}: ${lines.length} lines, ${lines.join(" ").length} chars`);
   }
-  const trainKeys = new Set(bySplit.train.map((l) => key(l.text)));
+  const trainKeys = new Set(bySplit.train.map((l) => lineKey(l.text)));
   writeFileSync(join(TRAIN_DIR, "dev-register.jsonl"),
-    bySplit.dev.filter((l) => !trainKeys.has(key(l.text))).map((l) => JSON.stringify({ text: l.text, language: l.language })).join("\n") + "\n");
+    bySplit.dev.filter((l) => !trainKeys.has(lineKey(l.text))).map((l) => JSON.stringify({ text: l.text, language: l.language })).join("\n") + "\n");
 
   // The short set is drawn first, the register set from what is left: the two sets share no line.
   const seen = new Set<string>(trainKeys);
   const pool = seededShuffle(bySplit.eval, 20261201).filter((l) => {
-    const k = key(l.text);
+    const k = lineKey(l.text);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -217,7 +216,5 @@ function main(): void {
 function packageOf(source: string): string {
   return ({ spaRV1909eb: "sword-text-sparv", engWEB2015eb: "sword-text-web", dacco: "dacco-common" } as Record<string, string>)[source] ?? source;
 }
-
-const key = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
 if (process.argv[1]?.endsWith("register-data.ts")) main();

@@ -8,11 +8,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
-import { looksEnglish } from "./prepare-data";
+import { looksEnglish, TRAIN_DIR } from "./prepare-data";
 import { registerLinesOf } from "./register-data";
 import { seededShuffle } from "./sampling";
 
-const TRAIN_DIR = process.env.TRAIN_DIR ?? "/work/scratch-langid/train";
 /** Lines per fine-grained language at most, so the richest development files (ca, oc, de) do not dominate. */
 const MAX_PER_LANGUAGE = 750;
 
