@@ -12,8 +12,8 @@ import { forEachFeature, MAX_NGRAM, wordsOf } from "../../lib/quality/language/f
 import { MODEL_LANGUAGES, toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
 import { decodeModel, kindOf, probabilitiesOf, type LanguageModelFile, type LoadedModel } from "../../lib/quality/language/model";
 import { fineLanguageOf } from "./eval-report";
+import { TRAIN_DIR } from "./prepare-data";
 
-const TRAIN_DIR = process.env.TRAIN_DIR ?? "/work/scratch-langid/train";
 const MODEL_FILE = process.env.MODEL_FILE ?? join(import.meta.dirname ?? __dirname, "../../lib/quality/language/model.json");
 
 /** Caps each language's share so the richest corpora don't drown the others. */

@@ -7,9 +7,9 @@
 // Reads only TRAIN_DIR/es.txt (training documents), so nothing of the development or evaluation sets is translated.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { TRAIN_DIR } from "./prepare-data";
 import { translate } from "./register-data";
 
-const TRAIN_DIR = process.env.TRAIN_DIR ?? "/work/scratch-langid/train";
 /** Characters of Spanish documentation translated per mode. */
 const CHARS = Number(process.env.DOC_CHARS ?? 600_000);
 
