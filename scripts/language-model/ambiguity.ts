@@ -7,15 +7,13 @@
 // Several dictionaries act as one: a word passes when any of them has it (pt_PT,pt_BR for both Portuguese spellings).
 // <language> is a fine-grained code (the end of each row's source: gl, an, oc…). A line of es, ca, eu or gl is
 // missed when it is not recognised as its language with blocking confidence, a neighbour's line when it is not
-// taken for `other`. Needs Debian's hunspell and the dictionaries (apt-get install hunspell hunspell-pt-pt
-// hunspell-pt-br hunspell-es hunspell-ca); HUNSPELL and HUNSPELL_DICTIONARIES point elsewhere when they are not
-// installed. Words in capitals inside a sentence are not judged: names belong to no language.
-import { execFileSync } from "node:child_process";
+// taken for `other`. Needs Debian's hunspell and its dictionaries (dictionary.ts). Words in capitals inside a sentence
+// are not judged: names belong to no language.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { identifyLanguage } from "../../lib/quality/language";
 import { toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
 import { LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
+import { judgedWords, rejectedWords } from "./dictionary";
 import { fineLanguageOf, readEvalSet } from "./eval-report";
 
 const [file, language, dictionaries] = process.argv.slice(2);
@@ -23,25 +21,9 @@ if (!file || !language || !dictionaries) {
   console.error("usage: ambiguity.ts <set.jsonl> <language> <dictionary>[,<dictionary>…]");
   process.exit(2);
 }
-const dictionaryDir = process.env.HUNSPELL_DICTIONARIES ?? "/usr/share/hunspell";
 const rows = readEvalSet(readFileSync(file, "utf8")).filter((row) => fineLanguageOf(row.source) === language);
 const expected = toDetected(language as ModelLanguage);
-
-/** The words judged: all but those in capitals inside a sentence (names), as written (hunspell knows "Casa" is "casa"). */
-const judgedWords = (text: string) =>
-  [...text.matchAll(/[\p{L}'’·-]+/gu)]
-    .filter((match) => /^\P{Lu}/u.test(match[0]) || /^[\s"'«¿¡(]*$|[.!?:;][\s"'«¿¡(]*$/u.test(text.slice(0, match.index)))
-    .map((match) => match[0].replace(/^['’·-]+|['’·-]+$/g, ""))
-    .filter(Boolean);
-/** Words the dictionaries reject (hunspell -l lists them), asked once for the whole set. */
-const rejected = new Set(
-  execFileSync(process.env.HUNSPELL ?? "hunspell", ["-d", dictionaries.split(",").map((name) => join(dictionaryDir, name)).join(","), "-l"], {
-    input: [...new Set(rows.flatMap((row) => judgedWords(row.text)))].join("\n"),
-    maxBuffer: 1 << 26,
-    // Without a UTF-8 locale hunspell misreads every accented word.
-    env: { ...process.env, LC_ALL: "C.UTF-8" },
-  }).toString("utf8").split("\n"),
-);
+const rejected = rejectedWords(rows.flatMap((row) => judgedWords(row.text)), dictionaries);
 
 const missed = rows.filter((row) => {
   const guess = identifyLanguage(row.text);
