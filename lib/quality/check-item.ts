@@ -48,10 +48,10 @@ export const LANGUAGE_CHECK_MIN_LETTERS = Math.ceil(LETTERS_FOR_FULL_CONFIDENCE 
 /**
  * A field that quotes text in another language is not blocked when the writer's own words around the quotation
  * are likeliest in the item's language, at least at this probability: "Traduce al español: “I would rather stay at
- * home tonight.”" is English as a whole, but its frame, "Traduce al español:", is Spanish at 0.93. The check blocks
+ * home tonight.”" is English as a whole, but its frame, "Traduce al español:", is Spanish at 0.94. The check blocks
  * what it is sure is in the wrong language, and of a field whose own words are more likely than not in the right one
  * it is not. The probability, not the confidence: the confidence is lowered below 20 letters so that a short text
- * never blocks on its own, and a frame of 16–19 letters ("Resume en una frase:", Spanish at 0.60, confidence 0.48)
+ * never blocks on its own, and a frame of 16–19 letters ("Resume en una frase:", Spanish at 0.61, confidence 0.48)
  * is no less likely Spanish for being short.
  */
 export const QUOTING_FRAME_MIN_PROBABILITY = 0.5;
