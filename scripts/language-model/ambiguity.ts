@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { identifyLanguage } from "../../lib/quality/language";
 import { toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
 import { LANGUAGE_MISMATCH_MIN_CONFIDENCE } from "../../lib/quality/check-item";
-import { judgedWords, rejectedWords } from "./dictionary";
+import { acceptsAll, judgedWords, rejectedWords } from "./dictionary";
 import { fineLanguageOf, readEvalSet } from "./eval-report";
 
 const [file, language, dictionaries] = process.argv.slice(2);
@@ -29,7 +29,7 @@ const missed = rows.filter((row) => {
   const guess = identifyLanguage(row.text);
   return expected === "other" ? guess.language !== "other" : guess.language !== expected || guess.confidence < LANGUAGE_MISMATCH_MIN_CONFIDENCE;
 });
-const correctIn = (text: string) => judgedWords(text).every((word) => !rejected.has(word));
+const correctIn = (text: string) => acceptsAll(judgedWords(text), rejected);
 const ambiguous = missed.filter((row) => correctIn(row.text));
 console.log(`${file}, ${language}: ${rows.length} lines, ${rows.filter((row) => correctIn(row.text)).length} of them correct ${dictionaries} word for word`);
 console.log(`missed (${expected === "other" ? "not taken for other" : "not recognised with blocking confidence"}): ${missed.length}; correct ${dictionaries} word for word: ${ambiguous.length}`);

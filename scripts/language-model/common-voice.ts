@@ -21,7 +21,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { toDetected, type ModelLanguage } from "../../lib/quality/language/languages";
-import { judgedWords, rejectedWords } from "./dictionary";
+import { acceptsAll, judgedWords, rejectedWords } from "./dictionary";
 import { lineKey, looksEnglish, TRAIN_DIR } from "./prepare-data";
 
 const HERE = join(import.meta.dirname ?? __dirname, "common-voice");
@@ -89,7 +89,8 @@ function voiceLines(): VoiceLine[] {
  * share (by the same test against the other languages' dictionaries, 1–2 dozen lines in thousands, mostly names).
  */
 function isMislabelledPortuguese(lines: readonly VoiceLine[]): (line: VoiceLine) => boolean {
-  const words = lines.filter((line) => line.language === "pt").flatMap((line) => judgedWords(line.text));
+  const judgedOf = new Map(lines.filter((line) => line.language === "pt").map((line) => [line.text, judgedWords(line.text)]));
+  const words = [...judgedOf.values()].flat();
   const rejectedBy = {
     pt: rejectedWords(words, "pt_PT,pt_BR"),
     ca: rejectedWords(words, "ca"),
@@ -97,9 +98,8 @@ function isMislabelledPortuguese(lines: readonly VoiceLine[]): (line: VoiceLine)
   };
   return (line) => {
     if (line.language !== "pt") return false;
-    const judged = judgedWords(line.text);
-    const correctIn = (rejected: Set<string>) => judged.every((word) => !rejected.has(word));
-    return judged.length > 0 && !correctIn(rejectedBy.pt) && (correctIn(rejectedBy.ca) || correctIn(rejectedBy.es));
+    const judged = judgedOf.get(line.text) ?? judgedWords(line.text);
+    return judged.length > 0 && !acceptsAll(judged, rejectedBy.pt) && (acceptsAll(judged, rejectedBy.ca) || acceptsAll(judged, rejectedBy.es));
   };
 }
 

@@ -29,3 +29,6 @@ export function rejectedWords(words: Iterable<string>, dictionaries: string): Se
   });
   return new Set(output.toString("utf8").split("\n"));
 }
+
+/** Whether a text whose judged words are `words` is correct word for word: none of them is in `rejected`. */
+export const acceptsAll = (words: readonly string[], rejected: ReadonlySet<string>) => words.every((word) => !rejected.has(word));
